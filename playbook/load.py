@@ -1,0 +1,320 @@
+"""Stage *load*: YAML bytes to plain data with the position of every node.
+
+PyYAML alone gets several things silently wrong for people who edit YAML by
+hand: it keeps the last of two duplicate keys, expands aliases (the door to
+"billion laughs" files), and reads ``no``, ``on``, ``012`` or ``1:20`` as
+booleans and numbers. This loader walks the parser's events itself, so it
+keeps positions, rejects what is dangerous, and reads plain scalars by the
+strict rules of the YAML 1.2 core schema: only ``true``/``false`` are
+booleans and only plain decimal numbers are numbers; everything else is text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from playbook.problems import Problem, format_key_path
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 24
+
+Path = tuple[str | int, ...]
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?(0|[1-9][0-9]*)[eE][-+]?[0-9]+")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML file: its data and where each node of it stands.
+
+    ``positions`` maps the path of every value to where the value starts;
+    ``key_positions`` maps the path of every mapping entry to where its key
+    starts, which is where an unknown or duplicate key is best reported.
+    Sequences are loaded as tuples, so the data is immutable like the model.
+    """
+
+    path: str
+    data: Any
+    positions: dict[Path, Position] = field(repr=False)
+    key_positions: dict[Path, Position] = field(repr=False)
+
+    def position_of(self, path: Path, *, key: bool = False) -> Position:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        table = self.key_positions if key else self.positions
+        probe = path
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+def plain_scalar(text: str) -> Any:
+    """Read an unquoted scalar by the YAML 1.2 core schema, minus its surprises."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+class _Builder:
+    """Turns a stream of parser events into data, positions and problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.positions: dict[Path, Position] = {}
+        self.key_positions: dict[Path, Position] = {}
+        # Each frame is [container, path, pending_key]; the key is None for sequences
+        # and while a mapping waits for its next key.
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+        self.skip_depth = 0
+
+    def problem(self, mark: Any, key_path: Path, message: str, hint: str) -> None:
+        self.problems.append(
+            Problem(self.path, mark.line + 1, mark.column + 1, format_key_path(key_path), message, hint)
+        )
+
+    def next_path(self) -> Path | None:
+        """The path the next value will take, or None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        container, path, key = self.stack[-1]
+        if isinstance(container, list):
+            return (*path, len(container))
+        if key is None:
+            return None
+        return (*path, key)
+
+    def attach(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container, _path, key = frame
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            container[key] = value
+            frame[2] = None
+
+    def check_node(self, event: Any, path: Path) -> None:
+        if event.anchor is not None:
+            self.problem(
+                event.start_mark, path, f"an anchor (&{event.anchor}) is not allowed",
+                "write the value out in full where it is needed; anchors and aliases are refused "
+                "because they let a small file expand into a huge one",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            self.problem(
+                event.start_mark, path, f"the tag {tag} is not allowed",
+                "remove the tag and write a plain value",
+            )
+
+    def on_scalar(self, event: Any) -> None:
+        path = self.next_path()
+        if path is None:
+            self.on_key(event)
+            return
+        self.check_node(event, path)
+        self.positions[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        value = event.value if event.style is not None else plain_scalar(event.value)
+        self.attach(value)
+
+    def on_key(self, event: Any) -> None:
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        key = event.value
+        self.check_node(event, (*path, key))
+        if event.style is None and key == "<<":
+            self.problem(
+                event.start_mark, path, "merge keys (<<) are not allowed",
+                "copy the keys you need into this mapping",
+            )
+        if key in container or (*path, key) in self.key_positions:
+            first = self.key_positions[(*path, key)]
+            self.problem(
+                event.start_mark, (*path, key),
+                f"duplicate key '{key}' (first set on line {first.line})",
+                "keep one of the two; YAML would silently keep only the last",
+            )
+            # The second value is still parsed, under a name that cannot clash.
+            key = f"\0duplicate:{len(self.key_positions)}"
+        self.key_positions[(*path, key)] = Position(
+            event.start_mark.line + 1, event.start_mark.column + 1
+        )
+        frame[2] = key
+
+    def on_collection_start(self, event: Any, container: Any) -> None:
+        path = self.next_path()
+        if path is None:
+            frame = self.stack[-1]
+            self.problem(
+                event.start_mark, frame[1], "a key must be plain text, not a list or mapping",
+                "write the key as a single word followed by a colon",
+            )
+            path = (*frame[1], f"\0complex:{event.start_mark.line}")
+            frame[2] = path[-1]
+        self.check_node(event, path)
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(
+                event.start_mark, path, f"nesting deeper than {MAX_DEPTH} levels",
+                "flatten the structure; no playbook entry needs this depth",
+            )
+            self.skip_depth = 1
+            return
+        self.positions[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.stack.append([container, path, None])
+
+    def on_collection_end(self) -> None:
+        container, _path, _key = self.stack.pop()
+        value = tuple(container) if isinstance(container, list) else _clean_keys(container)
+        self.attach(value)
+
+    def feed(self, event: Any) -> None:
+        if self.skip_depth:
+            if isinstance(event, yaml.CollectionStartEvent):
+                self.skip_depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.attach(None)
+            return
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents == 2:
+                self.problem(
+                    event.start_mark, (), "a second YAML document in the same file",
+                    "keep one entry per file and remove the '---' line",
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            path = self.next_path()
+            self.problem(
+                event.start_mark, path or (), f"an alias (*{event.anchor}) is not allowed",
+                "write the value out in full; aliases are refused because they let a small "
+                "file expand into a huge one",
+            )
+            if path is not None:
+                self.attach(None)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.on_scalar(event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.on_collection_start(event, [])
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.on_collection_start(event, {})
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.on_collection_end()
+
+
+def _clean_keys(mapping: dict[Any, Any]) -> dict[Any, Any]:
+    """Drop the placeholders that stood in for duplicate or complex keys."""
+    return {k: v for k, v in mapping.items() if not (isinstance(k, str) and k.startswith("\0"))}
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """Check size and encoding; return the text or the problems."""
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(
+                path, 1, 1, "", f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+                "split it: one entry per file",
+            )
+        ]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad = raw[error.start : error.start + 1].hex().upper()
+        return None, [
+            Problem(
+                path, line, column, "", f"the file is not UTF-8 text (byte 0x{bad})",
+                "save the file as UTF-8 in your editor",
+            )
+        ]
+    return text, []
+
+
+def find_tabs(path: str, text: str) -> list[Problem]:
+    """Tabs in indentation: YAML forbids them, and PyYAML's message is cryptic."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    path, number, indent.index("\t") + 1, "", "a tab is used for indentation",
+                    "YAML allows only spaces here; replace the tab with spaces",
+                )
+            )
+    return problems
+
+
+def syntax_problem(path: str, error: yaml.YAMLError) -> Problem:
+    """A parser error, pointed at the mark where the mistake is, in a person's words."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
+    hint = "check the indentation and punctuation here; quote text that contains ': ' or starts with a symbol"
+    if "mapping values are not allowed" in what:
+        hint = "a second ': ' on one line: put the whole value in quotes"
+    elif "found character" in what and "cannot start any token" in what:
+        hint = "put the value in quotes, because it starts with a character YAML reserves"
+    elif "could not find expected ':'" in what:
+        hint = "a key needs a colon and a space after it, or text broke onto a new line: quote it"
+    elif "special characters are not allowed" in what or "unacceptable character" in what:
+        hint = "remove the control character; save the file as plain UTF-8 text"
+    return Problem(path, line, column, "", message, hint)
+
+
+def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Load one YAML file; return its document, or None with every problem found."""
+    text, problems = decode(path, raw)
+    if text is None:
+        return None, problems
+    problems = find_tabs(path, text)
+    if problems:
+        return None, problems
+    builder = _Builder(path)
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            builder.feed(event)
+    except yaml.YAMLError as error:
+        return None, [*builder.problems, syntax_problem(path, error)]
+    if builder.problems:
+        return None, builder.problems
+    return Document(path, builder.root, builder.positions, builder.key_positions), []

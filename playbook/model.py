@@ -1,0 +1,340 @@
+"""The content model: every kind of entry a playbook holds, declared once.
+
+Each class is frozen and refuses unknown keys. Every field has a description,
+which becomes the editor's tooltip through the generated JSON Schema.
+Validation runs in strict mode on data from :mod:`playbook.load`, so text
+never turns into a number or a boolean behind an editor's back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
+PLACEHOLDER_IN_TEXT = re.compile(r"\{([^{}\s]*)\}")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*\S[^\n]*$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=8000, pattern=r"\S")]
+Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[ -][a-z0-9]+)*$", max_length=40)]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Audience = Literal["job-seeker", "recruiter", "career-advisor"]
+Channel = Literal["email", "linkedin-note", "linkedin-message", "inmail", "phone", "in-person"]
+Situation = Literal[
+    "first-contact", "follow-up", "linkedin-invitation", "referral-request", "candidate-to-recruiter"
+]
+Severity = Literal["error", "warning", "hint"]
+
+AUDIENCES: tuple[Audience, ...] = ("job-seeker", "recruiter", "career-advisor")
+
+
+class Model(BaseModel):
+    """Base of every model: immutable, strict, and closed to unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class Entry(Model):
+    """Fields every playbook entry has."""
+
+    id: Id = Field(description="Stable identifier, also the file name and the page address: lowercase words joined by hyphens.")
+    title: Line = Field(description="Title shown as the page heading and in lists.")
+    summary: Line = Field(description="One sentence that says what the entry is about.")
+    audiences: tuple[Audience, ...] = Field(
+        min_length=1, description="Who the entry is for: job-seeker, recruiter, career-advisor."
+    )
+    tags: tuple[Tag, ...] = Field(default=(), description="Topic tags, lowercase; readers browse entries by tag.")
+    sources: tuple[Id, ...] = Field(
+        min_length=1, description="Ids of the sources (articles) this entry draws on."
+    )
+
+
+class Example(Model):
+    """A weak version of something and a better one."""
+
+    weak: Text = Field(description="The weak version, as someone might really write or do it.")
+    better: Text = Field(description="The better version.")
+    why: Text | None = Field(default=None, description="What makes the better version better.")
+
+
+class Quote(Model):
+    """Words quoted exactly from a source, because the exact words matter."""
+
+    text: Text = Field(description="The quoted words, exactly as in the source.")
+    source: Id = Field(description="Id of the source the words come from.")
+
+
+class Principle(Entry):
+    """A practice the playbook recommends."""
+
+    why: Text = Field(description="Why it matters. Separate paragraphs with a blank line.")
+    how: tuple[Text, ...] = Field(min_length=1, description="Concrete steps, in order.")
+    example: Example = Field(description="A weak and a better example of the principle in action.")
+    quote: Quote | None = Field(default=None, description="An exact quotation, where the exact words matter.")
+    counters: tuple[Id, ...] = Field(default=(), description="Ids of the anti-patterns this principle counters.")
+    templates: tuple[Id, ...] = Field(default=(), description="Ids of the message templates that apply this principle.")
+
+
+class AntiPattern(Entry):
+    """A habit that makes networking fail."""
+
+    signs: tuple[Text, ...] = Field(min_length=1, description="What it looks like: signs that recognize it.")
+    story: Text | None = Field(default=None, description="A story from the sources that shows it, told in our own words.")
+    why_it_fails: Text = Field(description="Why it fails, from the receiver's side.")
+    instead: tuple[Id, ...] = Field(default=(), description="Ids of the principles to follow instead.")
+    rewrite: Example = Field(description="A message that falls into the anti-pattern (weak) and its rewrite (better).")
+    rules: tuple[Id, ...] = Field(default=(), description="Ids of the message-checker rules that detect it.")
+
+
+class Placeholder(Model):
+    """A blank in a message template that the writer fills in."""
+
+    name: Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN, max_length=40)] = Field(
+        description="Name used in the body as {name}: lowercase letters, digits and underscores."
+    )
+    label: Line = Field(description="What the writer should put here, as a form label.")
+    example: Line = Field(description="An example value; the template filled with all examples must read well.")
+
+
+class MessageTemplate(Entry):
+    """A message a reader can adapt and send."""
+
+    when: Text = Field(description="When to use this template, and when not to.")
+    channel: Channel = Field(description="Where the message is sent: email, linkedin-note, linkedin-message, inmail, phone, in-person.")
+    situation: Situation = Field(description="What kind of message it is, which decides the checker rules that apply.")
+    subject: Line | None = Field(default=None, description="Subject line, for channels that have one; may use placeholders.")
+    body: Text = Field(description="The message, with placeholders written as {name}.")
+    placeholders: tuple[Placeholder, ...] = Field(default=(), description="Every placeholder the subject and body use.")
+    principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this template applies.")
+
+    @model_validator(mode="after")
+    def placeholders_match(self) -> MessageTemplate:
+        """Every {name} used is declared, and every declared one is used."""
+        used = set(PLACEHOLDER_IN_TEXT.findall(self.body))
+        if self.subject:
+            used |= set(PLACEHOLDER_IN_TEXT.findall(self.subject))
+        declared = {p.name for p in self.placeholders}
+        missing = sorted(used - declared)
+        unused = sorted(declared - used)
+        if missing:
+            raise ValueError(
+                f"the placeholder(s) {', '.join('{' + m + '}' for m in missing)} are used but not declared"
+                " — add each under placeholders with a name, label and example"
+            )
+        if unused:
+            raise ValueError(
+                f"the placeholder(s) {', '.join(unused)} are declared but not used"
+                " — use them in the body as {name} or remove them"
+            )
+        return self
+
+
+class Source(Model):
+    """An article or study the playbook draws on."""
+
+    id: Id = Field(description="Stable identifier, also the file name.")
+    title: Line = Field(description="The article's title as published.")
+    author: Line = Field(description="Who wrote it, described by role (for example: a corporate recruiter); no contact details.")
+    publication: Line | None = Field(default=None, description="Where it was published, if known (a blog, a magazine).")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication; leave it out when the source gives none (shown as n.d.).")
+    kind: Literal["article", "blog-post", "study", "guide", "book", "institution"] = Field(
+        description="What kind of source it is."
+    )
+    contributes: Text = Field(description="What the playbook takes from it, in a sentence or two.")
+
+
+class Side(Model):
+    """One position in a debate between sources."""
+
+    position: Line = Field(description="The position, in a short sentence.")
+    reasoning: Text = Field(description="Why its holders take it.")
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources that take this position.")
+
+
+class Debate(Entry):
+    """A question on which the sources disagree, shown side by side."""
+
+    question: Line = Field(description="The question on which the sources disagree.")
+    sides: tuple[Side, ...] = Field(min_length=2, description="The positions, side by side.")
+    take: Text = Field(description="How a reader can decide for their own situation.")
+    principles: tuple[Id, ...] = Field(default=(), description="Ids of related principles.")
+
+
+class PathStep(Model):
+    """One stop on an audience's reading path."""
+
+    entry: Id = Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate).")
+    why: Line = Field(description="Why this reader should read it at this point.")
+
+
+class ReadingPath(Model):
+    """The material ordered for one audience."""
+
+    id: Id = Field(description="Stable identifier, also the file name.")
+    audience: Audience = Field(description="The audience this path is for.")
+    title: Line = Field(description="Title of the path's page.")
+    intro: Text = Field(description="A welcome that says what the reader will get.")
+    steps: tuple[PathStep, ...] = Field(min_length=1, description="The entries in reading order.")
+
+
+class WorksheetField(Model):
+    """One question on a worksheet."""
+
+    id: Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN, max_length=40)] = Field(
+        description="Field name, unique in the worksheet: lowercase letters, digits and underscores."
+    )
+    label: Line = Field(description="The question or label.")
+    kind: Literal["text", "long-text", "scale", "choice", "table"] = Field(description="What kind of answer it takes.")
+    help: Line | None = Field(default=None, description="A hint shown under the field.")
+    options: tuple[Line, ...] = Field(default=(), description="The choices, for kind: choice.")
+    scale: tuple[int, int] | None = Field(default=None, description="Lowest and highest value, for kind: scale.")
+    columns: tuple[Line, ...] = Field(default=(), description="Column headings, for kind: table.")
+    rows: int = Field(default=3, ge=1, le=30, description="How many blank rows to print, for kind: table.")
+
+    @model_validator(mode="after")
+    def kind_has_its_settings(self) -> WorksheetField:
+        """Each kind has the settings it needs and none it cannot use."""
+        if self.kind == "choice" and len(self.options) < 2:
+            raise ValueError("a choice needs at least two options — add them under options")
+        if self.kind == "table" and not self.columns:
+            raise ValueError("a table needs its column headings — add them under columns")
+        if self.kind == "scale" and (self.scale is None or self.scale[0] >= self.scale[1]):
+            raise ValueError("a scale needs its lowest and highest value — write scale: [1, 5]")
+        return self
+
+
+class WorksheetSection(Model):
+    """A group of questions on a worksheet."""
+
+    title: Line = Field(description="Section heading.")
+    intro: Text | None = Field(default=None, description="What this section is for.")
+    fields: tuple[WorksheetField, ...] = Field(min_length=1, description="The questions of the section.")
+
+
+class Worksheet(Entry):
+    """A form a reader fills in on the site or on paper."""
+
+    purpose: Text = Field(description="What the reader gets out of filling it in.")
+    sections: tuple[WorksheetSection, ...] = Field(min_length=1, description="The sections, in order.")
+    tool: Literal["connections-audit"] | None = Field(
+        default=None, description="A browser tool embedded in the worksheet, if any."
+    )
+    principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this worksheet puts into practice.")
+
+
+class FormulaComponent(Model):
+    """One factor of the relationship formula."""
+
+    id: Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN, max_length=40)] = Field(description="Component name.")
+    role: Literal["exchange", "trust"] = Field(description="exchange components are added; trust components multiply the sum.")
+    label: Line = Field(description="Short label, as in the formula.")
+    question: Line = Field(description="The question a user answers to score it.")
+    low: Line = Field(description="What the lowest score means.")
+    high: Line = Field(description="What the highest score means.")
+    min: int = Field(default=0, description="Lowest score.")
+    max: int = Field(default=5, description="Highest score.")
+    principles: tuple[Id, ...] = Field(default=(), description="Ids of principles that raise this component.")
+
+
+class Range(Model):
+    """Inclusive bounds; a missing bound is open."""
+
+    min: float | None = Field(default=None, description="Lowest value included.")
+    max: float | None = Field(default=None, description="Highest value included.")
+
+
+class FormulaBand(Model):
+    """A reading of the result: the first band whose conditions all hold applies."""
+
+    id: Id = Field(description="Band identifier.")
+    label: Line = Field(description="Name of the band, for example: a contact.")
+    meaning: Text = Field(description="What the result means, in plain words.")
+    result: Range = Field(default_factory=Range, description="Bounds on the formula's result.")
+    exchange: Range = Field(default_factory=Range, description="Bounds on the sum of the exchange components.")
+    trust: Range = Field(default_factory=Range, description="Bounds on the trust component.")
+
+
+class Formula(Model):
+    """The relationship formula and how the calculator reads it."""
+
+    title: Line = Field(description="Title of the calculator page.")
+    intro: Text = Field(description="What the formula says and where it comes from.")
+    quote: Quote = Field(description="The formula in the source's exact words.")
+    components: tuple[FormulaComponent, ...] = Field(min_length=2, description="The factors.")
+    bands: tuple[FormulaBand, ...] = Field(min_length=1, description="Readings of the result, in order of precedence.")
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources of the formula.")
+
+
+class RuleMatch(Model):
+    """How a checker rule finds its problem in a message."""
+
+    kind: Literal["phrases", "pattern", "word-count", "char-count", "missing-phrases", "missing-pattern", "ratio", "subject"] = Field(
+        description="The kind of test the rule runs."
+    )
+    phrases: tuple[Line, ...] = Field(default=(), description="Words or phrases, matched whole and case-insensitively.")
+    pattern: Line | None = Field(default=None, description="A regular expression (JavaScript and Python compatible).")
+    limit: int | None = Field(default=None, description="Threshold for counts.")
+    where: Literal["all", "subject", "body", "first-sentence", "last-paragraph"] = Field(default="all", description="Which part of the message is searched.")
+
+
+class CheckerRule(Model):
+    """A rule of the outreach-message checker."""
+
+    id: Id = Field(description="Stable identifier, also the file name.")
+    title: Line = Field(description="Short name of the problem the rule finds.")
+    severity: Severity = Field(description="error, warning or hint.")
+    match: RuleMatch = Field(description="How the rule finds the problem.")
+    situations: tuple[Situation, ...] = Field(default=(), description="Situations the rule applies to; empty means all.")
+    explanation: Text = Field(description="Why this is a problem, in plain words.")
+    fix: Line = Field(description="How to fix it.")
+    anti_pattern: Id | None = Field(default=None, description="Id of the anti-pattern it detects.")
+    principle: Id | None = Field(default=None, description="Id of the principle that fixes it.")
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources behind the rule.")
+
+
+class Contact(Model):
+    """How readers reach the organization."""
+
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(default=None, description="Contact e-mail address.")
+    phone: Line | None = Field(default=None, description="Contact phone number.")
+    address: Line | None = Field(default=None, description="Postal address or room.")
+
+
+class CallToAction(Model):
+    """The one thing the organization invites readers to do."""
+
+    label: Line = Field(description="Button text, for example: Book an appointment.")
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] = Field(description="Where the button leads.")
+
+
+class Site(Model):
+    """Settings of the whole site, the handouts and the branding."""
+
+    title: Line = Field(description="Site title.")
+    description: Line = Field(description="One sentence describing the site, for search engines and the home page.")
+    organization: Line = Field(description="Name of the organization that publishes the playbook.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
+        default=None, description="Public address of the site, ending in a slash."
+    )
+    version: Line = Field(default="1.0", description="Version shown on handouts.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(default="en", description="Language code of the site, for example en or es.")
+    paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
+    primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
+    accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
+    logo: str | None = Field(default=None, description="Path of the logo image, relative to the content folder.")
+    favicon: str | None = Field(default=None, description="Path of the favicon, relative to the content folder.")
+    contact: Contact | None = Field(default=None, description="How readers reach the organization.")
+    call_to_action: CallToAction | None = Field(default=None, description="The button shown on every page.")
+    footer: Line | None = Field(default=None, description="Text of the page footer.")
+
+    @field_validator("logo", "favicon")
+    @classmethod
+    def relative_path(cls, value: str | None) -> str | None:
+        """Asset paths stay inside the content folder."""
+        if value is not None and (value.startswith("/") or ".." in value.split("/")):
+            raise ValueError("give a path inside the content folder, without '..' or a leading '/'")
+        return value
