@@ -147,7 +147,7 @@ class _Builder:
             return
         self.check_node(event, path)
         self.positions[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
-        value = event.value if event.style is not None else plain_scalar(event.value)
+        value = event.value if event.style else plain_scalar(event.value)
         self.attach(value)
 
     def on_key(self, event: Any) -> None:
@@ -155,7 +155,7 @@ class _Builder:
         container, path = frame[0], frame[1]
         key = event.value
         self.check_node(event, (*path, key))
-        if event.style is None and key == "<<":
+        if not event.style and key == "<<":
             self.problem(
                 event.start_mark, path, "merge keys (<<) are not allowed",
                 "copy the keys you need into this mapping",

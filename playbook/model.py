@@ -9,9 +9,10 @@ never turns into a number or a boolean behind an editor's back.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -29,6 +30,9 @@ Situation = Literal[
 ]
 Severity = Literal["error", "warning", "hint"]
 
+# A problem a model finds in its own values: where (a path inside the entry), what, and how to fix it.
+Finding = tuple[tuple[str | int, ...], str, str]
+
 AUDIENCES: tuple[Audience, ...] = ("job-seeker", "recruiter", "career-advisor")
 
 
@@ -36,6 +40,10 @@ class Model(BaseModel):
     """Base of every model: immutable, strict, and closed to unknown keys."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    def findings(self) -> Iterator[Finding]:
+        """Problems that involve several fields; none by default."""
+        return iter(())
 
 
 class Entry(Model):
@@ -111,26 +119,34 @@ class MessageTemplate(Entry):
     placeholders: tuple[Placeholder, ...] = Field(default=(), description="Every placeholder the subject and body use.")
     principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this template applies.")
 
-    @model_validator(mode="after")
-    def placeholders_match(self) -> MessageTemplate:
+    def findings(self) -> Iterator[Finding]:
         """Every {name} used is declared, and every declared one is used."""
-        used = set(PLACEHOLDER_IN_TEXT.findall(self.body))
-        if self.subject:
-            used |= set(PLACEHOLDER_IN_TEXT.findall(self.subject))
         declared = {p.name for p in self.placeholders}
-        missing = sorted(used - declared)
-        unused = sorted(declared - used)
-        if missing:
-            raise ValueError(
-                f"the placeholder(s) {', '.join('{' + m + '}' for m in missing)} are used but not declared"
-                " — add each under placeholders with a name, label and example"
-            )
-        if unused:
-            raise ValueError(
-                f"the placeholder(s) {', '.join(unused)} are declared but not used"
-                " — use them in the body as {name} or remove them"
-            )
-        return self
+        for field_name in ("subject", "body"):
+            text = getattr(self, field_name) or ""
+            for name in sorted(set(PLACEHOLDER_IN_TEXT.findall(text)) - declared):
+                yield (
+                    (field_name,),
+                    f"the placeholder {{{name}}} is used but not declared",
+                    "add it under placeholders with a name, label and example, or fix its spelling",
+                )
+        used = set(PLACEHOLDER_IN_TEXT.findall(self.body + (self.subject or "")))
+        for index, placeholder in enumerate(self.placeholders):
+            if placeholder.name not in used:
+                yield (
+                    ("placeholders", index, "name"),
+                    f"the placeholder '{placeholder.name}' is declared but not used",
+                    f"write {{{placeholder.name}}} in the subject or body, or remove it",
+                )
+
+    def filled(self, values: dict[str, str] | None = None) -> tuple[str | None, str]:
+        """Subject and body with placeholders replaced (by their examples by default)."""
+        table = values if values is not None else {p.name: p.example for p in self.placeholders}
+
+        def fill(text: str) -> str:
+            return PLACEHOLDER_IN_TEXT.sub(lambda m: table.get(m.group(1), m.group(0)), text)
+
+        return (fill(self.subject) if self.subject else None), fill(self.body)
 
 
 class Source(Model):
@@ -195,16 +211,14 @@ class WorksheetField(Model):
     columns: tuple[Line, ...] = Field(default=(), description="Column headings, for kind: table.")
     rows: int = Field(default=3, ge=1, le=30, description="How many blank rows to print, for kind: table.")
 
-    @model_validator(mode="after")
-    def kind_has_its_settings(self) -> WorksheetField:
-        """Each kind has the settings it needs and none it cannot use."""
+    def findings(self) -> Iterator[Finding]:
+        """Each kind has the settings it needs."""
         if self.kind == "choice" and len(self.options) < 2:
-            raise ValueError("a choice needs at least two options — add them under options")
+            yield (("kind",), "a choice needs at least two options", "add them under options")
         if self.kind == "table" and not self.columns:
-            raise ValueError("a table needs its column headings — add them under columns")
+            yield (("kind",), "a table needs its column headings", "add them under columns")
         if self.kind == "scale" and (self.scale is None or self.scale[0] >= self.scale[1]):
-            raise ValueError("a scale needs its lowest and highest value — write scale: [1, 5]")
-        return self
+            yield (("kind",), "a scale needs its lowest and highest value", "write scale: [1, 5]")
 
 
 class WorksheetSection(Model):
@@ -224,6 +238,18 @@ class Worksheet(Entry):
         default=None, description="A browser tool embedded in the worksheet, if any."
     )
     principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this worksheet puts into practice.")
+
+    def findings(self) -> Iterator[Finding]:
+        """Field checks of every section, and field ids unique in the worksheet."""
+        seen: set[str] = set()
+        for s_index, section in enumerate(self.sections):
+            for f_index, item in enumerate(section.fields):
+                where = ("sections", s_index, "fields", f_index)
+                if item.id in seen:
+                    yield ((*where, "id"), f"the field id '{item.id}' is used twice", "give each field its own id")
+                seen.add(item.id)
+                for path, message, hint in item.findings():
+                    yield ((*where, *path), message, hint)
 
 
 class FormulaComponent(Model):

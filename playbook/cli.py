@@ -1,0 +1,106 @@
+"""The ``playbook`` command: check, build, serve and schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from playbook import pipeline
+from playbook.problems import ContentError
+from playbook.report import Reporter
+from playbook.schemas import schemas
+from playbook.stage import sync_tree
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _project(args: argparse.Namespace) -> pipeline.Project:
+    root = Path(args.project).resolve()
+    if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
+        raise SystemExit(_usage(f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"))
+    return pipeline.Project(root)
+
+
+def _usage(message: str) -> int:
+    print(f"playbook: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
+    checked = pipeline.check(_project(args), reporter)
+    reporter.say(f"ok: {checked.files} files, no problems")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
+    project = _project(args)
+    pipeline.build_site(project, reporter)
+    reporter.say(f"built {project.site_dir}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
+    project = _project(args)
+    target = Path(args.out) if args.out else project.root / "schemas"
+    result = sync_tree(target, schemas())
+    reporter.say(f"schemas in {target}: {result.written} written, {result.unchanged} unchanged")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook.watch import watch_sources
+
+    project = _project(args)
+
+    def regenerate() -> None:
+        try:
+            checked = pipeline.check(project, reporter)
+            pipeline.stage(project, pipeline.generate(project, checked, reporter), reporter)
+        except ContentError as error:
+            print(error.report().replace("nothing was written", "the preview keeps the last good version"), file=sys.stderr)
+
+    regenerate()
+    if not (project.stage_dir / "mkdocs.yml").exists():
+        return EXIT_CONTENT
+    from playbook import mkdocs_adapter
+
+    mkdocs_adapter.serve(
+        project.stage_dir / "mkdocs.yml", args.dev_addr,
+        lambda: threading.Thread(target=watch_sources, args=(project, regenerate), daemon=True).start(),
+    )
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="playbook", description="Build the networking playbook from its YAML content.")
+    main.add_argument("--project", default=".", help="project folder (default: the current folder)")
+    main.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("check", help="validate the content only").set_defaults(run=cmd_check)
+    commands.add_parser("build", help="check, generate and build the site into site/").set_defaults(run=cmd_build)
+    serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    serve.set_defaults(run=cmd_serve)
+    schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
+    schema.add_argument("--out", help="folder to write to (default: schemas/)")
+    schema.set_defaults(run=cmd_schema)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    reporter = Reporter(quiet=args.quiet)
+    try:
+        return int(args.run(args, reporter))
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

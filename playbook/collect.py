@@ -1,0 +1,148 @@
+"""Find the content files of a project and load and validate each one.
+
+Files are read from ``content/``: one folder a kind (``principles/``,
+``templates/`` …) holding one YAML file an entry, plus ``site.yml`` and
+``formula.yml``. A file's kind comes from its folder and its id must equal
+its file name, so a page address can always be traced back to one file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
+from playbook.load import Document, load_document
+from playbook.model import ID_PATTERN, Model
+from playbook.problems import Problem
+from playbook.validate import problem_at, validate_document
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated content file: its kind, its document and its model object."""
+
+    kind: Kind
+    document: Document
+    value: Model
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A content file found on disk, before it is read."""
+
+    kind: Kind
+    path: Path
+    display: str
+
+
+def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """Every content file below ``content_dir``, and problems with the layout itself."""
+    files: list[ContentFile] = []
+    problems: list[Problem] = []
+    for directory, subdirs, names in os.walk(content_dir, followlinks=False):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
+        here = Path(directory)
+        for name in sorted(names):
+            path = here / name
+            if name.startswith((".", "_")) or not name.endswith(YAML_SUFFIXES):
+                continue
+            display = path.relative_to(root).as_posix()
+            relative = path.relative_to(content_dir)
+            outside = _escapes(root, path)
+            if outside:
+                problems.append(Problem(display, 1, 1, "", outside, "replace the link with the file itself"))
+                continue
+            kind = _kind_of(relative)
+            if kind is None:
+                folders = ", ".join(sorted(f"{f}/" for f in KIND_BY_FOLDER))
+                problems.append(
+                    Problem(
+                        display, 1, 1, "", f"'{relative.as_posix()}' is not in a folder the playbook reads",
+                        f"move it into one of {folders}, or name it site.yml or formula.yml",
+                    )
+                )
+                continue
+            files.append(ContentFile(kind, path, display))
+        for name in subdirs:
+            outside = _escapes(root, here / name)
+            if outside:
+                display = (here / name).relative_to(root).as_posix()
+                problems.append(Problem(display, 1, 1, "", outside, "replace the link with the folder itself"))
+        subdirs[:] = [d for d in subdirs if not _escapes(root, here / d)]
+    return files, problems
+
+
+def _escapes(root: Path, path: Path) -> str | None:
+    """Why a symbolic link is refused, or None when the path stays inside the project."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        return f"this is a symbolic link to {target}, outside the project"
+    return None
+
+
+def _kind_of(relative: Path) -> Kind | None:
+    parts = relative.parts
+    if len(parts) == 1:
+        return SINGLETONS.get(relative.stem)
+    if len(parts) == 2:
+        return KIND_BY_FOLDER.get(parts[0])
+    return None
+
+
+def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
+    """Load and validate one file, checking that its id matches its name."""
+    try:
+        raw = file.path.read_bytes()
+    except OSError as error:
+        return None, [Problem(file.display, 1, 1, "", f"cannot read the file ({error.strerror})", "check that it exists and is readable")]
+    document, problems = load_document(file.display, raw)
+    if document is None:
+        return None, problems
+    if not isinstance(document.data, dict):
+        return None, [
+            Problem(file.display, 1, 1, "", "the file does not hold a mapping of keys and values",
+                    "start the file with 'id: …' and one 'key: value' a line")
+        ]
+    value, problems = validate_document(document, file.kind.model)
+    if value is None:
+        return None, problems
+    entry_id = getattr(value, "id", None)
+    if entry_id is not None and entry_id != file.path.stem:
+        return None, [
+            problem_at(
+                document, ("id",), f"the id '{entry_id}' does not match the file name '{file.path.name}'",
+                f"rename the file to {entry_id}{file.path.suffix}, or change the id to {file.path.stem}",
+            )
+        ]
+    return Loaded(file.kind, document, value), []
+
+
+def collect(root: Path, content_dir: Path) -> tuple[list[Loaded], list[Problem]]:
+    """Load every content file; return those that are valid and all problems found."""
+    files, problems = discover(root, content_dir)
+    loaded: list[Loaded] = []
+    for file in files:
+        if file.kind.folder and not _safe_name(file.path.stem):
+            problems.append(
+                Problem(
+                    file.display, 1, 1, "", f"the file name '{file.path.name}' is not a safe id",
+                    "use lowercase letters, digits and single hyphens, for example give-first.yml",
+                )
+            )
+            continue
+        item, found = read(file)
+        problems.extend(found)
+        if item is not None:
+            loaded.append(item)
+    return loaded, problems
+
+
+def _safe_name(stem: str) -> bool:
+    return re.fullmatch(ID_PATTERN, stem) is not None and len(stem) <= 64

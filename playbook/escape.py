@@ -1,0 +1,49 @@
+"""Plain text from content, made safe for Markdown, HTML and inline JSON.
+
+Content fields are plain text: an editor's ``*``, ``#`` or ``<script>`` must
+show as typed, never turn into formatting or markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+# Characters Python-Markdown honours a backslash escape for (with the tables extension's '|').
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(text: str) -> str:
+    """Inline plain text as Markdown that renders exactly as the text reads."""
+    flat = " ".join(line.strip() for line in text.strip().splitlines())
+    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat), quote=False)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split text on blank lines into paragraphs, each escaped as inline Markdown."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [md(block) for block in blocks if block.strip()]
+
+
+def html_text(text: str) -> str:
+    """Plain text for an HTML element or attribute."""
+    return html.escape(text, quote=True)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">`` on one line."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar, for front matter."""
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,70 @@
+"""The thin shell around MkDocs: build a staged project, or serve it with live reload.
+
+Everything the playbook knows happens before this module: the staged folder
+is a plain MkDocs project, and MkDocs is called only through its public API.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class BuildFailed(Exception):
+    """MkDocs refused the build; carries its warnings and errors."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _captured_mkdocs_log() -> Iterator[_Collect]:
+    """Collect MkDocs' warnings instead of letting them print as stray log lines."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler
+    finally:
+        logger.handlers, logger.propagate, _level = saved
+        logger.setLevel(saved[2])
+
+
+def build(config_file: Path, site_dir: Path) -> int:
+    """Build the staged project in strict mode into ``site_dir``; return the page count."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    with _captured_mkdocs_log() as log:
+        try:
+            config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+            mkdocs_build(config)
+        except (exceptions.MkDocsException, exceptions.Abort, exceptions.ConfigurationError) as error:
+            raise BuildFailed(log.messages or [str(error)]) from None
+        if log.messages:
+            raise BuildFailed(log.messages)
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def serve(config_file: Path, dev_addr: str, start_watching: Callable[[], None]) -> None:
+    """Serve the staged project with live reload; ``start_watching`` begins regenerating on edits."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    start_watching()
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

@@ -1,0 +1,142 @@
+"""The whole pipeline, stage by stage: content → playbook → pages → staged project → site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook import mkdocs_adapter, publish
+from playbook.collect import collect
+from playbook.link import Playbook, link
+from playbook.problems import ContentError, Problem
+from playbook.render import render_pages
+from playbook.report import Reporter
+from playbook.site_config import BASE_NAME, brand_css, site_id, staged_config
+from playbook.stage import SyncResult, read_tree, sync_tree
+from playbook.strings import Strings, load_strings
+from playbook.views import Shaper
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a playbook project keeps its parts."""
+
+    root: Path
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def generators_dir(self) -> Path:
+        return self.root / "generators"
+
+    @property
+    def overrides_dir(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def stage_dir(self) -> Path:
+        return self.root / ".stage"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def base_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A valid playbook and the strings of its language."""
+
+    playbook: Playbook
+    strings: Strings
+    files: int
+
+
+def check(project: Project, reporter: Reporter) -> Checked:
+    """Load, validate and link all content; raise ContentError with every problem."""
+    with reporter.stage("load") as stage:
+        loaded, problems = collect(project.root, project.content_dir)
+        stage.detail = f"{len(loaded) + len({p.path for p in problems})} files"
+    with reporter.stage("link") as stage:
+        playbook, link_problems = link(loaded) if not problems else (None, [])
+        problems += link_problems
+        language = playbook.site.language if playbook is not None else "en"
+        strings, string_problems = load_strings(project.root, project.generators_dir, language)
+        problems += string_problems
+        stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
+    if problems or playbook is None:
+        raise ContentError(problems)
+    return Checked(playbook, strings, len(loaded))
+
+
+def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str, bytes]:
+    """Render every page and assemble the staged project's files."""
+    with reporter.stage("render") as stage:
+        shaper = Shaper(checked.playbook, checked.strings, site_id=site_id(checked.playbook))
+        pages = shaper.pages()
+        docs = render_pages(project.root, project.generators_dir, pages)
+        stage.detail = f"{len(docs)} pages"
+    files = {f"docs/{path}": data for path, data in docs.items()}
+    files["docs/assets/brand.css"] = brand_css(checked.playbook)
+    files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
+    files[BASE_NAME] = project.base_config.read_bytes()
+    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names())
+    return files
+
+
+def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
+    """Write the staged project, changing only what changed."""
+    with reporter.stage("stage") as step:
+        result = sync_tree(project.stage_dir, files)
+        step.detail = f"{result.written} written, {result.unchanged} unchanged, {result.removed} removed"
+    return result
+
+
+def source_date_epoch(root: Path) -> str:
+    """The build timestamp: SOURCE_DATE_EPOCH if set, else the last commit's time."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    return out or "0"
+
+
+def build_site(project: Project, reporter: Reporter) -> Checked:
+    """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``."""
+    checked = check(project, reporter)
+    stage(project, generate(project, checked, reporter), reporter)
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
+    scratch = publish.scratch_dir(project.site_dir)
+    try:
+        with reporter.stage("mkdocs") as step:
+            pages = mkdocs_adapter.build(project.stage_dir / "mkdocs.yml", scratch)
+            step.detail = f"{pages} HTML pages (strict)"
+        with reporter.stage("publish") as step:
+            publish.swap_in(scratch, project.site_dir)
+            step.detail = f"{project.site_dir.relative_to(project.root)}/"
+    except mkdocs_adapter.BuildFailed as failure:
+        publish.discard(scratch)
+        raise ContentError(_mkdocs_problems(failure.messages)) from None
+    except BaseException:
+        publish.discard(scratch)
+        raise
+    return checked
+
+
+def _mkdocs_problems(messages: list[str]) -> list[Problem]:
+    """MkDocs' complaints about staged files, reported against the staged path."""
+    return [
+        Problem(".stage/mkdocs.yml", 1, 1, "mkdocs", message.strip().replace("\n", " "), "see the page it names in .stage/docs/")
+        for message in messages
+    ]

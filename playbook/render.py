@@ -1,0 +1,70 @@
+"""Stage *render*: page contexts through Jinja templates to Markdown bytes."""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+
+import jinja2
+
+from playbook.problems import ContentError, Problem
+from playbook.views import Page
+
+
+def environment(generators_dir: Path) -> jinja2.Environment:
+    """The Jinja environment every generator template renders in.
+
+    Undefined names fail loudly, and autoescape stays off because the views
+    already escaped every text from content for the Markdown it lands in.
+    """
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(generators_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by template blocks; end with one newline."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _template_problem(root: Path, error: jinja2.TemplateError) -> Problem:
+    """Name the template file and line an error comes from, quoting the line."""
+    filename = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    if filename is None or line is None:
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.endswith(".jinja"):
+                filename, line = frame.filename, frame.lineno
+                break
+    display = Path(filename).resolve() if filename else None
+    shown = display.relative_to(root).as_posix() if display and display.is_relative_to(root) else str(filename)
+    quoted = ""
+    if display is not None and line and display.exists():
+        lines = display.read_text(encoding="utf-8").splitlines()
+        if 0 < line <= len(lines):
+            quoted = f" in: {lines[line - 1].strip()}"
+    return Problem(shown, line or 1, 1, "", f"template error: {error.message}{quoted}", "fix the template at this line")
+
+
+def render_pages(root: Path, generators_dir: Path, pages: list[Page]) -> dict[str, bytes]:
+    """Render every page; raise one ContentError listing every template that failed."""
+    env = environment(generators_dir)
+    output: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        try:
+            text = env.get_template(page.template).render(page.context)
+        except jinja2.TemplateError as error:
+            problems.append(_template_problem(root.resolve(), error))
+            continue
+        output[page.path] = _tidy(text).encode("utf-8")
+    if problems:
+        raise ContentError(problems)
+    return output

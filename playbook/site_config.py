@@ -1,0 +1,80 @@
+"""The staged project's ``mkdocs.yml``: the base config plus what the playbook decides.
+
+The base ``mkdocs.yml`` at the project root holds the theme, extensions and
+plugins; this module adds the site name, navigation, language and brand
+colors from ``content/site.yml``, and writes them as a child that INHERITs it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from playbook.kinds import KINDS
+from playbook.link import Playbook
+from playbook.strings import Strings
+from playbook.views import SECTION_TITLES, page_path
+from playbook.link import Ref
+
+BASE_NAME = "base.yml"
+
+
+def site_id(playbook: Playbook) -> str:
+    """A short, stable name for the site, used to keep browser storage apart."""
+    slug = re.sub(r"[^a-z0-9]+", "-", playbook.site.title.casefold()).strip("-")
+    return slug[:40] or "playbook"
+
+
+def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[Any]:
+    """Sections and their index pages; single entries stay out of the navigation.
+
+    A navigation that lists every entry is copied into every page, which makes
+    the site grow with the square of the entries.
+    """
+    pages = strings["pages"]
+    nav: list[Any] = [{pages["home"]: "index.md"}]
+    paths = playbook.of_kind("path")
+    if paths:
+        nav.append({pages["start_here"]: [{p.title: page_path(Ref("path", p.id))} for p in paths]})
+    for kind, key in SECTION_TITLES.items():
+        if playbook.entries.get(kind):
+            nav.append({pages[key]: f"{KINDS[kind].page_folder}/index.md"})
+    nav.append({pages["tools"]: [{pages[name]: f"tools/{name}.md"} for name in tools]})
+    nav.append({pages["sources"]: "sources.md"})
+    nav.append({pages["tags"]: "tags.md"})
+    return nav
+
+
+def staged_config(playbook: Playbook, strings: Strings, tools: list[str]) -> bytes:
+    """The child ``mkdocs.yml`` of the staged project."""
+    site = playbook.site
+    config: dict[str, Any] = {
+        "INHERIT": BASE_NAME,
+        "site_name": site.title,
+        "site_description": site.description,
+        "site_author": site.organization,
+        "docs_dir": "docs",
+        "theme": {"language": site.language},
+        "nav": navigation(playbook, strings, tools),
+        "plugins": [{"search": {"lang": site.language}}, "tags"],
+        "copyright": site.footer or site.organization,
+        "extra": {"generator": False},
+    }
+    if site.url:
+        config["site_url"] = site.url
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def brand_css(playbook: Playbook) -> bytes:
+    """Brand colors as Material's CSS variables."""
+    site = playbook.site
+    return (
+        ":root, [data-md-color-scheme=\"default\"] {\n"
+        f"  --md-primary-fg-color: {site.primary_color};\n"
+        f"  --md-primary-fg-color--dark: {site.primary_color};\n"
+        f"  --md-accent-fg-color: {site.accent_color};\n"
+        f"  --md-typeset-a-color: {site.accent_color};\n"
+        "}\n"
+    ).encode("utf-8")

@@ -1,0 +1,374 @@
+"""Shape the resolved playbook into what each page template shows.
+
+Every text from content is escaped here, once, so templates only place
+values and never decide anything. Links are relative ``.md`` paths, which
+MkDocs checks in strict mode and rewrites to page addresses.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from playbook.escape import html_text, json_for_script, md, paragraphs, yaml_string
+from playbook.kinds import ENTRY_KINDS, KINDS
+from playbook.link import Playbook, Ref
+from playbook.model import AntiPattern, Debate, Entry, MessageTemplate, Principle, ReadingPath, Source, Worksheet
+from playbook.strings import Strings, fill
+
+Context = dict[str, Any]
+
+# Kinds in the order the site lists them, with the strings key of their section title.
+SECTION_TITLES = {
+    "principle": "principles", "anti-pattern": "anti_patterns", "template": "templates",
+    "worksheet": "worksheets", "debate": "debates",
+}
+TOOLS = ("calculator", "composer")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, which template renders it, and with what."""
+
+    path: str
+    template: str
+    context: Context
+
+
+def page_path(ref: Ref) -> str:
+    """The docs-relative Markdown path of an entry's page."""
+    return f"{KINDS[ref.kind].page_folder}/{ref.id}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one page to another, as MkDocs expects it in Markdown."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def tool_url(from_page: str, to_page: str) -> str:
+    """The address of a page as the browser sees it (directory URLs), for tool data."""
+    target = to_page.removesuffix(".md")
+    target = "" if target == "index" else target.removesuffix("/index") + "/"
+    here = from_page.removesuffix(".md")
+    here = "" if here == "index" else here.removesuffix("/index") + "/"
+    return posixpath.relpath(target or ".", here or ".") + "/" if target != here else "./"
+
+
+class Shaper:
+    """Builds page contexts for one playbook in one language."""
+
+    def __init__(self, playbook: Playbook, strings: Strings, *, site_id: str) -> None:
+        self.playbook = playbook
+        self.raw_strings = strings
+        self.t = {key: md(value) for key, value in strings.get("pages", {}).items()}
+        self.site_id = site_id
+
+    # Small pieces -----------------------------------------------------------------
+
+    def link(self, here: str, entry: Any, kind: str) -> Context:
+        """A link item to an entry: escaped title and summary, relative URL."""
+        return {
+            "title": md(entry.title),
+            "url": relative(here, page_path(Ref(kind, entry.id))),
+            "summary": md(getattr(entry, "summary", "")),
+        }
+
+    def linked(self, here: str, ref: Ref, kind: str) -> list[Context]:
+        return [self.link(here, entry, kind) for entry in self.playbook.linked(ref, kind)]
+
+    def sources(self, here: str, ids: tuple[str, ...]) -> list[Context]:
+        table = self.playbook.entries.get("source", {})
+        return [self.source_item(here, table[i]) for i in ids]
+
+    def source_item(self, here: str, source: Source) -> Context:
+        year = str(source.year) if source.year is not None else self.t["no_year"]
+        return {
+            "title": md(source.title), "year": year, "author": md(source.author),
+            "url": relative(here, "sources.md") + f"#{source.id}", "id": source.id,
+        }
+
+    def common(self, here: str, entry: Entry, kind: str) -> Context:
+        """What every entry page shows: front matter, audiences, tags, sources."""
+        return {
+            "t": self.t,
+            "kind_label": self.t[f"kind.{kind}"],
+            "title": md(entry.title),
+            "title_yaml": yaml_string(entry.title),
+            "summary": md(entry.summary),
+            "summary_yaml": yaml_string(entry.summary),
+            "tags_yaml": [yaml_string(tag) for tag in entry.tags],
+            "audiences": [self.t[f"audience.{a}"] for a in entry.audiences],
+            "sources": self.sources(here, entry.sources),
+            "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
+            "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
+        }
+
+    # Entry pages ------------------------------------------------------------------
+
+    def principle(self, entry: Principle) -> Page:
+        here = page_path(Ref("principle", entry.id))
+        ref = Ref("principle", entry.id)
+        quote = None
+        if entry.quote is not None:
+            source = self.playbook.entries["source"][entry.quote.source]
+            quote = {"text": md(entry.quote.text), "source": self.source_item(here, source)}
+        return Page(here, "principle.md.jinja", {
+            **self.common(here, entry, "principle"),
+            "quote": quote,
+            "why": paragraphs(entry.why),
+            "how": [md(step) for step in entry.how],
+            "example": example_view(entry.example.weak, entry.example.better, entry.example.why),
+            "counters": self.linked(here, ref, "anti-pattern"),
+            "templates": self.linked(here, ref, "template"),
+            "worksheets": self.linked(here, ref, "worksheet"),
+            "debates": self.linked(here, ref, "debate"),
+        })
+
+    def anti_pattern(self, entry: AntiPattern) -> Page:
+        here = page_path(Ref("anti-pattern", entry.id))
+        ref = Ref("anti-pattern", entry.id)
+        rules = self.playbook.linked(ref, "rule")
+        return Page(here, "anti-pattern.md.jinja", {
+            **self.common(here, entry, "anti-pattern"),
+            "signs": [md(sign) for sign in entry.signs],
+            "story": paragraphs(entry.story) if entry.story else [],
+            "why_it_fails": paragraphs(entry.why_it_fails),
+            "instead": self.linked(here, ref, "principle"),
+            "rewrite": example_view(entry.rewrite.weak, entry.rewrite.better, entry.rewrite.why),
+            "rules": [{"title": md(rule.title), "explanation": md(rule.explanation)} for rule in rules],
+        })
+
+    def template(self, entry: MessageTemplate) -> Page:
+        here = page_path(Ref("template", entry.id))
+        return Page(here, "template.md.jinja", {
+            **self.common(here, entry, "template"),
+            "when": paragraphs(entry.when),
+            "channel": self.t[f"channel.{entry.channel}"],
+            "situation": self.t[f"situation.{entry.situation}"],
+            "subject": html_text(entry.subject) if entry.subject else None,
+            "body": message_html(entry.body),
+            "placeholders": [
+                {"name": md("{" + p.name + "}"), "label": md(p.label), "example": md(p.example)}
+                for p in entry.placeholders
+            ],
+            "principles": self.linked(here, Ref("template", entry.id), "principle"),
+            "composer_url": relative(here, "tools/composer.md") + f"?template={entry.id}",
+        })
+
+    def worksheet(self, entry: Worksheet) -> Page:
+        here = page_path(Ref("worksheet", entry.id))
+        reconnect = None
+        if entry.tool == "connections-audit":
+            candidates = [t for t in self.playbook.of_kind("template") if "first_name" in {p.name for p in t.placeholders}]
+            reconnect = next((t for t in candidates if t.situation == "follow-up"), candidates[0] if candidates else None)
+        data = {
+            "site": self.site_data(),
+            "worksheet": entry.model_dump(mode="json"),
+            "reconnect_template": self.template_data(here, reconnect) if reconnect else None,
+            "strings": self.tool_strings("worksheet"),
+        }
+        return Page(here, "worksheet.md.jinja", {
+            **self.common(here, entry, "worksheet"),
+            "purpose": paragraphs(entry.purpose),
+            "sections": [
+                {
+                    "title": md(section.title),
+                    "intro": paragraphs(section.intro) if section.intro else [],
+                    "fields": [md(f.label) for f in section.fields],
+                }
+                for section in entry.sections
+            ],
+            "principles": self.linked(here, Ref("worksheet", entry.id), "principle"),
+            "tool": tool_mount("worksheet", f"pb-config-{entry.id}", data, self.raw_strings["pages"]["noscript"]),
+        })
+
+    def debate(self, entry: Debate) -> Page:
+        here = page_path(Ref("debate", entry.id))
+        return Page(here, "debate.md.jinja", {
+            **self.common(here, entry, "debate"),
+            "question": md(entry.question),
+            "sides": [
+                {
+                    "position": md(side.position),
+                    "reasoning": paragraphs(side.reasoning),
+                    "sources": self.sources(here, side.sources),
+                }
+                for side in entry.sides
+            ],
+            "take": paragraphs(entry.take),
+            "principles": self.linked(here, Ref("debate", entry.id), "principle"),
+        })
+
+    def path(self, entry: ReadingPath) -> Page:
+        here = page_path(Ref("path", entry.id))
+        steps = []
+        for step in entry.steps:
+            ref = self.playbook.ref_of(step.entry)
+            target = self.playbook.get(ref)
+            steps.append({**self.link(here, target, ref.kind), "why": md(step.why), "kind": self.t[f"kind.{ref.kind}"]})
+        return Page(here, "path.md.jinja", {
+            "t": self.t,
+            "title": md(entry.title),
+            "title_yaml": yaml_string(entry.title),
+            "audience": self.t[f"audience.{entry.audience}"],
+            "intro": paragraphs(entry.intro),
+            "steps": steps,
+        })
+
+    # Lists and the home page -------------------------------------------------------
+
+    def index(self, kind: str) -> Page:
+        here = f"{KINDS[kind].page_folder}/index.md"
+        key = SECTION_TITLES.get(kind, "paths")
+        return Page(here, "index.md.jinja", {
+            "t": self.t,
+            "title": self.t[key],
+            "title_yaml": yaml_string(self.raw_strings["pages"][key]),
+            "intro": self.t.get(f"{key}_intro", ""),
+            "items": [self.link(here, entry, kind) for entry in self.playbook.of_kind(kind)],
+        })
+
+    def sources_page(self) -> Page:
+        here = "sources.md"
+        items = []
+        for source in self.playbook.of_kind("source"):
+            refs = sorted(self.playbook.cited_by.get(source.id, frozenset()))
+            cited = [self.link(here, self.playbook.get(r), r.kind) for r in refs if r.kind in ENTRY_KINDS]
+            items.append({
+                **self.source_item(here, source),
+                "publication": md(source.publication) if source.publication else None,
+                "kind": md(source.kind.replace("-", " ")),
+                "contributes": paragraphs(source.contributes),
+                "cited_by": cited,
+            })
+        return Page(here, "sources.md.jinja", {
+            "t": self.t, "title_yaml": yaml_string(self.raw_strings["pages"]["sources"]), "items": items,
+        })
+
+    def home(self) -> Page:
+        here = "index.md"
+        site = self.playbook.site
+        paths = [
+            {**self.link(here, p, "path"), "audience": self.t[f"audience.{p.audience}"]}
+            for p in self.playbook.of_kind("path")
+        ]
+        sections = []
+        for kind, key in SECTION_TITLES.items():
+            count = len(self.playbook.entries.get(kind, {}))
+            if count:
+                sections.append({
+                    "title": self.t[key], "intro": self.t[f"{key}_intro"],
+                    "url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
+                    "count": md(fill(self.raw_strings["pages"]["entries_count"], count=count)),
+                })
+        return Page(here, "home.md.jinja", {
+            "t": self.t,
+            "title": md(site.title), "title_yaml": yaml_string(site.title),
+            "description": md(site.description), "organization": md(site.organization),
+            "paths": paths, "sections": sections,
+            "tools": [
+                {"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()
+            ],
+        })
+
+    def tags_page(self) -> Page:
+        return Page("tags.md", "tags.md.jinja", {
+            "t": self.t, "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
+        })
+
+    # Tools ------------------------------------------------------------------------
+
+    def tool_names(self) -> list[str]:
+        return [name for name in TOOLS if name != "calculator" or self.playbook.formula is not None]
+
+    def site_data(self) -> Context:
+        site = self.playbook.site
+        return {"id": self.site_id, "title": site.title, "language": site.language}
+
+    def tool_strings(self, tool: str) -> dict[str, str]:
+        groups = self.raw_strings.get("tools", {})
+        return {**groups.get("common", {}), **groups.get(tool, {})}
+
+    def template_data(self, here: str, entry: MessageTemplate) -> Context:
+        return {
+            **entry.model_dump(mode="json", include={"id", "title", "summary", "channel", "situation", "subject", "body", "placeholders"}),
+            "url": tool_url(here, page_path(Ref("template", entry.id))),
+        }
+
+    def calculator(self) -> Page:
+        here = "tools/calculator.md"
+        formula = self.playbook.formula
+        assert formula is not None
+        ids = sorted({pid for c in formula.components for pid in c.principles})
+        principles = self.playbook.entries.get("principle", {})
+        data = {
+            "site": self.site_data(),
+            "formula": formula.model_dump(mode="json"),
+            "principles": {
+                pid: {"title": principles[pid].title, "url": tool_url(here, page_path(Ref("principle", pid)))}
+                for pid in ids
+            },
+            "strings": self.tool_strings("calculator"),
+        }
+        source = self.playbook.entries["source"][formula.quote.source]
+        return Page(here, "tool.md.jinja", {
+            "t": self.t, "title": md(formula.title), "title_yaml": yaml_string(formula.title),
+            "intro": paragraphs(formula.intro),
+            "quote": {"text": md(formula.quote.text), "source": self.source_item(here, source)},
+            "tool": tool_mount("calculator", "pb-config-calculator", data, self.raw_strings["pages"]["noscript"]),
+        })
+
+    def composer(self) -> Page:
+        here = "tools/composer.md"
+        data = {
+            "site": self.site_data(),
+            "templates": [self.template_data(here, t) for t in self.playbook.of_kind("template")],
+            "strings": self.tool_strings("composer"),
+        }
+        title = self.raw_strings["pages"]["composer"]
+        return Page(here, "tool.md.jinja", {
+            "t": self.t, "title": md(title), "title_yaml": yaml_string(title),
+            "intro": paragraphs(self.raw_strings["pages"]["templates_intro"]),
+            "quote": None,
+            "tool": tool_mount("composer", "pb-config-composer", data, self.raw_strings["pages"]["noscript"]),
+        })
+
+    # Everything -------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        """Every page of the site, in a stable order."""
+        builders = {
+            "principle": self.principle, "anti-pattern": self.anti_pattern, "template": self.template,
+            "worksheet": self.worksheet, "debate": self.debate, "path": self.path,
+        }
+        pages = [self.home(), self.sources_page(), self.tags_page()]
+        for kind in ENTRY_KINDS:
+            entries = self.playbook.of_kind(kind)
+            if kind != "path" and entries:
+                pages.append(self.index(kind))
+            pages.extend(builders[kind](entry) for entry in entries)
+        if self.playbook.formula is not None:
+            pages.append(self.calculator())
+        pages.append(self.composer())
+        return pages
+
+
+def example_view(weak: str, better: str, why: str | None) -> Context:
+    """A weak and a better message, as HTML that keeps the writer's line breaks."""
+    return {"weak": message_html(weak), "better": message_html(better), "why": paragraphs(why) if why else []}
+
+
+def message_html(text: str) -> str:
+    """A message as escaped HTML paragraphs with its line breaks kept."""
+    blocks = [block.strip("\n") for block in text.strip().split("\n\n") if block.strip()]
+    return "".join(f"<p>{'<br>'.join(html_text(line.strip()) for line in block.splitlines())}</p>" for block in blocks)
+
+
+def tool_mount(tool: str, config_id: str, data: Context, noscript: str) -> str:
+    """The element a browser tool mounts on, with its data as inline JSON."""
+    return (
+        f'<div class="pb-tool" data-pb-tool="{tool}" data-pb-config="{config_id}">'
+        f'<p class="pb-noscript">{html_text(noscript)}</p></div>\n'
+        f'<script type="application/json" id="{config_id}">{json_for_script(data)}</script>'
+    )
