@@ -83,6 +83,7 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
     entries: dict[str, dict[str, Model]] = defaultdict(dict)
     where: dict[Ref, Loaded] = {}
     by_id: dict[str, Loaded] = {}
+    duplicated: set[str] = set()
     singletons: dict[str, Loaded] = {}
     for item in loaded:
         if item.kind.name not in KINDS:
@@ -91,6 +92,7 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
         entry_id = item.value.id  # type: ignore[attr-defined]
         first = by_id.get(entry_id)
         if first is not None:
+            duplicated.add(entry_id)
             problems.append(
                 problem_at(
                     item.document, ("id",), f"the id '{entry_id}' is already used by {first.document.path}",
@@ -115,6 +117,8 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
         owner = Ref(item.kind.name, getattr(item.value, "id", item.kind.name))
         for reference in item.kind.references:
             for path, target_id in walk(item.document.data, reference.spec):
+                if target_id in duplicated:
+                    continue  # Already reported; checking its kind would only add noise.
                 target_kind = kind_of.get(target_id)
                 if target_kind not in reference.targets:
                     problems.append(_dangling(item, path, target_id, target_kind, reference, kind_of))

@@ -54,6 +54,7 @@ class Document:
     data: Any
     positions: dict[Path, Position] = field(repr=False)
     key_positions: dict[Path, Position] = field(repr=False)
+    text: str = field(default="", repr=False)
 
     def position_of(self, path: Path, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -66,6 +67,17 @@ class Document:
                 return self.positions[probe]
             probe = probe[:-1]
         return self.positions.get((), Position(1, 1))
+
+    def position_in_value(self, path: Path, needle: str) -> Position:
+        """Where ``needle`` first occurs in the source from the value at ``path`` on."""
+        start = self.position_of(path)
+        lines = self.text.splitlines()
+        for number in range(start.line, len(lines) + 1):
+            line = lines[number - 1]
+            column = line.find(needle, start.column - 1 if number == start.line else 0)
+            if column >= 0:
+                return Position(number, column + 1)
+        return start
 
 
 def plain_scalar(text: str) -> Any:
@@ -209,6 +221,8 @@ class _Builder:
                 if not self.skip_depth:
                     self.attach(None)
             return
+        if self.documents > 1:
+            return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
@@ -282,8 +296,16 @@ def find_tabs(path: str, text: str) -> list[Problem]:
     return problems
 
 
-def syntax_problem(path: str, error: yaml.YAMLError) -> Problem:
+def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     """A parser error, pointed at the mark where the mistake is, in a person's words."""
+    if isinstance(error, yaml.reader.ReaderError):
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return Problem(
+            path, line, column, "", f"a control character (U+{code:04X}) is not allowed",
+            "remove it; save the file as plain UTF-8 text",
+        )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
@@ -314,7 +336,7 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         for event in yaml.parse(text, Loader=_LOADER):
             builder.feed(event)
     except yaml.YAMLError as error:
-        return None, [*builder.problems, syntax_problem(path, error)]
+        return None, [*builder.problems, syntax_problem(path, text, error)]
     if builder.problems:
         return None, builder.problems
-    return Document(path, builder.root, builder.positions, builder.key_positions), []
+    return Document(path, builder.root, builder.positions, builder.key_positions, text), []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -30,8 +30,19 @@ Situation = Literal[
 ]
 Severity = Literal["error", "warning", "hint"]
 
-# A problem a model finds in its own values: where (a path inside the entry), what, and how to fix it.
-Finding = tuple[tuple[str | int, ...], str, str]
+
+
+class Finding(NamedTuple):
+    """A problem a model finds in its own values: where, what, and how to fix it.
+
+    ``needle`` is text inside the value to point at, when the value spans lines.
+    """
+
+    path: tuple[str | int, ...]
+    message: str
+    hint: str
+    needle: str | None = None
+
 
 AUDIENCES: tuple[Audience, ...] = ("job-seeker", "recruiter", "career-advisor")
 
@@ -125,15 +136,16 @@ class MessageTemplate(Entry):
         for field_name in ("subject", "body"):
             text = getattr(self, field_name) or ""
             for name in sorted(set(PLACEHOLDER_IN_TEXT.findall(text)) - declared):
-                yield (
+                yield Finding(
                     (field_name,),
                     f"the placeholder {{{name}}} is used but not declared",
                     "add it under placeholders with a name, label and example, or fix its spelling",
+                    needle="{" + name + "}",
                 )
         used = set(PLACEHOLDER_IN_TEXT.findall(self.body + (self.subject or "")))
         for index, placeholder in enumerate(self.placeholders):
             if placeholder.name not in used:
-                yield (
+                yield Finding(
                     ("placeholders", index, "name"),
                     f"the placeholder '{placeholder.name}' is declared but not used",
                     f"write {{{placeholder.name}}} in the subject or body, or remove it",
@@ -214,11 +226,11 @@ class WorksheetField(Model):
     def findings(self) -> Iterator[Finding]:
         """Each kind has the settings it needs."""
         if self.kind == "choice" and len(self.options) < 2:
-            yield (("kind",), "a choice needs at least two options", "add them under options")
+            yield Finding(("kind",), "a choice needs at least two options", "add them under options")
         if self.kind == "table" and not self.columns:
-            yield (("kind",), "a table needs its column headings", "add them under columns")
+            yield Finding(("kind",), "a table needs its column headings", "add them under columns")
         if self.kind == "scale" and (self.scale is None or self.scale[0] >= self.scale[1]):
-            yield (("kind",), "a scale needs its lowest and highest value", "write scale: [1, 5]")
+            yield Finding(("kind",), "a scale needs its lowest and highest value", "write scale: [1, 5]")
 
 
 class WorksheetSection(Model):
@@ -246,10 +258,10 @@ class Worksheet(Entry):
             for f_index, item in enumerate(section.fields):
                 where = ("sections", s_index, "fields", f_index)
                 if item.id in seen:
-                    yield ((*where, "id"), f"the field id '{item.id}' is used twice", "give each field its own id")
+                    yield Finding((*where, "id"), f"the field id '{item.id}' is used twice", "give each field its own id")
                 seen.add(item.id)
-                for path, message, hint in item.findings():
-                    yield ((*where, *path), message, hint)
+                for finding in item.findings():
+                    yield finding._replace(path=(*where, *finding.path))
 
 
 class FormulaComponent(Model):

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from playbook.load import Document, Path
-from playbook.model import ID_PATTERN, PLACEHOLDER_PATTERN, Model
+from playbook.model import ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
 from playbook.problems import Problem, format_key_path
 
 M = TypeVar("M", bound=Model)
@@ -162,9 +162,7 @@ def validate_document(document: Document, model_class: type[M]) -> tuple[M | Non
         instance = model_class.model_validate(document.data, strict=True)
     except ValidationError as error:
         return None, [_problem(document, model_class, detail) for detail in error.errors()]
-    problems = [
-        _at(document, path, message, hint) for path, message, hint in instance.findings()
-    ]
+    problems = [_finding(document, finding) for finding in instance.findings()]
     return (None if problems else instance), problems
 
 
@@ -183,6 +181,15 @@ def _at(
     position = document.position_of(path, key=key)
     return Problem(
         document.path, position.line, position.column, format_key_path(shown or path), message, hint
+    )
+
+
+def _finding(document: Document, finding: Finding) -> Problem:
+    if finding.needle is None:
+        return _at(document, finding.path, finding.message, finding.hint)
+    position = document.position_in_value(finding.path, finding.needle)
+    return Problem(
+        document.path, position.line, position.column, format_key_path(finding.path), finding.message, finding.hint
     )
 
 

@@ -1,0 +1,105 @@
+"""Shared fixtures: throwaway playbook projects, built sites, and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from playbook.pipeline import Project, build_site
+from playbook.report import Reporter
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+# A fixed timestamp keeps builds comparable byte for byte.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def make_project(target: Path, content: Path | None = None) -> Project:
+    """A project in ``target`` that shares the repo's generators and overrides, with its own content."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(content or FIXTURES / "sample", target / "content")
+    shutil.copytree(REPO / "generators", target / "generators")
+    shutil.copytree(REPO / "overrides", target / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh copy of the sample project."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The sample project, built once for the whole session."""
+    built = make_project(tmp_path_factory.mktemp("sample") / "project")
+    build_site(built, Reporter(quiet=True))
+    return built
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The repository's own playbook, built once for the whole session."""
+    built = make_project(tmp_path_factory.mktemp("default") / "project", REPO / "content")
+    build_site(built, Reporter(quiet=True))
+    return built
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@functools.cache
+def _serve(directory: str) -> str:
+    handler = functools.partial(_QuietHandler, directory=directory)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def serve(site_dir: Path) -> str:
+    """Serve a built site on localhost; return its base URL."""
+    return _serve(str(site_dir))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (which cannot download its own browser here)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; the README's test command installs it")
+    with playwright_api.sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page that records every request it makes."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()
