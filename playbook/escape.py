@@ -45,5 +45,14 @@ def json_for_script(data: Any) -> str:
 
 
 def yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar, for front matter."""
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML scalar for front matter, its text escaped for HTML.
+
+    MkDocs and Material place front-matter titles and descriptions into the
+    page (``<title>``, navigation, meta tags) without escaping them.
+    """
+    return json.dumps(html.escape(text, quote=True), ensure_ascii=False)
+
+
+def config_text(text: str) -> str:
+    """Text for mkdocs.yml settings that themes place into HTML unescaped."""
+    return html.escape(text, quote=True)

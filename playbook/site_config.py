@@ -12,11 +12,11 @@ from typing import Any
 
 import yaml
 
+from playbook.escape import config_text
 from playbook.kinds import KINDS
-from playbook.link import Playbook
 from playbook.strings import Strings
 from playbook.views import SECTION_TITLES, page_path
-from playbook.link import Ref
+from playbook.link import Playbook, Ref
 
 BASE_NAME = "base.yml"
 
@@ -37,7 +37,7 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     nav: list[Any] = [{pages["home"]: "index.md"}]
     paths = playbook.of_kind("path")
     if paths:
-        nav.append({pages["start_here"]: [{p.title: page_path(Ref("path", p.id))} for p in paths]})
+        nav.append({pages["start_here"]: [{config_text(p.title): page_path(Ref("path", p.id))} for p in paths]})
     for kind, key in SECTION_TITLES.items():
         if playbook.entries.get(kind):
             nav.append({pages[key]: f"{KINDS[kind].page_folder}/index.md"})
@@ -52,14 +52,14 @@ def staged_config(playbook: Playbook, strings: Strings, tools: list[str]) -> byt
     site = playbook.site
     config: dict[str, Any] = {
         "INHERIT": BASE_NAME,
-        "site_name": site.title,
-        "site_description": site.description,
-        "site_author": site.organization,
+        "site_name": config_text(site.title),
+        "site_description": config_text(site.description),
+        "site_author": config_text(site.organization),
         "docs_dir": "docs",
         "theme": {"language": site.language},
         "nav": navigation(playbook, strings, tools),
         "plugins": [{"search": {"lang": site.language}}, "tags"],
-        "copyright": site.footer or site.organization,
+        "copyright": config_text(site.footer or site.organization),
         "extra": {"generator": False},
     }
     if site.url:

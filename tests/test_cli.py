@@ -1,0 +1,115 @@
+"""The command line as a person uses it: stage lines, exit statuses, no tracebacks."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playbook.pipeline import Project
+
+
+def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(project.root), *args],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+
+
+def test_check_reports_stages_with_counts_and_timings(project: Project) -> None:
+    result = run(project, "check")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("load      13 files") and lines[0].endswith(" s")
+    assert lines[1].startswith("link      11 entries")
+    assert lines[-1] == "ok: 13 files, no problems"
+
+
+def test_build_says_what_it_does_and_quiet_says_nothing(project: Project) -> None:
+    result = run(project, "build")
+    assert result.returncode == 0, result.stderr
+    stages = [line.split()[0] for line in result.stderr.splitlines()]
+    assert stages == ["load", "link", "render", "stage", "mkdocs", "publish", "built"]
+    assert "19 pages" in result.stderr
+    quiet = run(project, "--quiet", "build")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_content_error_exits_1_with_every_problem_and_no_traceback(project: Project) -> None:
+    (project.content_dir / "principles" / "give-first.yml").write_text("id: give-first\ntitle: a: b\n")
+    (project.content_dir / "sources" / "article-one.yml").write_bytes(b"id: article-one\n\tyear: 2013\n")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/principles/give-first.yml:2:9: (file): YAML syntax error" in result.stderr
+    assert "content/sources/article-one.yml:2:1: (file): a tab is used for indentation" in result.stderr
+    assert result.stderr.rstrip().endswith("2 problems found; nothing was written.")
+    assert not project.site_dir.exists()
+
+
+def test_misuse_exits_2(project: Project, tmp_path: Path) -> None:
+    assert run(project, "no-such-command").returncode == 2
+    elsewhere = subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(tmp_path), "check"], capture_output=True, text=True, check=False
+    )
+    assert elsewhere.returncode == 2
+    assert "is not a playbook project" in elsewhere.stderr
+    assert "Traceback" not in elsewhere.stderr
+
+
+def test_schema_writes_one_schema_per_kind(project: Project) -> None:
+    import json
+
+    result = run(project, "schema")
+    assert result.returncode == 0, result.stderr
+    schema = json.loads((project.root / "schemas" / "principle.schema.json").read_text())
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["summary"]["description"] == "One sentence that says what the entry is about."
+    names = sorted(p.name for p in (project.root / "schemas").iterdir())
+    assert "site.schema.json" in names and "template.schema.json" in names and len(names) == 10
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode())
+
+
+def test_serve_reloads_after_a_yaml_edit(project: Project) -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playbook", "--project", str(project.root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/principles/give-first/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert "Give before you ask" in _fetch(url)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.3)
+        path = project.content_dir / "principles" / "give-first.yml"
+        edited = time.monotonic()
+        path.write_text(path.read_text().replace("title: Give before you ask", "title: Give before you ever ask"))
+        while "Give before you ever ask" not in _fetch(url):
+            assert time.monotonic() - edited < 10, "the edit did not reach the served page"
+            time.sleep(0.1)
+        # A broken edit keeps serving the last good version.
+        path.write_text("id: give-first\ntitle: [broken\n")
+        time.sleep(1.5)
+        assert "Give before you ever ask" in _fetch(url)
+    finally:
+        server.terminate()
+        _out, errors = server.communicate(timeout=20)
+    assert "the preview keeps the last good version" in errors

@@ -1,0 +1,54 @@
+"""The generated Markdown of the sample playbook, compared with reviewed goldens.
+
+Refresh with ``pytest tests/test_golden.py --update-goldens`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from playbook.pipeline import Project, check, generate
+from playbook.report import Reporter
+
+GOLDEN = Path(__file__).parent / "golden" / "sample"
+
+
+def generated(project: Project) -> dict[str, bytes]:
+    files = generate(project, check(project, Reporter(quiet=True)), Reporter(quiet=True))
+    return {path.removeprefix("docs/"): data for path, data in files.items() if path.startswith("docs/") and path.endswith(".md")}
+
+
+def test_generated_markdown_matches_goldens(project: Project, request: pytest.FixtureRequest) -> None:
+    pages = generated(project)
+    if request.config.getoption("--update-goldens"):
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for path, data in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(data)
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for path, data in pages.items():
+        assert data.decode() == expected[path].decode(), f"{path} differs from its golden"
+
+
+def test_tool_pages_carry_their_data_as_inline_json(project: Project) -> None:
+    import json
+    import re
+
+    page = generated(project)["tools/calculator.md"].decode()
+    [payload] = re.findall(r'<script type="application/json" id="pb-config-calculator">(.*)</script>', page)
+    data = json.loads(payload)
+    assert [c["id"] for c in data["formula"]["components"]] == ["for_me", "for_you", "trust"]
+    assert data["principles"]["give-first"]["url"] == "../../principles/give-first/"
+    assert data["site"] == {"id": "sample-playbook", "language": "en", "title": "Sample Playbook"}
+
+
+def test_inline_json_cannot_close_its_script_tag(project: Project) -> None:
+    path = project.content_dir / "templates" / "reconnect.yml"
+    path.write_text(path.read_text().replace("Hi {first_name},", "Hi {first_name}, </script><script>alert(1)</script>"))
+    page = generated(project)["tools/composer.md"].decode()
+    assert "</script><script>alert(1)" not in page
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in page
