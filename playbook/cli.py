@@ -19,7 +19,11 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 def _project(args: argparse.Namespace) -> pipeline.Project:
     root = Path(args.project).resolve()
     if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
-        raise SystemExit(_usage(f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"))
+        raise SystemExit(
+            _usage(
+                f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"
+            )
+        )
     return pipeline.Project(root)
 
 
@@ -59,7 +63,10 @@ def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
             checked = pipeline.check(project, reporter)
             pipeline.stage(project, pipeline.generate(project, checked, reporter), reporter)
         except ContentError as error:
-            print(error.report().replace("nothing was written", "the preview keeps the last good version"), file=sys.stderr)
+            print(
+                error.report().replace("nothing was written", "the preview keeps the last good version"),
+                file=sys.stderr,
+            )
 
     regenerate()
     if not (project.stage_dir / "mkdocs.yml").exists():
@@ -67,7 +74,8 @@ def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import mkdocs_adapter
 
     mkdocs_adapter.serve(
-        project.stage_dir / "mkdocs.yml", args.dev_addr,
+        project.stage_dir / "mkdocs.yml",
+        args.dev_addr,
         lambda: threading.Thread(target=watch_sources, args=(project, regenerate), daemon=True).start(),
     )
     return EXIT_OK

@@ -62,7 +62,11 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
                 folders = ", ".join(sorted(f"{f}/" for f in KIND_BY_FOLDER))
                 problems.append(
                     Problem(
-                        display, 1, 1, "", f"'{relative.as_posix()}' is not in a folder the playbook reads",
+                        display,
+                        1,
+                        1,
+                        "",
+                        f"'{relative.as_posix()}' is not in a folder the playbook reads",
                         f"move it into one of {folders}, or name it site.yml or formula.yml",
                     )
                 )
@@ -101,14 +105,29 @@ def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
     try:
         raw = file.path.read_bytes()
     except OSError as error:
-        return None, [Problem(file.display, 1, 1, "", f"cannot read the file ({error.strerror})", "check that it exists and is readable")]
+        return None, [
+            Problem(
+                file.display,
+                1,
+                1,
+                "",
+                f"cannot read the file ({error.strerror})",
+                "check that it exists and is readable",
+            )
+        ]
     document, problems = load_document(file.display, raw)
     if document is None:
         return None, problems
     if not isinstance(document.data, dict):
         return None, [
-            Problem(file.display, 1, 1, "", "the file does not hold a mapping of keys and values",
-                    "start the file with 'id: …' and one 'key: value' a line")
+            Problem(
+                file.display,
+                1,
+                1,
+                "",
+                "the file does not hold a mapping of keys and values",
+                "start the file with 'id: …' and one 'key: value' a line",
+            )
         ]
     value, problems = validate_document(document, file.kind.model)
     if value is None:
@@ -117,7 +136,9 @@ def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
     if entry_id is not None and entry_id != file.path.stem:
         return None, [
             problem_at(
-                document, ("id",), f"the id '{entry_id}' does not match the file name '{file.path.name}'",
+                document,
+                ("id",),
+                f"the id '{entry_id}' does not match the file name '{file.path.name}'",
                 f"rename the file to {entry_id}{file.path.suffix}, or change the id to {file.path.stem}",
             )
         ]
@@ -132,7 +153,11 @@ def collect(root: Path, content_dir: Path) -> tuple[list[Loaded], list[Problem]]
         if file.kind.folder and not _safe_name(file.path.stem):
             problems.append(
                 Problem(
-                    file.display, 1, 1, "", f"the file name '{file.path.name}' is not a safe id",
+                    file.display,
+                    1,
+                    1,
+                    "",
+                    f"the file name '{file.path.name}' is not a safe id",
                     "use lowercase letters, digits and single hyphens, for example give-first.yml",
                 )
             )

@@ -55,31 +55,66 @@ KINDS: dict[str, Kind] = {
     for kind in (
         Kind("source", "sources", model.Source),
         Kind(
-            "principle", "principles", model.Principle,
-            (_SOURCES, Reference("quote.source", ("source",), linked=False),
-             Reference("counters.*", ("anti-pattern",)), Reference("templates.*", ("template",))),
+            "principle",
+            "principles",
+            model.Principle,
+            (
+                _SOURCES,
+                Reference("quote.source", ("source",), linked=False),
+                Reference("counters.*", ("anti-pattern",)),
+                Reference("templates.*", ("template",)),
+            ),
         ),
         Kind(
-            "anti-pattern", "anti-patterns", model.AntiPattern,
+            "anti-pattern",
+            "anti-patterns",
+            model.AntiPattern,
             (_SOURCES, Reference("instead.*", ("principle",)), Reference("rules.*", ("rule",))),
         ),
         Kind(
-            "template", "templates", model.MessageTemplate, (_SOURCES, Reference("principles.*", ("principle",))),
+            "template",
+            "templates",
+            model.MessageTemplate,
+            (_SOURCES, Reference("principles.*", ("principle",))),
             pages="message-templates",
         ),
-        Kind("worksheet", "worksheets", model.Worksheet, (_SOURCES, Reference("principles.*", ("principle",)))),
         Kind(
-            "debate", "debates", model.Debate,
-            (_SOURCES, Reference("sides.*.sources.*", ("source",), linked=False),
-             Reference("principles.*", ("principle",))),
+            "worksheet",
+            "worksheets",
+            model.Worksheet,
+            (_SOURCES, Reference("principles.*", ("principle",))),
         ),
         Kind(
-            "path", "paths", model.ReadingPath,
-            (Reference("steps.*.entry", ("principle", "anti-pattern", "template", "worksheet", "debate"), linked=False),),
+            "debate",
+            "debates",
+            model.Debate,
+            (
+                _SOURCES,
+                Reference("sides.*.sources.*", ("source",), linked=False),
+                Reference("principles.*", ("principle",)),
+            ),
         ),
         Kind(
-            "rule", "rules", model.CheckerRule,
-            (_SOURCES, Reference("anti_pattern", ("anti-pattern",)), Reference("principle", ("principle",))),
+            "path",
+            "paths",
+            model.ReadingPath,
+            (
+                Reference(
+                    "steps.*.entry",
+                    ("principle", "anti-pattern", "template", "worksheet", "debate"),
+                    linked=False,
+                ),
+            ),
+        ),
+        Kind(
+            "rule",
+            "rules",
+            model.CheckerRule,
+            (
+                _SOURCES,
+                Reference("anti_pattern", ("anti-pattern",)),
+                Reference("principle", ("principle",)),
+            ),
         ),
     )
 }
@@ -88,9 +123,14 @@ KINDS: dict[str, Kind] = {
 SINGLETONS: dict[str, Kind] = {
     "site": Kind("site", "", model.Site),
     "formula": Kind(
-        "formula", "", model.Formula,
-        (_SOURCES, Reference("quote.source", ("source",), linked=False),
-         Reference("components.*.principles.*", ("principle",), linked=False)),
+        "formula",
+        "",
+        model.Formula,
+        (
+            _SOURCES,
+            Reference("quote.source", ("source",), linked=False),
+            Reference("components.*.principles.*", ("principle",), linked=False),
+        ),
     ),
 }
 

@@ -95,7 +95,9 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
             duplicated.add(entry_id)
             problems.append(
                 problem_at(
-                    item.document, ("id",), f"the id '{entry_id}' is already used by {first.document.path}",
+                    item.document,
+                    ("id",),
+                    f"the id '{entry_id}' is already used by {first.document.path}",
                     "ids must be unique across the whole playbook; rename one of the two files and its id",
                 )
             )
@@ -106,8 +108,14 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
 
     if "site" not in singletons:
         problems.append(
-            Problem("content/site.yml", 1, 1, "", "the site settings file is missing",
-                    "create content/site.yml with at least title, description and organization")
+            Problem(
+                "content/site.yml",
+                1,
+                1,
+                "",
+                "the site settings file is missing",
+                "create content/site.yml with at least title, description and organization",
+            )
         )
 
     kind_of = {r.id: r.kind for r in where}
@@ -146,19 +154,29 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
 
 
 def _dangling(
-    item: Loaded, path: Path, target_id: str, target_kind: str | None, reference: Reference,
+    item: Loaded,
+    path: Path,
+    target_id: str,
+    target_kind: str | None,
+    reference: Reference,
     kind_of: dict[str, str],
 ) -> Problem:
     """A reference to an id that does not exist, or names an entry of the wrong kind."""
     wanted = " or ".join(reference.targets)
     if target_kind is not None:
         return problem_at(
-            item.document, path, f"'{target_id}' is a {target_kind}, but a {wanted} is expected here",
+            item.document,
+            path,
+            f"'{target_id}' is a {target_kind}, but a {wanted} is expected here",
             f"name a {wanted} id",
         )
     candidates = [i for i, k in kind_of.items() if k in reference.targets]
     close = difflib.get_close_matches(target_id, candidates, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"create {_folder(reference.targets[0])}/{target_id}.yml or fix the id"
+    hint = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else f"create {_folder(reference.targets[0])}/{target_id}.yml or fix the id"
+    )
     return problem_at(item.document, path, f"no {wanted} has the id '{target_id}'", hint)
 
 

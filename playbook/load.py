@@ -141,14 +141,18 @@ class _Builder:
     def check_node(self, event: Any, path: Path) -> None:
         if event.anchor is not None:
             self.problem(
-                event.start_mark, path, f"an anchor (&{event.anchor}) is not allowed",
+                event.start_mark,
+                path,
+                f"an anchor (&{event.anchor}) is not allowed",
                 "write the value out in full where it is needed; anchors and aliases are refused "
                 "because they let a small file expand into a huge one",
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             self.problem(
-                event.start_mark, path, f"the tag {tag} is not allowed",
+                event.start_mark,
+                path,
+                f"the tag {tag} is not allowed",
                 "remove the tag and write a plain value",
             )
 
@@ -169,21 +173,22 @@ class _Builder:
         self.check_node(event, (*path, key))
         if not event.style and key == "<<":
             self.problem(
-                event.start_mark, path, "merge keys (<<) are not allowed",
+                event.start_mark,
+                path,
+                "merge keys (<<) are not allowed",
                 "copy the keys you need into this mapping",
             )
         if key in container or (*path, key) in self.key_positions:
             first = self.key_positions[(*path, key)]
             self.problem(
-                event.start_mark, (*path, key),
+                event.start_mark,
+                (*path, key),
                 f"duplicate key '{key}' (first set on line {first.line})",
                 "keep one of the two; YAML would silently keep only the last",
             )
             # The second value is still parsed, under a name that cannot clash.
             key = f"\0duplicate:{len(self.key_positions)}"
-        self.key_positions[(*path, key)] = Position(
-            event.start_mark.line + 1, event.start_mark.column + 1
-        )
+        self.key_positions[(*path, key)] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
         frame[2] = key
 
     def on_collection_start(self, event: Any, container: Any) -> None:
@@ -191,7 +196,9 @@ class _Builder:
         if path is None:
             frame = self.stack[-1]
             self.problem(
-                event.start_mark, frame[1], "a key must be plain text, not a list or mapping",
+                event.start_mark,
+                frame[1],
+                "a key must be plain text, not a list or mapping",
                 "write the key as a single word followed by a colon",
             )
             path = (*frame[1], f"\0complex:{event.start_mark.line}")
@@ -199,7 +206,9 @@ class _Builder:
         self.check_node(event, path)
         if len(self.stack) >= MAX_DEPTH:
             self.problem(
-                event.start_mark, path, f"nesting deeper than {MAX_DEPTH} levels",
+                event.start_mark,
+                path,
+                f"nesting deeper than {MAX_DEPTH} levels",
                 "flatten the structure; no playbook entry needs this depth",
             )
             self.skip_depth = 1
@@ -227,15 +236,18 @@ class _Builder:
             self.documents += 1
             if self.documents == 2:
                 self.problem(
-                    event.start_mark, (), "a second YAML document in the same file",
+                    event.start_mark,
+                    (),
+                    "a second YAML document in the same file",
                     "keep one entry per file and remove the '---' line",
                 )
         elif isinstance(event, yaml.AliasEvent):
             path = self.next_path()
             self.problem(
-                event.start_mark, path or (), f"an alias (*{event.anchor}) is not allowed",
-                "write the value out in full; aliases are refused because they let a small "
-                "file expand into a huge one",
+                event.start_mark,
+                path or (),
+                f"an alias (*{event.anchor}) is not allowed",
+                "write the value out in full; aliases are refused because they let a small file expand into a huge one",
             )
             if path is not None:
                 self.attach(None)
@@ -259,7 +271,11 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [
             Problem(
-                path, 1, 1, "", f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
+                path,
+                1,
+                1,
+                "",
+                f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
                 "split it: one entry per file",
             )
         ]
@@ -274,7 +290,11 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         bad = raw[error.start : error.start + 1].hex().upper()
         return None, [
             Problem(
-                path, line, column, "", f"the file is not UTF-8 text (byte 0x{bad})",
+                path,
+                line,
+                column,
+                "",
+                f"the file is not UTF-8 text (byte 0x{bad})",
                 "save the file as UTF-8 in your editor",
             )
         ]
@@ -289,7 +309,11 @@ def find_tabs(path: str, text: str) -> list[Problem]:
         if "\t" in indent:
             problems.append(
                 Problem(
-                    path, number, indent.index("\t") + 1, "", "a tab is used for indentation",
+                    path,
+                    number,
+                    indent.index("\t") + 1,
+                    "",
+                    "a tab is used for indentation",
                     "YAML allows only spaces here; replace the tab with spaces",
                 )
             )
@@ -303,7 +327,11 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         code = error.character if isinstance(error.character, int) else ord(error.character)
         return Problem(
-            path, line, column, "", f"a control character (U+{code:04X}) is not allowed",
+            path,
+            line,
+            column,
+            "",
+            f"a control character (U+{code:04X}) is not allowed",
             "remove it; save the file as plain UTF-8 text",
         )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)

@@ -55,7 +55,11 @@ def build(config_file: Path, site_dir: Path) -> int:
         try:
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
             mkdocs_build(config)
-        except (exceptions.MkDocsException, exceptions.Abort, exceptions.ConfigurationError) as error:
+        except (
+            exceptions.MkDocsException,
+            exceptions.Abort,
+            exceptions.ConfigurationError,
+        ) as error:
             raise BuildFailed(log.messages or [str(error)]) from None
         if log.messages:
             raise BuildFailed(log.messages)

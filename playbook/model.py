@@ -26,10 +26,13 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Audience = Literal["job-seeker", "recruiter", "career-advisor"]
 Channel = Literal["email", "linkedin-note", "linkedin-message", "inmail", "phone", "in-person"]
 Situation = Literal[
-    "first-contact", "follow-up", "linkedin-invitation", "referral-request", "candidate-to-recruiter"
+    "first-contact",
+    "follow-up",
+    "linkedin-invitation",
+    "referral-request",
+    "candidate-to-recruiter",
 ]
 Severity = Literal["error", "warning", "hint"]
-
 
 
 class Finding(NamedTuple):
@@ -60,16 +63,16 @@ class Model(BaseModel):
 class Entry(Model):
     """Fields every playbook entry has."""
 
-    id: Id = Field(description="Stable identifier, also the file name and the page address: lowercase words joined by hyphens.")
+    id: Id = Field(
+        description="Stable identifier, also the file name and the page address: lowercase words joined by hyphens."
+    )
     title: Line = Field(description="Title shown as the page heading and in lists.")
     summary: Line = Field(description="One sentence that says what the entry is about.")
     audiences: tuple[Audience, ...] = Field(
         min_length=1, description="Who the entry is for: job-seeker, recruiter, career-advisor."
     )
     tags: tuple[Tag, ...] = Field(default=(), description="Topic tags, lowercase; readers browse entries by tag.")
-    sources: tuple[Id, ...] = Field(
-        min_length=1, description="Ids of the sources (articles) this entry draws on."
-    )
+    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources (articles) this entry draws on.")
 
 
 class Example(Model):
@@ -102,7 +105,9 @@ class AntiPattern(Entry):
     """A habit that makes networking fail."""
 
     signs: tuple[Text, ...] = Field(min_length=1, description="What it looks like: signs that recognize it.")
-    story: Text | None = Field(default=None, description="A story from the sources that shows it, told in our own words.")
+    story: Text | None = Field(
+        default=None, description="A story from the sources that shows it, told in our own words."
+    )
     why_it_fails: Text = Field(description="Why it fails, from the receiver's side.")
     instead: tuple[Id, ...] = Field(default=(), description="Ids of the principles to follow instead.")
     rewrite: Example = Field(description="A message that falls into the anti-pattern (weak) and its rewrite (better).")
@@ -123,9 +128,13 @@ class MessageTemplate(Entry):
     """A message a reader can adapt and send."""
 
     when: Text = Field(description="When to use this template, and when not to.")
-    channel: Channel = Field(description="Where the message is sent: email, linkedin-note, linkedin-message, inmail, phone, in-person.")
+    channel: Channel = Field(
+        description="Where the message is sent: email, linkedin-note, linkedin-message, inmail, phone, in-person."
+    )
     situation: Situation = Field(description="What kind of message it is, which decides the checker rules that apply.")
-    subject: Line | None = Field(default=None, description="Subject line, for channels that have one; may use placeholders.")
+    subject: Line | None = Field(
+        default=None, description="Subject line, for channels that have one; may use placeholders."
+    )
     body: Text = Field(description="The message, with placeholders written as {name}.")
     placeholders: tuple[Placeholder, ...] = Field(default=(), description="Every placeholder the subject and body use.")
     principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this template applies.")
@@ -166,9 +175,16 @@ class Source(Model):
 
     id: Id = Field(description="Stable identifier, also the file name.")
     title: Line = Field(description="The article's title as published.")
-    author: Line = Field(description="Who wrote it, described by role (for example: a corporate recruiter); no contact details.")
+    author: Line = Field(
+        description="Who wrote it, described by role (for example: a corporate recruiter); no contact details."
+    )
     publication: Line | None = Field(default=None, description="Where it was published, if known (a blog, a magazine).")
-    year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication; leave it out when the source gives none (shown as n.d.).")
+    year: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2100,
+        description="Year of publication; leave it out when the source gives none (shown as n.d.).",
+    )
     kind: Literal["article", "blog-post", "study", "guide", "book", "institution"] = Field(
         description="What kind of source it is."
     )
@@ -249,7 +265,9 @@ class Worksheet(Entry):
     tool: Literal["connections-audit"] | None = Field(
         default=None, description="A browser tool embedded in the worksheet, if any."
     )
-    principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this worksheet puts into practice.")
+    principles: tuple[Id, ...] = Field(
+        default=(), description="Ids of the principles this worksheet puts into practice."
+    )
 
     def findings(self) -> Iterator[Finding]:
         """Field checks of every section, and field ids unique in the worksheet."""
@@ -258,7 +276,11 @@ class Worksheet(Entry):
             for f_index, item in enumerate(section.fields):
                 where = ("sections", s_index, "fields", f_index)
                 if item.id in seen:
-                    yield Finding((*where, "id"), f"the field id '{item.id}' is used twice", "give each field its own id")
+                    yield Finding(
+                        (*where, "id"),
+                        f"the field id '{item.id}' is used twice",
+                        "give each field its own id",
+                    )
                 seen.add(item.id)
                 for finding in item.findings():
                     yield finding._replace(path=(*where, *finding.path))
@@ -267,8 +289,12 @@ class Worksheet(Entry):
 class FormulaComponent(Model):
     """One factor of the relationship formula."""
 
-    id: Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN, max_length=40)] = Field(description="Component name.")
-    role: Literal["exchange", "trust"] = Field(description="exchange components are added; trust components multiply the sum.")
+    id: Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN, max_length=40)] = Field(
+        description="Component name."
+    )
+    role: Literal["exchange", "trust"] = Field(
+        description="exchange components are added; trust components multiply the sum."
+    )
     label: Line = Field(description="Short label, as in the formula.")
     question: Line = Field(description="The question a user answers to score it.")
     low: Line = Field(description="What the lowest score means.")
@@ -310,13 +336,22 @@ class Formula(Model):
 class RuleMatch(Model):
     """How a checker rule finds its problem in a message."""
 
-    kind: Literal["phrases", "pattern", "word-count", "char-count", "missing-phrases", "missing-pattern", "ratio", "subject"] = Field(
-        description="The kind of test the rule runs."
-    )
+    kind: Literal[
+        "phrases",
+        "pattern",
+        "word-count",
+        "char-count",
+        "missing-phrases",
+        "missing-pattern",
+        "ratio",
+        "subject",
+    ] = Field(description="The kind of test the rule runs.")
     phrases: tuple[Line, ...] = Field(default=(), description="Words or phrases, matched whole and case-insensitively.")
     pattern: Line | None = Field(default=None, description="A regular expression (JavaScript and Python compatible).")
     limit: int | None = Field(default=None, description="Threshold for counts.")
-    where: Literal["all", "subject", "body", "first-sentence", "last-paragraph"] = Field(default="all", description="Which part of the message is searched.")
+    where: Literal["all", "subject", "body", "first-sentence", "last-paragraph"] = Field(
+        default="all", description="Which part of the message is searched."
+    )
 
 
 class CheckerRule(Model):
@@ -326,7 +361,9 @@ class CheckerRule(Model):
     title: Line = Field(description="Short name of the problem the rule finds.")
     severity: Severity = Field(description="error, warning or hint.")
     match: RuleMatch = Field(description="How the rule finds the problem.")
-    situations: tuple[Situation, ...] = Field(default=(), description="Situations the rule applies to; empty means all.")
+    situations: tuple[Situation, ...] = Field(
+        default=(), description="Situations the rule applies to; empty means all."
+    )
     explanation: Text = Field(description="Why this is a problem, in plain words.")
     fix: Line = Field(description="How to fix it.")
     anti_pattern: Id | None = Field(default=None, description="Id of the anti-pattern it detects.")
@@ -337,7 +374,9 @@ class CheckerRule(Model):
 class Contact(Model):
     """How readers reach the organization."""
 
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(default=None, description="Contact e-mail address.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        default=None, description="Contact e-mail address."
+    )
     phone: Line | None = Field(default=None, description="Contact phone number.")
     address: Line | None = Field(default=None, description="Postal address or room.")
 
@@ -346,7 +385,9 @@ class CallToAction(Model):
     """The one thing the organization invites readers to do."""
 
     label: Line = Field(description="Button text, for example: Book an appointment.")
-    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] = Field(description="Where the button leads.")
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] = Field(
+        description="Where the button leads."
+    )
 
 
 class Site(Model):
@@ -359,7 +400,9 @@ class Site(Model):
         default=None, description="Public address of the site, ending in a slash."
     )
     version: Line = Field(default="1.0", description="Version shown on handouts.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(default="en", description="Language code of the site, for example en or es.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
+        default="en", description="Language code of the site, for example en or es."
+    )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
     accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")

@@ -105,7 +105,12 @@ def source_date_epoch(root: Path) -> str:
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
         out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True, timeout=10
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
@@ -137,6 +142,13 @@ def build_site(project: Project, reporter: Reporter) -> Checked:
 def _mkdocs_problems(messages: list[str]) -> list[Problem]:
     """MkDocs' complaints about staged files, reported against the staged path."""
     return [
-        Problem(".stage/mkdocs.yml", 1, 1, "mkdocs", message.strip().replace("\n", " "), "see the page it names in .stage/docs/")
+        Problem(
+            ".stage/mkdocs.yml",
+            1,
+            1,
+            "mkdocs",
+            message.strip().replace("\n", " "),
+            "see the page it names in .stage/docs/",
+        )
         for message in messages
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,12 +18,12 @@ def swap_in(new_dir: Path, site_dir: Path) -> None:
     old_dir = None
     if site_dir.exists():
         old_dir = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        os.replace(site_dir, old_dir / "site")
+        site_dir.replace(old_dir / "site")
     try:
-        os.replace(new_dir, site_dir)
+        new_dir.replace(site_dir)
     except OSError:
         if old_dir is not None:
-            os.replace(old_dir / "site", site_dir)
+            (old_dir / "site").replace(site_dir)
         raise
     if old_dir is not None:
         shutil.rmtree(old_dir, ignore_errors=True)

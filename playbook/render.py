@@ -50,7 +50,14 @@ def _template_problem(root: Path, error: jinja2.TemplateError) -> Problem:
         lines = display.read_text(encoding="utf-8").splitlines()
         if 0 < line <= len(lines):
             quoted = f" in: {lines[line - 1].strip()}"
-    return Problem(shown, line or 1, 1, "", f"template error: {error.message}{quoted}", "fix the template at this line")
+    return Problem(
+        shown,
+        line or 1,
+        1,
+        "",
+        f"template error: {error.message}{quoted}",
+        "fix the template at this line",
+    )
 
 
 def render_pages(root: Path, generators_dir: Path, pages: list[Page]) -> dict[str, bytes]:

@@ -14,5 +14,7 @@ def schemas() -> dict[str, bytes]:
         schema = kind.model.model_json_schema(mode="validation")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Playbook {kind.name}"
-        result[kind.schema_name] = (json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+        result[kind.schema_name] = (json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode(
+            "utf-8"
+        )
     return result

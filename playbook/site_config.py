@@ -14,9 +14,9 @@ import yaml
 
 from playbook.escape import config_text
 from playbook.kinds import KINDS
+from playbook.link import Playbook, Ref
 from playbook.strings import Strings
 from playbook.views import SECTION_TITLES, page_path
-from playbook.link import Playbook, Ref
 
 BASE_NAME = "base.yml"
 
@@ -71,10 +71,10 @@ def brand_css(playbook: Playbook) -> bytes:
     """Brand colors as Material's CSS variables."""
     site = playbook.site
     return (
-        ":root, [data-md-color-scheme=\"default\"] {\n"
+        ':root, [data-md-color-scheme="default"] {\n'
         f"  --md-primary-fg-color: {site.primary_color};\n"
         f"  --md-primary-fg-color--dark: {site.primary_color};\n"
         f"  --md-accent-fg-color: {site.accent_color};\n"
         f"  --md-typeset-a-color: {site.accent_color};\n"
         "}\n"
-    ).encode("utf-8")
+    ).encode()

@@ -21,7 +21,16 @@ Strings = dict[str, dict[str, Any]]
 def _read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     document, problems = load_document(display, path.read_bytes())
     if document is not None and not isinstance(document.data, dict):
-        return None, [Problem(display, 1, 1, "", "a strings file must be a mapping of keys to text", "write one 'key: text' a line")]
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                "a strings file must be a mapping of keys to text",
+                "write one 'key: text' a line",
+            )
+        ]
     return document, problems
 
 

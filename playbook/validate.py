@@ -84,10 +84,9 @@ def data_path(loc: tuple[Any, ...], data: Any) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, tuple) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, tuple) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             path.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and not part[:1].isupper() and "[" not in part:
@@ -124,9 +123,15 @@ def explain(error: ErrorDetails, model_class: type[BaseModel], loc: Path) -> tup
             )
         return f"expected true or false but found {describe_value(value)}", "write true or false"
     if kind in {"tuple_type", "list_type"}:
-        return f"expected a list but found {describe_value(value)}", "write each item on its own line, starting with '- '"
+        return (
+            f"expected a list but found {describe_value(value)}",
+            "write each item on its own line, starting with '- '",
+        )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"expected a mapping of keys and values but found {describe_value(value)}", "write 'key: value' lines indented under this one"
+        return (
+            f"expected a mapping of keys and values but found {describe_value(value)}",
+            "write 'key: value' lines indented under this one",
+        )
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [part.strip(" '") for part in str(expected).replace(" or ", ",").split(",") if part.strip(" '")]
@@ -144,11 +149,17 @@ def explain(error: ErrorDetails, model_class: type[BaseModel], loc: Path) -> tup
         return f"the text is {len(str(value))} characters, over the limit of {limit}", "shorten it"
     if kind == "too_short":
         minimum = ctx.get("min_length", 1)
-        return f"needs at least {minimum} item{'s' if minimum != 1 else ''}", "add the missing items"
+        return (
+            f"needs at least {minimum} item{'s' if minimum != 1 else ''}",
+            "add the missing items",
+        )
     if kind == "too_long":
         return f"has too many items (at most {ctx.get('max_length')})", "remove some items"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"{describe_value(value)} is out of range: {error['msg'].lower()}", "change the number"
+        return (
+            f"{describe_value(value)} is out of range: {error['msg'].lower()}",
+            "change the number",
+        )
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         what, _, how = message.partition(" — ")
@@ -175,13 +186,17 @@ def _problem(document: Document, model_class: type[BaseModel], detail: ErrorDeta
 
 
 def _at(
-    document: Document, path: Path, message: str, hint: str, *, key: bool = False, shown: Path | None = None
+    document: Document,
+    path: Path,
+    message: str,
+    hint: str,
+    *,
+    key: bool = False,
+    shown: Path | None = None,
 ) -> Problem:
     """A problem at the position of ``path`` in ``document``."""
     position = document.position_of(path, key=key)
-    return Problem(
-        document.path, position.line, position.column, format_key_path(shown or path), message, hint
-    )
+    return Problem(document.path, position.line, position.column, format_key_path(shown or path), message, hint)
 
 
 def _finding(document: Document, finding: Finding) -> Problem:
@@ -189,7 +204,12 @@ def _finding(document: Document, finding: Finding) -> Problem:
         return _at(document, finding.path, finding.message, finding.hint)
     position = document.position_in_value(finding.path, finding.needle)
     return Problem(
-        document.path, position.line, position.column, format_key_path(finding.path), finding.message, finding.hint
+        document.path,
+        position.line,
+        position.column,
+        format_key_path(finding.path),
+        finding.message,
+        finding.hint,
     )
 
 

@@ -8,21 +8,34 @@ MkDocs checks in strict mode and rewrites to page addresses.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from playbook.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.kinds import ENTRY_KINDS, KINDS
 from playbook.link import Playbook, Ref
-from playbook.model import AntiPattern, Debate, Entry, MessageTemplate, Principle, ReadingPath, Source, Worksheet
+from playbook.model import (
+    AntiPattern,
+    Debate,
+    Entry,
+    MessageTemplate,
+    Principle,
+    ReadingPath,
+    Source,
+    Worksheet,
+)
 from playbook.strings import Strings, fill
 
 Context = dict[str, Any]
 
 # Kinds in the order the site lists them, with the strings key of their section title.
 SECTION_TITLES = {
-    "principle": "principles", "anti-pattern": "anti_patterns", "template": "templates",
-    "worksheet": "worksheets", "debate": "debates",
+    "principle": "principles",
+    "anti-pattern": "anti_patterns",
+    "template": "templates",
+    "worksheet": "worksheets",
+    "debate": "debates",
 }
 TOOLS = ("calculator", "composer")
 
@@ -84,8 +97,11 @@ class Shaper:
     def source_item(self, here: str, source: Source) -> Context:
         year = str(source.year) if source.year is not None else self.t["no_year"]
         return {
-            "title": md(source.title), "year": year, "author": md(source.author),
-            "url": relative(here, "sources.md") + f"#{source.id}", "id": source.id,
+            "title": md(source.title),
+            "year": year,
+            "author": md(source.author),
+            "url": relative(here, "sources.md") + f"#{source.id}",
+            "id": source.id,
         }
 
     def common(self, here: str, entry: Entry, kind: str) -> Context:
@@ -113,92 +129,122 @@ class Shaper:
         if entry.quote is not None:
             source = self.playbook.entries["source"][entry.quote.source]
             quote = {"text": md(entry.quote.text), "source": self.source_item(here, source)}
-        return Page(here, "principle.md.jinja", {
-            **self.common(here, entry, "principle"),
-            "quote": quote,
-            "why": paragraphs(entry.why),
-            "how": [md(step) for step in entry.how],
-            "example": example_view(entry.example.weak, entry.example.better, entry.example.why),
-            "counters": self.linked(here, ref, "anti-pattern"),
-            "templates": self.linked(here, ref, "template"),
-            "worksheets": self.linked(here, ref, "worksheet"),
-            "debates": self.linked(here, ref, "debate"),
-        })
+        return Page(
+            here,
+            "principle.md.jinja",
+            {
+                **self.common(here, entry, "principle"),
+                "quote": quote,
+                "why": paragraphs(entry.why),
+                "how": [md(step) for step in entry.how],
+                "example": example_view(entry.example.weak, entry.example.better, entry.example.why),
+                "counters": self.linked(here, ref, "anti-pattern"),
+                "templates": self.linked(here, ref, "template"),
+                "worksheets": self.linked(here, ref, "worksheet"),
+                "debates": self.linked(here, ref, "debate"),
+            },
+        )
 
     def anti_pattern(self, entry: AntiPattern) -> Page:
         here = page_path(Ref("anti-pattern", entry.id))
         ref = Ref("anti-pattern", entry.id)
         rules = self.playbook.linked(ref, "rule")
-        return Page(here, "anti-pattern.md.jinja", {
-            **self.common(here, entry, "anti-pattern"),
-            "signs": [md(sign) for sign in entry.signs],
-            "story": paragraphs(entry.story) if entry.story else [],
-            "why_it_fails": paragraphs(entry.why_it_fails),
-            "instead": self.linked(here, ref, "principle"),
-            "rewrite": example_view(entry.rewrite.weak, entry.rewrite.better, entry.rewrite.why),
-            "rules": [{"title": md(rule.title), "explanation": md(rule.explanation)} for rule in rules],
-        })
+        return Page(
+            here,
+            "anti-pattern.md.jinja",
+            {
+                **self.common(here, entry, "anti-pattern"),
+                "signs": [md(sign) for sign in entry.signs],
+                "story": paragraphs(entry.story) if entry.story else [],
+                "why_it_fails": paragraphs(entry.why_it_fails),
+                "instead": self.linked(here, ref, "principle"),
+                "rewrite": example_view(entry.rewrite.weak, entry.rewrite.better, entry.rewrite.why),
+                "rules": [{"title": md(rule.title), "explanation": md(rule.explanation)} for rule in rules],
+            },
+        )
 
     def template(self, entry: MessageTemplate) -> Page:
         here = page_path(Ref("template", entry.id))
-        return Page(here, "template.md.jinja", {
-            **self.common(here, entry, "template"),
-            "when": paragraphs(entry.when),
-            "channel": self.t[f"channel.{entry.channel}"],
-            "situation": self.t[f"situation.{entry.situation}"],
-            "subject": html_text(entry.subject) if entry.subject else None,
-            "body": message_html(entry.body),
-            "placeholders": [
-                {"name": md("{" + p.name + "}"), "label": md(p.label), "example": md(p.example)}
-                for p in entry.placeholders
-            ],
-            "principles": self.linked(here, Ref("template", entry.id), "principle"),
-            "composer_url": relative(here, "tools/composer.md") + f"?template={entry.id}",
-        })
+        return Page(
+            here,
+            "template.md.jinja",
+            {
+                **self.common(here, entry, "template"),
+                "when": paragraphs(entry.when),
+                "channel": self.t[f"channel.{entry.channel}"],
+                "situation": self.t[f"situation.{entry.situation}"],
+                "subject": html_text(entry.subject) if entry.subject else None,
+                "body": message_html(entry.body),
+                "placeholders": [
+                    {"name": md("{" + p.name + "}"), "label": md(p.label), "example": md(p.example)}
+                    for p in entry.placeholders
+                ],
+                "principles": self.linked(here, Ref("template", entry.id), "principle"),
+                "composer_url": relative(here, "tools/composer.md") + f"?template={entry.id}",
+            },
+        )
 
     def worksheet(self, entry: Worksheet) -> Page:
         here = page_path(Ref("worksheet", entry.id))
         reconnect = None
         if entry.tool == "connections-audit":
-            candidates = [t for t in self.playbook.of_kind("template") if "first_name" in {p.name for p in t.placeholders}]
-            reconnect = next((t for t in candidates if t.situation == "follow-up"), candidates[0] if candidates else None)
+            candidates = [
+                t for t in self.playbook.of_kind("template") if "first_name" in {p.name for p in t.placeholders}
+            ]
+            reconnect = next(
+                (t for t in candidates if t.situation == "follow-up"),
+                candidates[0] if candidates else None,
+            )
         data = {
             "site": self.site_data(),
             "worksheet": entry.model_dump(mode="json"),
             "reconnect_template": self.template_data(here, reconnect) if reconnect else None,
             "strings": self.tool_strings("worksheet"),
         }
-        return Page(here, "worksheet.md.jinja", {
-            **self.common(here, entry, "worksheet"),
-            "purpose": paragraphs(entry.purpose),
-            "sections": [
-                {
-                    "title": md(section.title),
-                    "intro": paragraphs(section.intro) if section.intro else [],
-                    "fields": [md(f.label) for f in section.fields],
-                }
-                for section in entry.sections
-            ],
-            "principles": self.linked(here, Ref("worksheet", entry.id), "principle"),
-            "tool": tool_mount("worksheet", f"pb-config-{entry.id}", data, self.raw_strings["pages"]["noscript"]),
-        })
+        return Page(
+            here,
+            "worksheet.md.jinja",
+            {
+                **self.common(here, entry, "worksheet"),
+                "purpose": paragraphs(entry.purpose),
+                "sections": [
+                    {
+                        "title": md(section.title),
+                        "intro": paragraphs(section.intro) if section.intro else [],
+                        "fields": [md(f.label) for f in section.fields],
+                    }
+                    for section in entry.sections
+                ],
+                "principles": self.linked(here, Ref("worksheet", entry.id), "principle"),
+                "tool": tool_mount(
+                    "worksheet",
+                    f"pb-config-{entry.id}",
+                    data,
+                    self.raw_strings["pages"]["noscript"],
+                ),
+            },
+        )
 
     def debate(self, entry: Debate) -> Page:
         here = page_path(Ref("debate", entry.id))
-        return Page(here, "debate.md.jinja", {
-            **self.common(here, entry, "debate"),
-            "question": md(entry.question),
-            "sides": [
-                {
-                    "position": md(side.position),
-                    "reasoning": paragraphs(side.reasoning),
-                    "sources": self.sources(here, side.sources),
-                }
-                for side in entry.sides
-            ],
-            "take": paragraphs(entry.take),
-            "principles": self.linked(here, Ref("debate", entry.id), "principle"),
-        })
+        return Page(
+            here,
+            "debate.md.jinja",
+            {
+                **self.common(here, entry, "debate"),
+                "question": md(entry.question),
+                "sides": [
+                    {
+                        "position": md(side.position),
+                        "reasoning": paragraphs(side.reasoning),
+                        "sources": self.sources(here, side.sources),
+                    }
+                    for side in entry.sides
+                ],
+                "take": paragraphs(entry.take),
+                "principles": self.linked(here, Ref("debate", entry.id), "principle"),
+            },
+        )
 
     def path(self, entry: ReadingPath) -> Page:
         here = page_path(Ref("path", entry.id))
@@ -206,28 +252,42 @@ class Shaper:
         for step in entry.steps:
             ref = self.playbook.ref_of(step.entry)
             target = self.playbook.get(ref)
-            steps.append({**self.link(here, target, ref.kind), "why": md(step.why), "kind": self.t[f"kind.{ref.kind}"]})
-        return Page(here, "path.md.jinja", {
-            "t": self.t,
-            "title": md(entry.title),
-            "title_yaml": yaml_string(entry.title),
-            "audience": self.t[f"audience.{entry.audience}"],
-            "intro": paragraphs(entry.intro),
-            "steps": steps,
-        })
+            steps.append(
+                {
+                    **self.link(here, target, ref.kind),
+                    "why": md(step.why),
+                    "kind": self.t[f"kind.{ref.kind}"],
+                }
+            )
+        return Page(
+            here,
+            "path.md.jinja",
+            {
+                "t": self.t,
+                "title": md(entry.title),
+                "title_yaml": yaml_string(entry.title),
+                "audience": self.t[f"audience.{entry.audience}"],
+                "intro": paragraphs(entry.intro),
+                "steps": steps,
+            },
+        )
 
     # Lists and the home page -------------------------------------------------------
 
     def index(self, kind: str) -> Page:
         here = f"{KINDS[kind].page_folder}/index.md"
         key = SECTION_TITLES.get(kind, "paths")
-        return Page(here, "index.md.jinja", {
-            "t": self.t,
-            "title": self.t[key],
-            "title_yaml": yaml_string(self.raw_strings["pages"][key]),
-            "intro": self.t.get(f"{key}_intro", ""),
-            "items": [self.link(here, entry, kind) for entry in self.playbook.of_kind(kind)],
-        })
+        return Page(
+            here,
+            "index.md.jinja",
+            {
+                "t": self.t,
+                "title": self.t[key],
+                "title_yaml": yaml_string(self.raw_strings["pages"][key]),
+                "intro": self.t.get(f"{key}_intro", ""),
+                "items": [self.link(here, entry, kind) for entry in self.playbook.of_kind(kind)],
+            },
+        )
 
     def sources_page(self) -> Page:
         here = "sources.md"
@@ -235,16 +295,24 @@ class Shaper:
         for source in self.playbook.of_kind("source"):
             refs = sorted(self.playbook.cited_by.get(source.id, frozenset()))
             cited = [self.link(here, self.playbook.get(r), r.kind) for r in refs if r.kind in ENTRY_KINDS]
-            items.append({
-                **self.source_item(here, source),
-                "publication": md(source.publication) if source.publication else None,
-                "kind": md(source.kind.replace("-", " ")),
-                "contributes": paragraphs(source.contributes),
-                "cited_by": cited,
-            })
-        return Page(here, "sources.md.jinja", {
-            "t": self.t, "title_yaml": yaml_string(self.raw_strings["pages"]["sources"]), "items": items,
-        })
+            items.append(
+                {
+                    **self.source_item(here, source),
+                    "publication": md(source.publication) if source.publication else None,
+                    "kind": md(source.kind.replace("-", " ")),
+                    "contributes": paragraphs(source.contributes),
+                    "cited_by": cited,
+                }
+            )
+        return Page(
+            here,
+            "sources.md.jinja",
+            {
+                "t": self.t,
+                "title_yaml": yaml_string(self.raw_strings["pages"]["sources"]),
+                "items": items,
+            },
+        )
 
     def home(self) -> Page:
         here = "index.md"
@@ -257,25 +325,40 @@ class Shaper:
         for kind, key in SECTION_TITLES.items():
             count = len(self.playbook.entries.get(kind, {}))
             if count:
-                sections.append({
-                    "title": self.t[key], "intro": self.t[f"{key}_intro"],
-                    "url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
-                    "count": md(fill(self.raw_strings["pages"]["entries_count"], count=count)),
-                })
-        return Page(here, "home.md.jinja", {
-            "t": self.t,
-            "title": md(site.title), "title_yaml": yaml_string(site.title),
-            "description": md(site.description), "organization": md(site.organization),
-            "paths": paths, "sections": sections,
-            "tools": [
-                {"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()
-            ],
-        })
+                sections.append(
+                    {
+                        "title": self.t[key],
+                        "intro": self.t[f"{key}_intro"],
+                        "url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
+                        "count": md(fill(self.raw_strings["pages"]["entries_count"], count=count)),
+                    }
+                )
+        return Page(
+            here,
+            "home.md.jinja",
+            {
+                "t": self.t,
+                "title": md(site.title),
+                "title_yaml": yaml_string(site.title),
+                "description": md(site.description),
+                "organization": md(site.organization),
+                "paths": paths,
+                "sections": sections,
+                "tools": [
+                    {"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()
+                ],
+            },
+        )
 
     def tags_page(self) -> Page:
-        return Page("tags.md", "tags.md.jinja", {
-            "t": self.t, "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
-        })
+        return Page(
+            "tags.md",
+            "tags.md.jinja",
+            {
+                "t": self.t,
+                "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
+            },
+        )
 
     # Tools ------------------------------------------------------------------------
 
@@ -292,7 +375,19 @@ class Shaper:
 
     def template_data(self, here: str, entry: MessageTemplate) -> Context:
         return {
-            **entry.model_dump(mode="json", include={"id", "title", "summary", "channel", "situation", "subject", "body", "placeholders"}),
+            **entry.model_dump(
+                mode="json",
+                include={
+                    "id",
+                    "title",
+                    "summary",
+                    "channel",
+                    "situation",
+                    "subject",
+                    "body",
+                    "placeholders",
+                },
+            ),
             "url": tool_url(here, page_path(Ref("template", entry.id))),
         }
 
@@ -306,18 +401,32 @@ class Shaper:
             "site": self.site_data(),
             "formula": formula.model_dump(mode="json"),
             "principles": {
-                pid: {"title": principles[pid].title, "url": tool_url(here, page_path(Ref("principle", pid)))}
+                pid: {
+                    "title": principles[pid].title,
+                    "url": tool_url(here, page_path(Ref("principle", pid))),
+                }
                 for pid in ids
             },
             "strings": self.tool_strings("calculator"),
         }
         source = self.playbook.entries["source"][formula.quote.source]
-        return Page(here, "tool.md.jinja", {
-            "t": self.t, "title": md(formula.title), "title_yaml": yaml_string(formula.title),
-            "intro": paragraphs(formula.intro),
-            "quote": {"text": md(formula.quote.text), "source": self.source_item(here, source)},
-            "tool": tool_mount("calculator", "pb-config-calculator", data, self.raw_strings["pages"]["noscript"]),
-        })
+        return Page(
+            here,
+            "tool.md.jinja",
+            {
+                "t": self.t,
+                "title": md(formula.title),
+                "title_yaml": yaml_string(formula.title),
+                "intro": paragraphs(formula.intro),
+                "quote": {"text": md(formula.quote.text), "source": self.source_item(here, source)},
+                "tool": tool_mount(
+                    "calculator",
+                    "pb-config-calculator",
+                    data,
+                    self.raw_strings["pages"]["noscript"],
+                ),
+            },
+        )
 
     def composer(self) -> Page:
         here = "tools/composer.md"
@@ -327,20 +436,30 @@ class Shaper:
             "strings": self.tool_strings("composer"),
         }
         title = self.raw_strings["pages"]["composer"]
-        return Page(here, "tool.md.jinja", {
-            "t": self.t, "title": md(title), "title_yaml": yaml_string(title),
-            "intro": paragraphs(self.raw_strings["pages"]["templates_intro"]),
-            "quote": None,
-            "tool": tool_mount("composer", "pb-config-composer", data, self.raw_strings["pages"]["noscript"]),
-        })
+        return Page(
+            here,
+            "tool.md.jinja",
+            {
+                "t": self.t,
+                "title": md(title),
+                "title_yaml": yaml_string(title),
+                "intro": paragraphs(self.raw_strings["pages"]["templates_intro"]),
+                "quote": None,
+                "tool": tool_mount("composer", "pb-config-composer", data, self.raw_strings["pages"]["noscript"]),
+            },
+        )
 
     # Everything -------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
         """Every page of the site, in a stable order."""
-        builders = {
-            "principle": self.principle, "anti-pattern": self.anti_pattern, "template": self.template,
-            "worksheet": self.worksheet, "debate": self.debate, "path": self.path,
+        builders: dict[str, Callable[[Any], Page]] = {
+            "principle": self.principle,
+            "anti-pattern": self.anti_pattern,
+            "template": self.template,
+            "worksheet": self.worksheet,
+            "debate": self.debate,
+            "path": self.path,
         }
         pages = [self.home(), self.sources_page(), self.tags_page()]
         for kind in ENTRY_KINDS:
@@ -356,7 +475,11 @@ class Shaper:
 
 def example_view(weak: str, better: str, why: str | None) -> Context:
     """A weak and a better message, as HTML that keeps the writer's line breaks."""
-    return {"weak": message_html(weak), "better": message_html(better), "why": paragraphs(why) if why else []}
+    return {
+        "weak": message_html(weak),
+        "better": message_html(better),
+        "why": paragraphs(why) if why else [],
+    }
 
 
 def message_html(text: str) -> str:

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serve
 
 from playbook.pipeline import Project
-
-from conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +18,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def axe_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
     return [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
     ]
 
 

@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import make_project
 
 from playbook.pipeline import Project, build_site, check, generate, stage
 from playbook.problems import ContentError
 from playbook.report import Reporter
-
-from conftest import make_project
 
 QUIET = Reporter(quiet=True)
 
@@ -21,12 +20,15 @@ QUIET = Reporter(quiet=True)
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
 def test_every_staged_page_becomes_an_html_page(sample_site: Project) -> None:
-    staged = sorted(p.relative_to(sample_site.stage_dir / "docs") for p in (sample_site.stage_dir / "docs").rglob("*.md"))
+    staged = sorted(
+        p.relative_to(sample_site.stage_dir / "docs") for p in (sample_site.stage_dir / "docs").rglob("*.md")
+    )
     assert len(staged) == 19
     for page in staged:
         html = "index.html" if page.name == "index.md" else f"{page.stem}/index.html"
@@ -56,7 +58,11 @@ def test_plain_text_is_escaped(sample_site: Project) -> None:
     html = (sample_site.site_dir / "principles/have-a-point/index.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Have a point" in html
     assert "<script>alert(1)" not in html
-    for listing in ("principles/index.html", "message-templates/give-first-note/index.html", "index.html"):
+    for listing in (
+        "principles/index.html",
+        "message-templates/give-first-note/index.html",
+        "index.html",
+    ):
         assert "<script>alert(1)" not in (sample_site.site_dir / listing).read_text(), listing
     other = (sample_site.site_dir / "principles/give-first/index.html").read_text()
     assert "*stars* and &lt;b&gt;tags&lt;/b&gt;" in other
@@ -150,8 +156,21 @@ def test_staged_folder_builds_as_a_plain_mkdocs_project(sample_site: Project, tm
     copy = tmp_path / "stage"
     shutil.copytree(sample_site.stage_dir, copy)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(copy / "mkdocs.yml"), "-d", str(tmp_path / "out")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(copy / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out/principles/give-first/index.html").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -37,10 +36,19 @@ def test_links_are_resolved_both_ways(project: Project) -> None:
 
     # give-first declares it counters the collector; the collector page must list it too.
     # Sorted by title; the sample's "<script>…" title sorts first.
-    assert [p.id for p in playbook.linked(Ref("anti-pattern", "collector"), "principle")] == ["have-a-point", "give-first"]
+    assert [p.id for p in playbook.linked(Ref("anti-pattern", "collector"), "principle")] == [
+        "have-a-point",
+        "give-first",
+    ]
     # have-a-point declares the template; the template declares give-first: the union shows on both sides.
-    assert {p.id for p in playbook.linked(Ref("template", "give-first-note"), "principle")} == {"give-first", "have-a-point"}
-    assert {t.id for t in playbook.linked(Ref("principle", "give-first"), "template")} == {"give-first-note", "reconnect"}
+    assert {p.id for p in playbook.linked(Ref("template", "give-first-note"), "principle")} == {
+        "give-first",
+        "have-a-point",
+    }
+    assert {t.id for t in playbook.linked(Ref("principle", "give-first"), "template")} == {
+        "give-first-note",
+        "reconnect",
+    }
 
 
 def test_unknown_key_suggests_the_close_one(project: Project) -> None:
@@ -74,7 +82,12 @@ def test_sexagesimal_is_not_a_number(project: Project) -> None:
 
 
 def test_value_not_in_a_list_of_choices(project: Project) -> None:
-    edit(project, "principles/give-first.yml", "audiences: [job-seeker, recruiter]", "audiences: [job-seeker, recruter]")
+    edit(
+        project,
+        "principles/give-first.yml",
+        "audiences: [job-seeker, recruiter]",
+        "audiences: [job-seeker, recruter]",
+    )
     assert report(project) == [
         "content/principles/give-first.yml:4:25: audiences[1]: expected one of 'job-seeker', 'recruiter' or"
         " 'career-advisor' but received the text 'recruter' — did you mean 'recruiter'?"
@@ -126,7 +139,12 @@ def test_duplicate_id_across_kinds(project: Project) -> None:
 
 
 def test_dangling_reference_suggests_the_close_id(project: Project) -> None:
-    edit(project, "principles/give-first.yml", "counters: [collector]", "counters: [colector, nothing-like-it]")
+    edit(
+        project,
+        "principles/give-first.yml",
+        "counters: [collector]",
+        "counters: [colector, nothing-like-it]",
+    )
     assert report(project) == [
         "content/principles/give-first.yml:22:12: counters[0]: no anti-pattern has the id 'colector' — did you mean 'collector'?",
         "content/principles/give-first.yml:22:22: counters[1]: no anti-pattern has the id 'nothing-like-it'"
@@ -159,7 +177,12 @@ def test_placeholder_used_but_not_declared(project: Project) -> None:
 
 
 def test_worksheet_field_needs_its_settings(project: Project) -> None:
-    edit(project, "worksheets/network-audit.yml", "options: [Colleagues, Classmates]", "options: [Colleagues]")
+    edit(
+        project,
+        "worksheets/network-audit.yml",
+        "options: [Colleagues, Classmates]",
+        "options: [Colleagues]",
+    )
     assert report(project) == [
         "content/worksheets/network-audit.yml:14:55: sections[0].fields[2].kind: a choice needs at least two options — add them under options"
     ]
@@ -168,7 +191,7 @@ def test_worksheet_field_needs_its_settings(project: Project) -> None:
 def test_symlink_outside_the_project_is_refused(project: Project, tmp_path: Path) -> None:
     outside = tmp_path / "secret.yml"
     outside.write_text("id: secret\n")
-    os.symlink(outside, project.content_dir / "principles" / "secret.yml")
+    (project.content_dir / "principles" / "secret.yml").symlink_to(outside)
     assert report(project) == [
         f"content/principles/secret.yml:1:1: (file): this is a symbolic link to {outside}, outside the project"
         " — replace the link with the file itself"
@@ -179,7 +202,9 @@ def test_file_in_an_unknown_folder(project: Project) -> None:
     (project.content_dir / "princples").mkdir()
     (project.content_dir / "princples" / "x.yml").write_text("id: x\n")
     [message] = report(project)
-    assert message.startswith("content/princples/x.yml:1:1: (file): 'princples/x.yml' is not in a folder the playbook reads")
+    assert message.startswith(
+        "content/princples/x.yml:1:1: (file): 'princples/x.yml' is not in a folder the playbook reads"
+    )
 
 
 def test_missing_site_settings(project: Project) -> None:

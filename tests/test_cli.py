@@ -15,7 +15,10 @@ from playbook.pipeline import Project
 def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "playbook", "--project", str(project.root), *args],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
 
 
@@ -53,7 +56,10 @@ def test_content_error_exits_1_with_every_problem_and_no_traceback(project: Proj
 def test_misuse_exits_2(project: Project, tmp_path: Path) -> None:
     assert run(project, "no-such-command").returncode == 2
     elsewhere = subprocess.run(
-        [sys.executable, "-m", "playbook", "--project", str(tmp_path), "check"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "playbook", "--project", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert elsewhere.returncode == 2
     assert "is not a playbook project" in elsewhere.stderr
@@ -86,8 +92,19 @@ def _fetch(url: str) -> str:
 def test_serve_reloads_after_a_yaml_edit(project: Project) -> None:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "playbook", "--project", str(project.root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "playbook",
+            "--project",
+            str(project.root),
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/principles/give-first/"
     try:

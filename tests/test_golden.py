@@ -17,7 +17,11 @@ GOLDEN = Path(__file__).parent / "golden" / "sample"
 
 def generated(project: Project) -> dict[str, bytes]:
     files = generate(project, check(project, Reporter(quiet=True)), Reporter(quiet=True))
-    return {path.removeprefix("docs/"): data for path, data in files.items() if path.startswith("docs/") and path.endswith(".md")}
+    return {
+        path.removeprefix("docs/"): data
+        for path, data in files.items()
+        if path.startswith("docs/") and path.endswith(".md")
+    }
 
 
 def test_generated_markdown_matches_goldens(project: Project, request: pytest.FixtureRequest) -> None:

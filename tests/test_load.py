@@ -95,7 +95,9 @@ def test_merge_key_is_refused() -> None:
 
 
 def test_billion_laughs_is_refused_before_expanding() -> None:
-    bomb = "a: &a [x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
+    )
     found = problems(bomb)
     assert found and all("anchor" in p or "alias" in p for p in found)
 

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Benchmark: the generator beside a bare MkDocs build, at 1×, 10× and 100× the default entries.
+
+    .venv/bin/python bench/run.py [--scales 1,10,100] [--repeat 1]
+
+Each measurement runs in a fresh process, so its peak memory is its own. For
+every scale it prints the time of generate-only (load, validate, link, render,
+stage), of the full ``playbook build``, and of ``mkdocs build`` on the staged
+folder, with the generator's overhead, peak memory and site bytes per entry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MULTIPLIED = ("principles", "anti-patterns", "templates", "worksheets", "debates")
+
+
+def synthesize(target: Path, scale: int) -> int:
+    """A project whose entries are the default ones repeated ``scale`` times; returns the entry count."""
+    for name in ("generators", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "content", target / "content")
+    count = 0
+    for folder in MULTIPLIED:
+        for source in sorted((target / "content" / folder).glob("*.yml")):
+            text = source.read_text(encoding="utf-8")
+            count += scale
+            for copy in range(2, scale + 1):
+                new_id = f"{source.stem}-copy-{copy}"
+                body = re.sub(rf"(?m)^id: {re.escape(source.stem)}$", f"id: {new_id}", text)
+                body = re.sub(
+                    r"(?m)^title: (.*)$",
+                    lambda m, c=copy: f"title: {m.group(1).strip(chr(34))} ({c})",
+                    body,
+                    count=1,
+                )
+                (source.parent / f"{new_id}.yml").write_text(body, encoding="utf-8")
+    return count
+
+
+def one(mode: str, root: Path) -> dict[str, float]:
+    """Run one measurement in this process and report its time and peak memory."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    start = time.perf_counter()
+    if mode == "generate":
+        from playbook.pipeline import Project, check, generate, stage
+        from playbook.report import Reporter
+
+        project, quiet = Project(root), Reporter(quiet=True)
+        stage(project, generate(project, check(project, quiet), quiet), quiet)
+    elif mode == "build":
+        from playbook.cli import main
+
+        if main(["--project", str(root), "--quiet", "build"]) != 0:
+            raise SystemExit("build failed")
+    elif mode == "mkdocs":
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        build(load_config(str(root / ".stage" / "mkdocs.yml"), site_dir=str(root / "bare-site")))
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure(mode: str, root: Path, repeat: int) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        output = subprocess.run(
+            [sys.executable, __file__, "--one", mode, str(root)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        result = json.loads(output.strip().splitlines()[-1])
+        if not best or result["seconds"] < best["seconds"]:
+            best = result
+    return best
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--one", nargs=2, metavar=("MODE", "ROOT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one[0], Path(args.one[1]))))
+        return
+    header = f"{'scale':>5} {'entries':>7} {'generate s':>10} {'build s':>8} {'mkdocs s':>9} {'overhead':>8} {'s/entry':>8} {'peak MiB':>8} {'KiB/entry':>9}"
+    print(header)
+    baseline = None
+    for scale in (int(s) for s in args.scales.split(",")):
+        with tempfile.TemporaryDirectory() as temporary:
+            root = Path(temporary) / "project"
+            entries = synthesize(root, scale)
+            generate = measure("generate", root, args.repeat)
+            build = measure("build", root, args.repeat)
+            bare = measure("mkdocs", root, args.repeat)
+            site_bytes = folder_bytes(root / "site")
+            pdfs = sum(p.stat().st_size for p in (root / "site").rglob("*.pdf"))
+            per_entry = (site_bytes - pdfs) / entries / 1024
+            baseline = baseline or per_entry
+            print(
+                f"{scale:>4}× {entries:>7} {generate['seconds']:>10.2f} {build['seconds']:>8.2f} {bare['seconds']:>9.2f}"
+                f" {generate['seconds'] / bare['seconds']:>8.1%} {build['seconds'] / entries:>8.3f}"
+                f" {build['peak_mib']:>8.0f} {per_entry:>9.1f}",
+                flush=True,
+            )
+    print(
+        "overhead = generate-only time / bare mkdocs build time (target ≤ 10%);"
+        " KiB/entry = site bytes without PDFs / entries (target at 100×: within 1.5× of 1×)"
+    )
+
+
+if __name__ == "__main__":
+    main()
