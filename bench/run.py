@@ -41,12 +41,6 @@ def synthesize(target: Path, scale: int) -> int:
             for copy in range(2, scale + 1):
                 new_id = f"{source.stem}-copy-{copy}"
                 body = re.sub(rf"(?m)^id: {re.escape(source.stem)}$", f"id: {new_id}", text)
-                body = re.sub(
-                    r"(?m)^title: (.*)$",
-                    lambda m, c=copy: f"title: {m.group(1).strip(chr(34))} ({c})",
-                    body,
-                    count=1,
-                )
                 (source.parent / f"{new_id}.yml").write_text(body, encoding="utf-8")
     return count
 

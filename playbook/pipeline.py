@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from playbook.report import Reporter
 from playbook.site_config import BASE_NAME, brand_css, site_id, staged_config
 from playbook.stage import SyncResult, read_tree, sync_tree
 from playbook.strings import Strings, load_strings
-from playbook.views import Shaper
+from playbook.views import Shaper, page_path
 
 
 @dataclass(frozen=True)
@@ -132,23 +133,32 @@ def build_site(project: Project, reporter: Reporter) -> Checked:
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
     except mkdocs_adapter.BuildFailed as failure:
         publish.discard(scratch)
-        raise ContentError(_mkdocs_problems(failure.messages)) from None
+        raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
     except BaseException:
         publish.discard(scratch)
         raise
     return checked
 
 
-def _mkdocs_problems(messages: list[str]) -> list[Problem]:
-    """MkDocs' complaints about staged files, reported against the staged path."""
-    return [
-        Problem(
-            ".stage/mkdocs.yml",
-            1,
-            1,
-            "mkdocs",
-            message.strip().replace("\n", " "),
-            "see the page it names in .stage/docs/",
-        )
-        for message in messages
-    ]
+def page_sources(playbook: Playbook) -> dict[str, str]:
+    """Staged page path → the content file it is generated from."""
+    return {page_path(ref): path for ref, path in playbook.files.items()}
+
+
+def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Problem]:
+    """MkDocs' complaints, reported against the content file of the page they name."""
+    problems = []
+    for message in messages:
+        text = message.strip().replace("\n", " ")
+        named = re.search(r"Doc file '([^']+)'", text)
+        page = named.group(1) if named else ""
+        if page in sources:
+            problems.append(
+                Problem(sources[page], 1, 1, "", f"MkDocs: {text}", "fix the entry, or the template that renders it")
+            )
+        else:
+            where = f".stage/docs/{page}" if page else ".stage/mkdocs.yml"
+            problems.append(
+                Problem(where, 1, 1, "", f"MkDocs: {text}", "fix the template or file that produces this page")
+            )
+    return problems
