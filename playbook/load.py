@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,8 +32,7 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in a source file."""
 
     line: int
@@ -221,6 +220,27 @@ class _Builder:
         value = tuple(container) if isinstance(container, list) else _clean_keys(container)
         self.attach(value)
 
+    def on_document_start(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents == 2:
+            self.problem(
+                event.start_mark,
+                (),
+                "a second YAML document in the same file",
+                "keep one entry per file and remove the '---' line",
+            )
+
+    def on_alias(self, event: Any) -> None:
+        path = self.next_path()
+        self.problem(
+            event.start_mark,
+            path or (),
+            f"an alias (*{event.anchor}) is not allowed",
+            "write the value out in full; aliases are refused because they let a small file expand into a huge one",
+        )
+        if path is not None:
+            self.attach(None)
+
     def feed(self, event: Any) -> None:
         if self.skip_depth:
             if isinstance(event, yaml.CollectionStartEvent):
@@ -232,33 +252,20 @@ class _Builder:
             return
         if self.documents > 1:
             return
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents == 2:
-                self.problem(
-                    event.start_mark,
-                    (),
-                    "a second YAML document in the same file",
-                    "keep one entry per file and remove the '---' line",
-                )
-        elif isinstance(event, yaml.AliasEvent):
-            path = self.next_path()
-            self.problem(
-                event.start_mark,
-                path or (),
-                f"an alias (*{event.anchor}) is not allowed",
-                "write the value out in full; aliases are refused because they let a small file expand into a huge one",
-            )
-            if path is not None:
-                self.attach(None)
-        elif isinstance(event, yaml.ScalarEvent):
+        kind = type(event)
+        # Dispatch on the exact event class: this loop runs once per YAML node.
+        if kind is yaml.ScalarEvent:
             self.on_scalar(event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self.on_collection_start(event, [])
-        elif isinstance(event, yaml.MappingStartEvent):
+        elif kind is yaml.MappingStartEvent:
             self.on_collection_start(event, {})
-        elif isinstance(event, yaml.CollectionEndEvent):
+        elif kind is yaml.SequenceStartEvent:
+            self.on_collection_start(event, [])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.on_collection_end()
+        elif kind is yaml.DocumentStartEvent:
+            self.on_document_start(event)
+        elif kind is yaml.AliasEvent:
+            self.on_alias(event)
 
 
 def _clean_keys(mapping: dict[Any, Any]) -> dict[Any, Any]:

@@ -55,8 +55,18 @@ def page_path(ref: Ref) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """A link from one page to another, as MkDocs expects it in Markdown."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A link from one page to another, as MkDocs expects it in Markdown.
+
+    Both are docs-relative POSIX paths without ``..``; this avoids
+    ``posixpath.relpath``, which resolves against the working directory on
+    every call and showed in profiles of large playbooks.
+    """
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def tool_url(from_page: str, to_page: str) -> str:
