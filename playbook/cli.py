@@ -53,6 +53,48 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
     return EXIT_OK
 
 
+def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook.drift import drift, mark_reviewed
+
+    project = _project(args)
+    items = drift(project.content_dir)
+    if not items:
+        print("no overrides in content/local/overrides/")
+        return EXIT_OK
+    for item in items:
+        shown = item.override.relative_to(project.root).as_posix()
+        if item.upstream is None:
+            print(f"{shown}: the upstream entry no longer exists — remove the override or fix its id")
+        elif item.changed and args.mark_reviewed:
+            mark_reviewed(item)
+            print(f"{shown}: marked reviewed ({item.current})")
+        elif item.changed:
+            upstream = item.upstream.relative_to(project.root).as_posix()
+            state = (
+                "was never reviewed"
+                if item.reviewed is None
+                else f"changed since you reviewed it ({item.reviewed} → {item.current})"
+            )
+            print(
+                f"{shown}: {upstream} {state} — compare with `git log -p {upstream}`, then `playbook drift --mark-reviewed`"
+            )
+        else:
+            print(f"{shown}: up to date")
+    return EXIT_OK
+
+
+def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook.scaffold import scaffold
+
+    project = _project(args)
+    written = scaffold(project.content_dir)
+    for path in written:
+        print(f"created {path.relative_to(project.root).as_posix()}")
+    if not written:
+        print("content/local/ already has its starting files; nothing was changed")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook.watch import watch_sources
 
@@ -91,6 +133,12 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
+    drift = commands.add_parser("drift", help="list upstream entries that changed since your overrides were reviewed")
+    drift.add_argument("--mark-reviewed", action="store_true", help="record that you reviewed every changed entry")
+    drift.set_defaults(run=cmd_drift)
+    commands.add_parser(
+        "init-local", help="create content/local/ for your career center's brand and entries"
+    ).set_defaults(run=cmd_init_local)
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", help="folder to write to (default: schemas/)")
     schema.set_defaults(run=cmd_schema)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from playbook.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
@@ -20,15 +21,39 @@ from playbook.problems import Problem
 from playbook.validate import problem_at, validate_document
 
 YAML_SUFFIXES = (".yml", ".yaml")
+LOCAL_FOLDER = "local"
+# Keys of an override file that are about the override itself, not fields of the entry.
+OVERRIDE_KEYS = frozenset({"id", "reviewed"})
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """A validated content file: its kind, its document and its model object."""
+    """A validated entry: its kind, the file(s) it comes from and its model object.
+
+    An upstream entry changed by a fork's override has two documents: the
+    upstream file first, then the override; ``data`` is the two merged.
+    """
 
     kind: Kind
     document: Document
     value: Model
+    overlays: tuple[Document, ...] = ()
+    local: bool = False
+
+    @property
+    def data(self) -> Any:
+        """The entry's data, with the overlays' keys replacing upstream's."""
+        merged = dict(self.document.data)
+        for overlay in self.overlays:
+            merged.update({k: v for k, v in overlay.data.items() if k not in OVERRIDE_KEYS})
+        return merged
+
+    def document_for(self, path: tuple[str | int, ...]) -> Document:
+        """The file where the value at ``path`` was written."""
+        for overlay in reversed(self.overlays):
+            if path and path[0] in overlay.data and path[0] not in OVERRIDE_KEYS:
+                return overlay
+        return self.document
 
 
 @dataclass(frozen=True)
@@ -41,12 +66,17 @@ class ContentFile:
 
 
 def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
-    """Every content file below ``content_dir``, and problems with the layout itself."""
+    """Every content file below ``content_dir``, and problems with the layout itself.
+
+    The fork's overlay folder ``local/`` is left to :mod:`playbook.overlay`.
+    """
     files: list[ContentFile] = []
     problems: list[Problem] = []
     for directory, subdirs, names in os.walk(content_dir, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
         here = Path(directory)
+        subdirs[:] = sorted(
+            d for d in subdirs if not d.startswith((".", "_")) and not (here == content_dir and d == LOCAL_FOLDER)
+        )
         for name in sorted(names):
             path = here / name
             if name.startswith((".", "_")) or not name.endswith(YAML_SUFFIXES):
@@ -148,6 +178,13 @@ def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
 def collect(root: Path, content_dir: Path) -> tuple[list[Loaded], list[Problem]]:
     """Load every content file; return those that are valid and all problems found."""
     files, problems = discover(root, content_dir)
+    loaded, found = read_all(files)
+    return loaded, problems + found
+
+
+def read_all(files: list[ContentFile]) -> tuple[list[Loaded], list[Problem]]:
+    """Read and validate files, checking first that each name is a safe id."""
+    problems: list[Problem] = []
     loaded: list[Loaded] = []
     for file in files:
         if file.kind.folder and not _safe_name(file.path.stem):

@@ -11,7 +11,8 @@ from typing import Any
 from playbook.collect import Loaded
 from playbook.kinds import KINDS, Reference
 from playbook.load import Path
-from playbook.model import Formula, Model, Site
+from playbook.model import Formula, Model, Note, Site
+from playbook.overlay import Overlay
 from playbook.problems import Problem
 from playbook.validate import problem_at
 
@@ -38,6 +39,12 @@ class Playbook:
     files: dict[Ref, str]
     links: dict[Ref, frozenset[Ref]] = field(repr=False)
     cited_by: dict[str, frozenset[Ref]] = field(repr=False)
+    notes: dict[str, Note] = field(default_factory=dict, repr=False)
+    local: frozenset[Ref] = frozenset()
+
+    def has(self, entry_id: str) -> bool:
+        """Whether an entry with this id is in the playbook (hidden entries are not)."""
+        return any(entry_id in table for table in self.entries.values())
 
     def of_kind(self, kind: str) -> list[Any]:
         """Entries of one kind, sorted by title (or id when they have none)."""
@@ -77,8 +84,12 @@ def walk(data: Any, spec: str, prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
             yield (*prefix, key), value
 
 
-def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
-    """Resolve every reference; report duplicates and dangling ids where they stand."""
+def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook | None, list[Problem]]:
+    """Resolve every reference; report duplicates and dangling ids where they stand.
+
+    Entries the overlay hides are left out, and references to them dropped.
+    """
+    overlay = overlay or Overlay()
     problems: list[Problem] = []
     entries: dict[str, dict[str, Model]] = defaultdict(dict)
     where: dict[Ref, Loaded] = {}
@@ -90,6 +101,8 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
             singletons[item.kind.name] = item
             continue
         entry_id = item.value.id  # type: ignore[attr-defined]
+        if entry_id in overlay.hidden:
+            continue
         first = by_id.get(entry_id)
         if first is not None:
             duplicated.add(entry_id)
@@ -124,9 +137,10 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
     for item in [*where.values(), *singletons.values()]:
         owner = Ref(item.kind.name, getattr(item.value, "id", item.kind.name))
         for reference in item.kind.references:
-            for path, target_id in walk(item.document.data, reference.spec):
-                if target_id in duplicated:
-                    continue  # Already reported; checking its kind would only add noise.
+            for path, target_id in walk(item.data, reference.spec):
+                if target_id in duplicated or target_id in overlay.hidden:
+                    # A duplicate is already reported; a hidden entry is meant to disappear.
+                    continue
                 target_kind = kind_of.get(target_id)
                 if target_kind not in reference.targets:
                     problems.append(_dangling(item, path, target_id, target_kind, reference, kind_of))
@@ -148,6 +162,8 @@ def link(loaded: list[Loaded]) -> tuple[Playbook | None, list[Problem]]:
             files={ref: item.document.path for ref, item in where.items()},
             links={ref: frozenset(targets) for ref, targets in links.items()},
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
+            notes={i: note for i, note in overlay.notes.items() if i not in overlay.hidden},
+            local=frozenset(ref for ref, item in where.items() if item.local),
         ),
         [],
     )
@@ -163,9 +179,10 @@ def _dangling(
 ) -> Problem:
     """A reference to an id that does not exist, or names an entry of the wrong kind."""
     wanted = " or ".join(reference.targets)
+    document = item.document_for(path)
     if target_kind is not None:
         return problem_at(
-            item.document,
+            document,
             path,
             f"'{target_id}' is a {target_kind}, but a {wanted} is expected here",
             f"name a {wanted} id",
@@ -177,7 +194,7 @@ def _dangling(
         if close
         else f"create {_folder(reference.targets[0])}/{target_id}.yml or fix the id"
     )
-    return problem_at(item.document, path, f"no {wanted} has the id '{target_id}'", hint)
+    return problem_at(document, path, f"no {wanted} has the id '{target_id}'", hint)
 
 
 def _folder(kind: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -419,3 +419,49 @@ class Site(Model):
         if value is not None and (value.startswith("/") or ".." in value.split("/")):
             raise ValueError("give a path inside the content folder, without '..' or a leading '/'")
         return value
+
+
+class Override(Model):
+    """Changes to single fields of an upstream entry, kept in a fork's overlay.
+
+    Only ``id`` and ``reviewed`` are fixed here; every other key must be a
+    field of the entry's kind and replaces that field's upstream value.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="allow", strict=True)
+
+    id: Id = Field(description="Id of the upstream entry to change.")
+    reviewed: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] | None = Field(
+        default=None,
+        description="Fingerprint of the upstream entry when the fork last reviewed it; `playbook drift --mark-reviewed` writes it.",
+    )
+
+
+class Note(Model):
+    """An institution's note on an entry, shown on its page and in the handouts."""
+
+    id: Id = Field(description="Id of the entry the note belongs to; also the file name.")
+    title: Line | None = Field(default=None, description="Heading of the note; by default 'At our center'.")
+    note: Text = Field(description="The note. Separate paragraphs with a blank line.")
+
+
+class Hidden(Model):
+    """Upstream entries a fork leaves out of its site and handouts."""
+
+    hide: tuple[Id, ...] = Field(description="Ids of the entries to hide.")
+
+
+def _optional_fields(model: type[Model]) -> dict[str, Any]:
+    return {
+        name: (Optional[info.annotation], Field(default=None, description=info.description))  # noqa: UP045
+        for name, info in model.model_fields.items()
+    }
+
+
+# The fork's branding: any setting of the site, each optional, replacing upstream's.
+Branding: type[Model] = create_model(
+    "Branding",
+    __base__=Model,
+    __doc__="A fork's brand and settings; every key is optional and replaces the one in content/site.yml.",
+    **_optional_fields(Site),
+)

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playbook import mkdocs_adapter, publish
-from playbook.collect import collect
+from playbook.collect import Loaded, collect
+from playbook.contrast import failures
 from playbook.link import Playbook, link
+from playbook.overlay import apply_overlay, check_assets, singleton
 from playbook.problems import ContentError, Problem
 from playbook.render import render_pages
 from playbook.report import Reporter
-from playbook.site_config import BASE_NAME, brand_css, site_id, staged_config
+from playbook.site_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
 from playbook.stage import SyncResult, read_tree, sync_tree
 from playbook.strings import Strings, load_strings
+from playbook.validate import problem_at
 from playbook.views import Shaper, page_path
 
 
@@ -64,17 +67,40 @@ def check(project: Project, reporter: Reporter) -> Checked:
     """Load, validate and link all content; raise ContentError with every problem."""
     with reporter.stage("load") as stage:
         loaded, problems = collect(project.root, project.content_dir)
+        loaded, overlay, overlay_problems = apply_overlay(project.root, project.content_dir, loaded)
+        problems += overlay_problems
         stage.detail = f"{len(loaded) + len({p.path for p in problems})} files"
+        if overlay.hidden or overlay.notes or any(item.overlays or item.local for item in loaded):
+            stage.detail += " (with content/local/)"
     with reporter.stage("link") as stage:
-        playbook, link_problems = link(loaded) if not problems else (None, [])
+        site = singleton(loaded, "site")
+        if site is not None:
+            problems += check_assets(project.root, project.content_dir, site) + brand_problems(site)
+        playbook, link_problems = link(loaded, overlay) if not problems else (None, [])
         problems += link_problems
         language = playbook.site.language if playbook is not None else "en"
-        strings, string_problems = load_strings(project.root, project.generators_dir, language)
+        strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
     return Checked(playbook, strings, len(loaded))
+
+
+def brand_problems(site: Loaded) -> list[Problem]:
+    """Brand colors that fail WCAG contrast, with the nearest color that passes."""
+    value = site.value
+    problems = []
+    for pair, found, nearest in failures(value.primary_color, value.accent_color):  # type: ignore[attr-defined]
+        problems.append(
+            problem_at(
+                site.document_for((pair.setting,)),
+                (pair.setting,),
+                f"{pair.role} has a contrast of {found:.2f}:1, below the {pair.minimum:g}:1 that WCAG 2.1 AA requires",
+                f"the nearest color that passes is {nearest}",
+            )
+        )
+    return problems
 
 
 def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str, bytes]:
@@ -86,6 +112,7 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
         stage.detail = f"{len(docs)} pages"
     files = {f"docs/{path}": data for path, data in docs.items()}
     files["docs/assets/brand.css"] = brand_css(checked.playbook)
+    files.update(brand_assets(checked.playbook, project.content_dir))
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
     files[BASE_NAME] = project.base_config.read_bytes()
     files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names())

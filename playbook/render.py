@@ -12,16 +12,17 @@ from playbook.problems import ContentError, Problem
 from playbook.views import Page
 
 
-def environment(generators_dir: Path) -> jinja2.Environment:
+def environment(generators_dir: Path, *, autoescape: bool = False) -> jinja2.Environment:
     """The Jinja environment every generator template renders in.
 
-    Undefined names fail loudly, and autoescape stays off because the views
-    already escaped every text from content for the Markdown it lands in.
+    Undefined names fail loudly. For the Markdown pages autoescape stays off
+    because the views already escaped every text from content for the Markdown
+    it lands in; the HTML print templates turn it on and get plain text.
     """
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(generators_dir)),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=autoescape,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -60,9 +61,9 @@ def _template_problem(root: Path, error: jinja2.TemplateError) -> Problem:
     )
 
 
-def render_pages(root: Path, generators_dir: Path, pages: list[Page]) -> dict[str, bytes]:
+def render_pages(root: Path, generators_dir: Path, pages: list[Page], *, autoescape: bool = False) -> dict[str, bytes]:
     """Render every page; raise one ContentError listing every template that failed."""
-    env = environment(generators_dir)
+    env = environment(generators_dir, autoescape=autoescape)
     output: dict[str, bytes] = {}
     problems: list[Problem] = []
     for page in pages:

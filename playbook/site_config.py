@@ -8,6 +8,7 @@ colors from ``content/site.yml``, and writes them as a child that INHERITs it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -47,20 +48,38 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     return nav
 
 
+def brand_assets(playbook: Playbook, content_dir: Path) -> dict[str, bytes]:
+    """The logo and favicon, copied into the staged docs under ``assets/brand/``."""
+    site = playbook.site
+    return {
+        f"docs/assets/brand/{Path(relative).name}": (content_dir / relative).read_bytes()
+        for relative in (site.logo, site.favicon)
+        if relative is not None
+    }
+
+
 def staged_config(playbook: Playbook, strings: Strings, tools: list[str]) -> bytes:
     """The child ``mkdocs.yml`` of the staged project."""
     site = playbook.site
+    theme: dict[str, Any] = {"language": site.language}
+    if site.logo:
+        theme["logo"] = f"assets/brand/{Path(site.logo).name}"
+    if site.favicon:
+        theme["favicon"] = f"assets/brand/{Path(site.favicon).name}"
+    extra: dict[str, Any] = {"generator": False}
+    if site.call_to_action is not None:
+        extra["call_to_action"] = {"label": site.call_to_action.label, "url": site.call_to_action.url}
     config: dict[str, Any] = {
         "INHERIT": BASE_NAME,
         "site_name": config_text(site.title),
         "site_description": config_text(site.description),
         "site_author": config_text(site.organization),
         "docs_dir": "docs",
-        "theme": {"language": site.language},
+        "theme": theme,
         "nav": navigation(playbook, strings, tools),
         "plugins": [{"search": {"lang": site.language}}, "tags"],
         "copyright": config_text(site.footer or site.organization),
-        "extra": {"generator": False},
+        "extra": extra,
     }
     if site.url:
         config["site_url"] = site.url

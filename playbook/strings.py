@@ -60,8 +60,13 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_strings(root: Path, generators_dir: Path, language: str) -> tuple[Strings, list[Problem]]:
-    """Every strings group (one file each) for ``language``, English filling gaps."""
+def load_strings(
+    root: Path, generators_dir: Path, language: str, local_dir: Path | None = None
+) -> tuple[Strings, list[Problem]]:
+    """Every strings group (one file each) for ``language``, English filling gaps.
+
+    A fork's ``content/local/strings/<group>.yml`` replaces single strings last.
+    """
     strings: Strings = {}
     problems: list[Problem] = []
     english_dir = generators_dir / "strings" / "en"
@@ -71,8 +76,11 @@ def load_strings(root: Path, generators_dir: Path, language: str) -> tuple[Strin
         if document is not None:
             problems.extend(_check(document, None))
             strings[path.stem] = dict(document.data)
-    if language != "en":
-        for path in sorted((generators_dir / "strings" / language).glob("*.yml")):
+    folders = [generators_dir / "strings" / language] if language != "en" else []
+    if local_dir is not None:
+        folders.append(local_dir)
+    for folder in folders:
+        for path in sorted(folder.glob("*.yml")):
             document, found = _read(path, path.relative_to(root).as_posix())
             problems.extend(found)
             if document is None:

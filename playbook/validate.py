@@ -95,6 +95,16 @@ def data_path(loc: tuple[Any, ...], data: Any) -> Path:
     return tuple(path)
 
 
+def _primary(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop a list's "too short" when one of its items failed: the item's error is the cause."""
+    locs = [tuple(e["loc"]) for e in errors]
+    return [
+        e
+        for e, loc in zip(errors, locs, strict=True)
+        if not (e["type"] == "too_short" and any(other[: len(loc)] == loc and len(other) > len(loc) for other in locs))
+    ]
+
+
 def explain(error: ErrorDetails, model_class: type[BaseModel], loc: Path) -> tuple[str, str]:
     """What is wrong and how to fix it, for one pydantic error."""
     kind = error["type"]
@@ -172,8 +182,35 @@ def validate_document(document: Document, model_class: type[M]) -> tuple[M | Non
     try:
         instance = model_class.model_validate(document.data, strict=True)
     except ValidationError as error:
-        return None, [_problem(document, model_class, detail) for detail in error.errors()]
+        return None, [_problem(document, model_class, detail) for detail in _primary(error.errors())]
     problems = [_finding(document, finding) for finding in instance.findings()]
+    return (None if problems else instance), problems
+
+
+def validate_layers(
+    base: Document, overlays: tuple[Document, ...], data: Any, model_class: type[M]
+) -> tuple[M | None, list[Problem]]:
+    """Validate data merged from a base file and overlay files.
+
+    Each problem is reported in the file where the offending key was written:
+    the last overlay that sets the top-level key, or else the base.
+    """
+
+    def source(path: Path) -> Document:
+        for overlay in reversed(overlays):
+            if path and path[0] in overlay.data:
+                return overlay
+        return base
+
+    try:
+        instance = model_class.model_validate(data, strict=True)
+    except ValidationError as error:
+        problems = []
+        for detail in _primary(error.errors()):
+            loc = tuple(detail["loc"])
+            problems.append(_problem(source(loc), model_class, detail))
+        return None, problems
+    problems = [_finding(source(finding.path), finding) for finding in instance.findings()]
     return (None if problems else instance), problems
 
 

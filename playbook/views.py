@@ -128,7 +128,15 @@ class Shaper:
             "sources": self.sources(here, entry.sources),
             "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
+            "note": self.note(entry.id),
         }
+
+    def note(self, entry_id: str) -> Context | None:
+        """The institution's note on an entry, from the fork's overlay."""
+        note = self.playbook.notes.get(entry_id)
+        if note is None:
+            return None
+        return {"title": md(note.title) if note.title else self.t["our_note"], "paragraphs": paragraphs(note.note)}
 
     # Entry pages ------------------------------------------------------------------
 
@@ -260,6 +268,8 @@ class Shaper:
         here = page_path(Ref("path", entry.id))
         steps = []
         for step in entry.steps:
+            if not self.playbook.has(step.entry):
+                continue  # Hidden by the fork's overlay.
             ref = self.playbook.ref_of(step.entry)
             target = self.playbook.get(ref)
             steps.append(
@@ -405,7 +415,7 @@ class Shaper:
         here = "tools/calculator.md"
         formula = self.playbook.formula
         assert formula is not None
-        ids = sorted({pid for c in formula.components for pid in c.principles})
+        ids = sorted({pid for c in formula.components for pid in c.principles if self.playbook.has(pid)})
         principles = self.playbook.entries.get("principle", {})
         data = {
             "site": self.site_data(),

@@ -44,8 +44,10 @@ def make_project(target: Path, content: Path | None = None) -> Project:
     """A project in ``target`` that shares the repo's generators and overrides, with its own content."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(content or FIXTURES / "sample", target / "content")
-    shutil.copytree(REPO / "generators", target / "generators")
-    shutil.copytree(REPO / "overrides", target / "overrides")
+    # Editors and tools leave short-lived files (sed's, ours) while tests copy the tree.
+    transient = shutil.ignore_patterns("sed*", ".tmp-*", "__pycache__", "*~")
+    shutil.copytree(REPO / "generators", target / "generators", ignore=transient)
+    shutil.copytree(REPO / "overrides", target / "overrides", ignore=transient)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return Project(target)
 

@@ -75,7 +75,7 @@ def test_schema_writes_one_schema_per_kind(project: Project) -> None:
     assert schema["additionalProperties"] is False
     assert schema["properties"]["summary"]["description"] == "One sentence that says what the entry is about."
     names = sorted(p.name for p in (project.root / "schemas").iterdir())
-    assert "site.schema.json" in names and "template.schema.json" in names and len(names) == 10
+    assert "site.schema.json" in names and "template.schema.json" in names and "branding.schema.json" in names and len(names) == 14
 
 
 def _free_port() -> int:

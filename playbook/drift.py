@@ -1,0 +1,61 @@
+"""Which upstream entries changed since the fork last reviewed its overrides of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook.collect import LOCAL_FOLDER
+from playbook.kinds import KINDS
+from playbook.overlay import fingerprint
+
+_REVIEWED = re.compile(r"(?m)^reviewed:.*$")
+_ID = re.compile(r"(?m)^id:\s*['\"]?([a-z0-9-]+)['\"]?\s*$")
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One override and the state of the upstream entry it changes."""
+
+    override: Path
+    upstream: Path | None
+    reviewed: str | None
+    current: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.upstream is not None and self.reviewed != self.current
+
+
+def _upstream_file(content_dir: Path, entry_id: str) -> Path | None:
+    for kind in KINDS.values():
+        for suffix in (".yml", ".yaml"):
+            candidate = content_dir / kind.folder / f"{entry_id}{suffix}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def drift(content_dir: Path) -> list[Drift]:
+    """Every override in the overlay with its recorded and current upstream fingerprints."""
+    found = []
+    for path in sorted((content_dir / LOCAL_FOLDER / "overrides").glob("*.yml")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        named = _ID.search(text)
+        reviewed = _REVIEWED.search(text)
+        upstream = _upstream_file(content_dir, named.group(1) if named else path.stem)
+        recorded = reviewed.group(0).split(":", 1)[1].strip().strip("'\"") if reviewed else None
+        found.append(Drift(path, upstream, recorded or None, fingerprint(upstream) if upstream else None))
+    return found
+
+
+def mark_reviewed(item: Drift) -> None:
+    """Record the current upstream fingerprint in the override file, changing only that line."""
+    text = item.override.read_text(encoding="utf-8")
+    line = f"reviewed: {item.current}"
+    if _REVIEWED.search(text):
+        text = _REVIEWED.sub(line, text, count=1)
+    else:
+        text = text.rstrip("\n") + f"\n{line}\n"
+    item.override.write_text(text, encoding="utf-8")

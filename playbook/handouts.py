@@ -1,0 +1,432 @@
+"""Shape the resolved playbook into what the print templates show.
+
+Pure functions from the playbook and its strings to template contexts. The
+print templates render with autoescape on, so text from content stays plain
+here; the few values that land inside a ``<style>`` element are CSS-escaped
+and marked safe. Cross-references are in-document anchors whose page numbers
+WeasyPrint fills in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from markupsafe import Markup
+
+from playbook.kinds import KINDS
+from playbook.link import Playbook, Ref
+from playbook.model import AntiPattern, Example, Formula, MessageTemplate, Principle, Worksheet, WorksheetField
+from playbook.qr import qr_data_uri
+from playbook.strings import Strings, fill
+
+Context = dict[str, Any]
+
+PAPER = {"a4": "A4", "letter": "letter"}
+# Anti-patterns on the short handout: the ones most principles answer come first.
+TOP_ANTI_PATTERNS = 5
+# Blank rows on the printed formula worksheet, one person each.
+FORMULA_ROWS = 8
+# Headings fall back to near-black when the brand color is too light to read in print.
+MIN_CONTRAST = 4.5
+FALLBACK_INK = "#1a1a1a"
+
+
+@dataclass(frozen=True)
+class Print:
+    """What every print document needs besides the playbook: its strings and the build moment."""
+
+    strings: Strings
+    epoch: int
+    logo_url: str | None = None
+
+
+# Text ---------------------------------------------------------------------------
+
+
+def plain_paragraphs(text: str | None) -> list[str]:
+    """Paragraphs of plain text (split on blank lines), each on one line."""
+    if not text:
+        return []
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()]
+
+
+def message_paragraphs(text: str) -> list[list[str]]:
+    """A message as paragraphs of lines, so its line breaks print as written."""
+    blocks = [block for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+    return [[line.strip() for line in block.splitlines() if line.strip()] for block in blocks]
+
+
+def css_string(text: str) -> Markup:
+    """Text as a double-quoted CSS string, safe inside a ``<style>`` element."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,:;!?()-_/'@&+*%#=~" else f"\\{ord(ch):x} " for ch in text.replace("\n", " ")
+    )
+    return Markup(f'"{escaped}"')
+
+
+def css_content(template: str, **counters: str) -> Markup:
+    """A strings template such as ``Page {page} of {pages}`` as a CSS ``content`` value.
+
+    Each ``{name}`` becomes the CSS expression given for it (``counter(page)``);
+    the text around it becomes CSS strings, so a translation can reorder them.
+    """
+    parts: list[str] = []
+    for piece in re.split(r"(\{[a-z_]+\})", template):
+        name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+        if name is not None and name in counters:
+            parts.append(counters[name])
+        elif piece:
+            parts.append(str(css_string(piece)))
+    return Markup(" ".join(parts) or '""')
+
+
+# Colors -------------------------------------------------------------------------
+
+
+def luminance(color: str) -> float:
+    """Relative luminance of a ``#rrggbb`` color (WCAG 2.1)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_on_white(color: str) -> float:
+    """Contrast ratio of a color against white paper."""
+    return 1.05 / (luminance(color) + 0.05)
+
+
+def print_ink(color: str) -> str:
+    """The brand color if it reads on white paper (and so in grayscale), else near-black."""
+    return color if contrast_on_white(color) >= MIN_CONTRAST else FALLBACK_INK
+
+
+# Whole documents ----------------------------------------------------------------
+
+
+class PrintShaper:
+    """Builds the contexts of the full handout, the short handout and the card deck."""
+
+    def __init__(self, playbook: Playbook, setup: Print) -> None:
+        self.playbook = playbook
+        self.site = playbook.site
+        self.setup = setup
+        self.pages = setup.strings.get("pages", {})
+        self.t: dict[str, str] = {**self.pages, **setup.strings.get("print", {})}
+
+    # Pieces shared by every document --------------------------------------------
+
+    def address(self) -> str | None:
+        """The public address of the site, or None for a local copy."""
+        return self.site.url
+
+    def entry_address(self, ref: Ref) -> str | None:
+        """The public address of an entry's page (directory URLs), or None."""
+        if self.site.url is None:
+            return None
+        return f"{self.site.url}{KINDS[ref.kind].page_folder}/{ref.id}/"
+
+    def date(self) -> str:
+        """The build date, ISO 8601, from SOURCE_DATE_EPOCH so builds stay reproducible."""
+        return datetime.fromtimestamp(self.setup.epoch, tz=UTC).strftime("%Y-%m-%d")
+
+    def timestamp(self) -> str:
+        """The build moment for the PDF's metadata."""
+        return datetime.fromtimestamp(self.setup.epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def document(self, title: str) -> Context:
+        """Metadata and page setup every print template places in its ``<head>`` and ``@page``."""
+        address = self.address()
+        version = fill(self.t["version"], version=self.site.version)
+        return {
+            "lang": self.site.language,
+            "title": title,
+            "author": self.site.organization,
+            "description": self.site.description,
+            "created": self.timestamp(),
+            "paper": PAPER[self.site.paper],
+            "ink": print_ink(self.site.primary_color),
+            "accent": print_ink(self.site.accent_color),
+            "css": {
+                "page_of": css_content(self.t["page_of"], page="counter(page)", pages="counter(pages)"),
+                "page_ref": css_content(self.t["page_ref"], page="target-counter(attr(href), page)"),
+                "address": css_string(address or self.t["local_copy"]),
+                "version": css_string(version),
+            },
+        }
+
+    def cover(self) -> Context:
+        """The organization, logo, title, version, date and address (with its QR code) of the cover."""
+        address = self.address()
+        return {
+            "organization": self.site.organization,
+            "title": self.site.title,
+            "description": self.site.description,
+            "version": fill(self.t["version"], version=self.site.version),
+            "date": self.date(),
+            "address": address,
+            "qr": qr_data_uri(address) if address else None,
+            "qr_alt": fill(self.t["qr_alt"], address=address or ""),
+            "logo": self.setup.logo_url,
+            "logo_alt": fill(self.t["logo_alt"], organization=self.site.organization),
+        }
+
+    def ref_link(self, entry: Any, kind: str) -> Context:
+        """A cross-reference to an entry printed in the same document."""
+        return {"title": entry.title, "anchor": anchor(Ref(kind, entry.id))}
+
+    def refs(self, ref: Ref, kind: str) -> list[Context]:
+        return [self.ref_link(entry, kind) for entry in self.playbook.linked(ref, kind)]
+
+    def source_titles(self, ids: tuple[str, ...]) -> list[str]:
+        table = self.playbook.entries.get("source", {})
+        return [table[i].title for i in ids]
+
+    # Entries ----------------------------------------------------------------------
+
+    def principle(self, entry: Principle) -> Context:
+        ref = Ref("principle", entry.id)
+        quote = None
+        if entry.quote is not None:
+            quote = {"text": entry.quote.text, "source": self.playbook.entries["source"][entry.quote.source].title}
+        return {
+            "anchor": anchor(ref),
+            "title": entry.title,
+            "summary": entry.summary,
+            "why": plain_paragraphs(entry.why),
+            "how": list(entry.how),
+            "example": example(entry.example),
+            "quote": quote,
+            "counters": self.refs(ref, "anti-pattern"),
+            "templates": self.refs(ref, "template"),
+            "sources": self.source_titles(entry.sources),
+        }
+
+    def anti_pattern(self, entry: AntiPattern) -> Context:
+        ref = Ref("anti-pattern", entry.id)
+        return {
+            "anchor": anchor(ref),
+            "title": entry.title,
+            "summary": entry.summary,
+            "signs": list(entry.signs),
+            "story": plain_paragraphs(entry.story),
+            "why_it_fails": plain_paragraphs(entry.why_it_fails),
+            "instead": self.refs(ref, "principle"),
+            "rewrite": example(entry.rewrite),
+            "sources": self.source_titles(entry.sources),
+        }
+
+    def template(self, entry: MessageTemplate) -> Context:
+        ref = Ref("template", entry.id)
+        return {
+            "anchor": anchor(ref),
+            "title": entry.title,
+            "summary": entry.summary,
+            "when": plain_paragraphs(entry.when),
+            "channel": self.pages[f"channel.{entry.channel}"],
+            "subject": entry.subject,
+            "body": message_paragraphs(entry.body),
+            "placeholders": [
+                {"name": "{" + p.name + "}", "label": p.label, "example": p.example} for p in entry.placeholders
+            ],
+            "principles": self.refs(ref, "principle"),
+        }
+
+    def worksheet(self, entry: Worksheet) -> Context:
+        ref = Ref("worksheet", entry.id)
+        return {
+            "anchor": anchor(ref),
+            "title": entry.title,
+            "summary": entry.summary,
+            "purpose": plain_paragraphs(entry.purpose),
+            "sections": [
+                {
+                    "title": section.title,
+                    "intro": plain_paragraphs(section.intro),
+                    "fields": [self.field(entry.id, item) for item in section.fields],
+                }
+                for section in entry.sections
+            ],
+            "principles": self.refs(ref, "principle"),
+        }
+
+    def field(self, worksheet_id: str, item: WorksheetField) -> Context:
+        """One question as a fillable form field; names are unique in the whole PDF."""
+        name = f"{worksheet_id}__{item.id}"
+        view: Context = {
+            "kind": item.kind,
+            "id": f"ws-{worksheet_id}-{item.id}",
+            "name": name,
+            "label": item.label,
+            "help": item.help,
+            "options": [],
+            "columns": [],
+            "rows": [],
+        }
+        if item.kind == "scale" and item.scale is not None:
+            low, high = item.scale
+            view["options"] = [
+                {"value": str(v), "label": str(v), "id": f"{view['id']}-{v}"} for v in range(low, high + 1)
+            ]
+        elif item.kind == "choice":
+            view["options"] = [
+                {"value": option, "label": option, "id": f"{view['id']}-{i}"}
+                for i, option in enumerate(item.options, 1)
+            ]
+        elif item.kind == "table":
+            view["columns"] = list(item.columns)
+            view["rows"] = [
+                [
+                    {"name": f"{name}__r{row}c{col}", "title": fill(self.t["table_cell"], column=column, row=row)}
+                    for col, column in enumerate(item.columns, 1)
+                ]
+                for row in range(1, item.rows + 1)
+            ]
+        return view
+
+    def formula(self, formula: Formula) -> Context:
+        """The formula as a printable scoring sheet with one fillable row per person."""
+        components = [
+            {
+                "id": c.id,
+                "label": c.label,
+                "question": c.question,
+                "scale": fill(self.t["score_scale"], min=c.min, max=c.max, low=c.low, high=c.high),
+                "min": c.min,
+                "max": c.max,
+                "principles": [
+                    self.ref_link(self.playbook.entries["principle"][pid], "principle") for pid in c.principles
+                ],
+            }
+            for c in formula.components
+        ]
+        rows = [
+            {
+                "person": {"name": f"formula__r{row}__person", "title": fill(self.t["formula_person_cell"], row=row)},
+                "scores": [
+                    {"name": f"formula__r{row}__{c.id}", "title": fill(self.t["table_cell"], column=c.label, row=row)}
+                    for c in formula.components
+                ],
+                "result": {"name": f"formula__r{row}__result", "title": fill(self.t["formula_result_cell"], row=row)},
+            }
+            for row in range(1, FORMULA_ROWS + 1)
+        ]
+        return {
+            "anchor": "formula",
+            "title": formula.title,
+            "intro": plain_paragraphs(formula.intro),
+            "quote": {
+                "text": formula.quote.text,
+                "source": self.playbook.entries["source"][formula.quote.source].title,
+            },
+            "expression": expression(formula),
+            "components": components,
+            "bands": [{"label": b.label, "meaning": " ".join(plain_paragraphs(b.meaning))} for b in formula.bands],
+            "rows": rows,
+        }
+
+    # The three documents ----------------------------------------------------------
+
+    def full(self) -> Context:
+        """Context of ``handout.html.jinja``: cover, contents, every entry, worksheets, formula."""
+        p = self.playbook
+        sections: list[Context] = []
+        principles = [self.principle(e) for e in p.of_kind("principle")]
+        anti_patterns = [self.anti_pattern(e) for e in p.of_kind("anti-pattern")]
+        templates = [self.template(e) for e in p.of_kind("template")]
+        worksheets = [self.worksheet(e) for e in p.of_kind("worksheet")]
+        formula = self.formula(p.formula) if p.formula is not None else None
+        for key, anchor_id, items in (
+            ("principles", "principles", principles),
+            ("anti_patterns", "anti-patterns", anti_patterns),
+            ("templates", "templates", templates),
+            ("worksheets", "worksheets", worksheets),
+        ):
+            if items:
+                sections.append({"title": self.t[key], "anchor": anchor_id, "entries": _toc(items)})
+        if formula is not None:
+            sections.append({"title": formula["title"], "anchor": "formula", "entries": []})
+        sources = [
+            {"title": s.title, "author": s.author, "year": str(s.year) if s.year else self.pages["no_year"]}
+            for s in p.of_kind("source")
+        ]
+        if sources:
+            sections.append({"title": self.t["sources"], "anchor": "sources", "entries": []})
+        return {
+            "t": self.t,
+            "doc": self.document(self.site.title),
+            "cover": self.cover(),
+            "toc": sections,
+            "principles": principles,
+            "anti_patterns": anti_patterns,
+            "templates": templates,
+            "worksheets": worksheets,
+            "formula": formula,
+            "sources": sources,
+        }
+
+    def short(self) -> Context:
+        """Context of ``handout-short.html.jinja``: principles, formula and top anti-patterns on two pages."""
+        p = self.playbook
+        formula = p.formula
+        return {
+            "t": self.t,
+            "doc": self.document(f"{self.site.title}: {self.t['short_title']}"),
+            "cover": self.cover(),
+            "principles": [{"title": e.title, "summary": e.summary} for e in p.of_kind("principle")],
+            "formula": None
+            if formula is None
+            else {
+                "title": formula.title,
+                "expression": expression(formula),
+                "components": [{"label": c.label, "question": c.question} for c in formula.components],
+                "bands": [{"label": b.label, "meaning": plain_paragraphs(b.meaning)[0]} for b in formula.bands],
+            },
+            "anti_patterns": [
+                {
+                    "title": e.title,
+                    "summary": e.summary,
+                    "instead": [x.title for x in p.linked(Ref("anti-pattern", e.id), "principle")],
+                }
+                for e in top_anti_patterns(p)
+            ],
+        }
+
+
+def anchor(ref: Ref) -> str:
+    """The in-document id of an entry's heading."""
+    return f"{ref.kind}-{ref.id}"
+
+
+def _toc(items: list[Context]) -> list[Context]:
+    return [{"title": item["title"], "anchor": item["anchor"]} for item in items]
+
+
+def example(value: Example) -> Context:
+    """A weak and a better message, with what changed."""
+    return {
+        "weak": message_paragraphs(value.weak),
+        "better": message_paragraphs(value.better),
+        "why": plain_paragraphs(value.why),
+    }
+
+
+def expression(formula: Formula) -> str:
+    """The formula in words: exchange components added, trust components multiplying."""
+    exchange = " + ".join(c.label for c in formula.components if c.role == "exchange")
+    trust = " × ".join(c.label for c in formula.components if c.role == "trust")
+    if exchange and trust:
+        return f"({exchange}) × {trust}"
+    return exchange or trust
+
+
+def top_anti_patterns(playbook: Playbook) -> list[AntiPattern]:
+    """The anti-patterns most principles counter, then by title; at most TOP_ANTI_PATTERNS."""
+    ranked = sorted(
+        playbook.of_kind("anti-pattern"),
+        key=lambda e: (-len(playbook.linked(Ref("anti-pattern", e.id), "principle")), e.title.casefold()),
+    )
+    return ranked[:TOP_ANTI_PATTERNS]

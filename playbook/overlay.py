@@ -1,0 +1,289 @@
+"""Stage *overlay*: apply a fork's own folder, ``content/local/``, on top of upstream content.
+
+Upstream never ships files into ``content/local/``, so a career center's
+changes there never conflict with upstream updates. The folder may hold:
+
+- ``branding.yml``: any site setting (organization, logo, colors, language …);
+- ``<kind folder>/<id>.yml``: new entries of any kind;
+- ``overrides/<id>.yml``: single fields of an existing entry, replaced;
+- ``hidden.yml``: entries to leave out;
+- ``notes/<id>.yml``: the institution's note on an entry ("At our center: …");
+- ``strings/<group>.yml``: interface strings to replace;
+- images such as the logo, referenced by path from ``branding.yml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playbook.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, _escapes, read_all
+from playbook.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
+from playbook.load import Document, load_document
+from playbook.model import Branding, Hidden, Model, Note, Override, Site
+from playbook.problems import Problem
+from playbook.validate import problem_at, validate_document, validate_layers
+
+SPECIAL_FILES = {"branding.yml", "hidden.yml"}
+SPECIAL_FOLDERS = {"overrides", "notes", "strings"}
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """What a fork's overlay adds beside entries: hidden ids and notes."""
+
+    hidden: frozenset[str] = frozenset()
+    notes: dict[str, Note] = field(default_factory=dict)
+    strings_dir: Path | None = None
+
+
+def fingerprint(path: Path) -> str:
+    """A short fingerprint of an upstream file, recorded when a fork reviews its override."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def _load(root: Path, path: Path, model: type[Model]) -> tuple[Document | None, Model | None, list[Problem]]:
+    display = path.relative_to(root).as_posix()
+    outside = _escapes(root, path)
+    if outside:
+        return None, None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
+    document, problems = load_document(display, path.read_bytes())
+    if document is None:
+        return None, None, problems
+    if document.data is None:
+        # A file whose every line is commented out sets nothing.
+        document = Document(document.path, {}, document.positions, document.key_positions, document.text)
+    if not isinstance(document.data, dict):
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    "the file does not hold a mapping of keys and values",
+                    "write one 'key: value' a line",
+                )
+            ],
+        )
+    value, problems = validate_document(document, model)
+    return document, value, problems
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml") and not p.name.startswith("."))
+
+
+def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """New entries: ``local/<kind folder>/*.yml``; anything else in ``local/`` is a problem."""
+    files: list[ContentFile] = []
+    problems: list[Problem] = []
+    for child in sorted(local.iterdir()):
+        if child.name.startswith("."):
+            continue
+        display = child.relative_to(root).as_posix()
+        if child.is_dir() and child.name in KIND_BY_FOLDER:
+            kind = KIND_BY_FOLDER[child.name]
+            files.extend(ContentFile(kind, p, p.relative_to(root).as_posix()) for p in _yaml_files(child))
+        elif child.is_dir() and child.name not in SPECIAL_FOLDERS:
+            if _yaml_files(child):
+                folders = ", ".join(sorted([*KIND_BY_FOLDER, *SPECIAL_FOLDERS]))
+                problems.append(
+                    Problem(
+                        display,
+                        1,
+                        1,
+                        "",
+                        f"the folder '{child.name}' is not one the playbook reads",
+                        f"use one of {folders}",
+                    )
+                )
+        elif child.suffix in (".yml", ".yaml") and child.name not in SPECIAL_FILES:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"'{child.name}' is not a file the playbook reads here",
+                    "name it branding.yml or hidden.yml, or move it into a kind's folder",
+                )
+            )
+    return files, problems
+
+
+def _apply_branding(root: Path, local: Path, loaded: list[Loaded]) -> list[Problem]:
+    path = local / "branding.yml"
+    if not path.exists():
+        return []
+    document, branding, problems = _load(root, path, Branding)
+    site = next((item for item in loaded if item.kind.name == "site"), None)
+    if document is None or branding is None or site is None:
+        return problems
+    data = {**site.document.data, **{k: v for k, v in document.data.items() if v is not None}}
+    value, problems = validate_layers(site.document, (document,), data, Site)
+    if value is not None:
+        loaded[loaded.index(site)] = Loaded(site.kind, site.document, value, (document,))
+    return problems
+
+
+def _apply_overrides(root: Path, local: Path, loaded: list[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_id = {getattr(item.value, "id", None): index for index, item in enumerate(loaded) if item.kind.name in KINDS}
+    for path in _yaml_files(local / "overrides"):
+        document, override, found = _load(root, path, Override)
+        problems += found
+        if document is None or override is None:
+            continue
+        target_id = override.id  # type: ignore[attr-defined]
+        if target_id != path.stem:
+            problems.append(
+                problem_at(
+                    document,
+                    ("id",),
+                    f"the id '{target_id}' does not match the file name '{path.name}'",
+                    f"rename the file to {target_id}.yml",
+                )
+            )
+            continue
+        if target_id not in by_id:
+            close = difflib.get_close_matches(target_id, [i for i in by_id if i], n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "override an id that exists; to add an entry, put it in its kind's folder under content/local/"
+            )
+            problems.append(problem_at(document, ("id",), f"no entry has the id '{target_id}'", hint))
+            continue
+        item = loaded[by_id[target_id]]
+        fields = item.kind.model.model_fields
+        unknown = [key for key in document.data if key not in fields and key not in OVERRIDE_KEYS]
+        for key in unknown:
+            close = difflib.get_close_matches(key, list(fields), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?" if close else f"the fields of a {item.kind.name} are: {', '.join(fields)}"
+            )
+            problems.append(problem_at(document, (key,), f"'{key}' is not a field of a {item.kind.name}", hint))
+        if unknown:
+            continue
+        layered = Loaded(item.kind, item.document, item.value, (*item.overlays, document), item.local)
+        value, found = validate_layers(item.document, layered.overlays, layered.data, item.kind.model)
+        problems += found
+        if value is not None:
+            loaded[by_id[target_id]] = Loaded(item.kind, item.document, value, layered.overlays, item.local)
+    return problems
+
+
+def _known_ids(loaded: list[Loaded]) -> list[str]:
+    return [item.value.id for item in loaded if item.kind.name in KINDS]  # type: ignore[attr-defined]
+
+
+def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[frozenset[str], list[Problem]]:
+    path = local / "hidden.yml"
+    if not path.exists():
+        return frozenset(), []
+    document, hidden, problems = _load(root, path, Hidden)
+    if document is None or hidden is None:
+        return frozenset(), problems
+    known = _known_ids(loaded)
+    for index, entry_id in enumerate(hidden.hide):  # type: ignore[attr-defined]
+        if entry_id not in known:
+            close = difflib.get_close_matches(entry_id, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "list ids of existing entries"
+            problems.append(problem_at(document, ("hide", index), f"no entry has the id '{entry_id}'", hint))
+    return frozenset(hidden.hide), problems  # type: ignore[attr-defined]
+
+
+def _notes(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Note], list[Problem]]:
+    notes: dict[str, Note] = {}
+    problems: list[Problem] = []
+    known = _known_ids(loaded)
+    for path in _yaml_files(local / "notes"):
+        document, note, found = _load(root, path, Note)
+        problems += found
+        if document is None or not isinstance(note, Note):
+            continue
+        if note.id != path.stem:
+            problems.append(
+                problem_at(
+                    document,
+                    ("id",),
+                    f"the id '{note.id}' does not match the file name '{path.name}'",
+                    f"rename the file to {note.id}.yml",
+                )
+            )
+        elif note.id not in known:
+            close = difflib.get_close_matches(note.id, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "name the id of the entry the note is about"
+            problems.append(problem_at(document, ("id",), f"no entry has the id '{note.id}'", hint))
+        else:
+            notes[note.id] = note
+    return notes, problems
+
+
+def _new_entries(root: Path, local: Path, loaded: list[Loaded]) -> tuple[list[Loaded], list[Problem]]:
+    files, problems = _entry_files(root, local)
+    entries, found = read_all(files)
+    problems += found
+    upstream = {item.value.id: item for item in loaded if item.kind.name in KINDS}  # type: ignore[attr-defined]
+    added = []
+    for item in entries:
+        clash = upstream.get(item.value.id)  # type: ignore[attr-defined]
+        if clash is not None:
+            problems.append(
+                problem_at(
+                    item.document,
+                    ("id",),
+                    f"the id '{clash.value.id}' already exists upstream ({clash.document.path})",  # type: ignore[attr-defined]
+                    f"to change that entry, write content/local/overrides/{clash.value.id}.yml with only the fields to change",  # type: ignore[attr-defined]
+                )
+            )
+        else:
+            added.append(Loaded(item.kind, item.document, item.value, (), local=True))
+    return added, problems
+
+
+def apply_overlay(root: Path, content_dir: Path, loaded: list[Loaded]) -> tuple[list[Loaded], Overlay, list[Problem]]:
+    """Upstream entries with the fork's overlay applied, and every problem in the overlay."""
+    local = content_dir / LOCAL_FOLDER
+    if not local.is_dir():
+        return loaded, Overlay(), []
+    result = list(loaded)
+    added, problems = _new_entries(root, local, result)
+    result += added
+    problems += _apply_branding(root, local, result)
+    problems += _apply_overrides(root, local, result)
+    hidden, found = _hidden(root, local, result)
+    problems += found
+    notes, found = _notes(root, local, result)
+    problems += found
+    strings_dir = local / "strings"
+    return result, Overlay(hidden, notes, strings_dir if strings_dir.is_dir() else None), problems
+
+
+def check_assets(root: Path, content_dir: Path, site: Loaded) -> list[Problem]:
+    """The logo and favicon the settings name exist inside the content folder."""
+    problems = []
+    for key in ("logo", "favicon"):
+        relative = getattr(site.value, key)
+        if relative is not None and not (content_dir / relative).is_file():
+            document = site.document_for((key,))
+            problems.append(
+                problem_at(
+                    document,
+                    (key,),
+                    f"the file content/{relative} does not exist",
+                    "put the image there, or correct the path (it is relative to the content folder)",
+                )
+            )
+    return problems
+
+
+def singleton(loaded: list[Loaded], name: str) -> Loaded | None:
+    """The loaded settings file of a singleton kind (site, formula), if any."""
+    assert name in SINGLETONS
+    return next((item for item in loaded if item.kind.name == name), None)

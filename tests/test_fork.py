@@ -1,0 +1,280 @@
+"""A career center's fork: brand, extend, override, hide and translate in content/local/ only."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playbook.pipeline import Project, build_site, check
+from playbook.problems import ContentError
+from playbook.report import Reporter
+
+from conftest import FIXTURES, REPO, make_project
+
+QUIET = Reporter(quiet=True)
+
+
+def with_overlay(project: Project) -> Project:
+    shutil.copytree(FIXTURES / "fork", project.content_dir / "local")
+    return project
+
+
+def report(project: Project) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        check(project, QUIET)
+    return [p.format() for p in caught.value.problems]
+
+
+def write(project: Project, relative: str, text: str) -> None:
+    path = project.content_dir / "local" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = with_overlay(make_project(tmp_path_factory.mktemp("fork") / "project"))
+    build_site(project, QUIET)
+    return project
+
+
+def page(project: Project, path: str) -> str:
+    return (project.site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_brand_name_logo_and_call_to_action(fork_site: Project) -> None:
+    home = page(fork_site, "")
+    assert "Riverside Networking Playbook" in home
+    assert (fork_site.site_dir / "assets/brand/logo.svg").is_file()
+    assert 'src="assets/brand/logo.svg"' in home
+    for path in ("", "principles/have-a-point", "tools/composer"):
+        assert 'href="https://careers.example.edu/appointments">Book an appointment with an advisor</a>' in page(
+            fork_site, path
+        )
+    css = (fork_site.site_dir / "assets/brand.css").read_text()
+    assert "--md-primary-fg-color: #6b1d3a" in css and "--md-typeset-a-color: #0b5e7e" in css
+
+
+def test_added_entry_is_a_page_linked_both_ways(fork_site: Project) -> None:
+    added = page(fork_site, "principles/visit-the-career-fair")
+    assert "Visit the Riverside career fair with a plan" in added
+    assert 'href="../../anti-patterns/collector/"' in added
+    assert 'href="../../principles/visit-the-career-fair/"' in page(fork_site, "anti-patterns/collector")
+    assert "visit-the-career-fair/" in page(fork_site, "principles")
+
+
+def test_overridden_fields_replace_upstream_ones(fork_site: Project) -> None:
+    principle = page(fork_site, "principles/give-first")
+    assert "Give first, ask later" in principle
+    assert "At Riverside we say it this way" in principle
+    # Fields the override leaves alone keep their upstream values.
+    assert "People remember who helped them" in principle
+    assert "Give first, ask later" in page(fork_site, "principles")
+    assert "Give before you ask" not in page(fork_site, "principles")
+
+
+def test_hidden_entry_and_links_to_it_disappear(fork_site: Project) -> None:
+    assert not (fork_site.site_dir / "anti-patterns/sync-up").exists()
+    for html in fork_site.site_dir.rglob("*.html"):
+        assert "anti-patterns/sync-up" not in html.read_text(encoding="utf-8"), html
+
+
+def test_institution_note_shows_on_the_entry_page(fork_site: Project) -> None:
+    principle = page(fork_site, "principles/give-first")
+    assert "At our center" in principle
+    assert "Tuesday drop-in hours" in principle and "three people you would like to thank" in principle
+
+
+def test_override_of_an_unknown_id(project: Project) -> None:
+    write(project, "overrides/give-frst.yml", "id: give-frst\ntitle: X\n")
+    assert report(project) == [
+        "content/local/overrides/give-frst.yml:1:5: id: no entry has the id 'give-frst' — did you mean 'give-first'?"
+    ]
+
+
+def test_override_of_a_field_the_kind_does_not_have(project: Project) -> None:
+    write(project, "overrides/give-first.yml", "id: give-first\nsigns: [x]\ntitel: Y\n")
+    assert report(project) == [
+        "content/local/overrides/give-first.yml:2:8: signs: 'signs' is not a field of a principle"
+        " — the fields of a principle are: id, title, summary, audiences, tags, sources, why, how, example, quote, counters, templates",
+        "content/local/overrides/give-first.yml:3:8: titel: 'titel' is not a field of a principle — did you mean 'title'?",
+    ]
+
+
+def test_override_with_a_wrong_value_is_reported_in_the_override(project: Project) -> None:
+    write(project, "overrides/give-first.yml", "id: give-first\naudiences: [students]\n")
+    assert report(project) == [
+        "content/local/overrides/give-first.yml:2:13: audiences[0]: expected one of 'job-seeker', 'recruiter' or"
+        " 'career-advisor' but received the text 'students' — use one of the values listed"
+    ]
+
+
+def test_missing_logo_file(project: Project) -> None:
+    write(project, "branding.yml", "logo: local/missing.png\n")
+    assert report(project) == [
+        "content/local/branding.yml:1:7: logo: the file content/local/missing.png does not exist"
+        " — put the image there, or correct the path (it is relative to the content folder)"
+    ]
+
+
+def test_invalid_color(project: Project) -> None:
+    write(project, "branding.yml", "primary_color: maroon\n")
+    assert report(project) == [
+        "content/local/branding.yml:1:16: primary_color: the text 'maroon' is not allowed here"
+        " — write the color as # followed by six hex digits, for example #1f4e79"
+    ]
+
+
+def test_brand_color_without_enough_contrast_names_the_ratio_and_a_passing_color(project: Project) -> None:
+    from playbook.contrast import ratio
+
+    # The suggested colors really pass, and are close to the brand's.
+    assert ratio("#917306", "#ffffff") >= 4.5 and ratio("#006ff9", "#ffffff") >= 4.5
+    write(project, "branding.yml", 'primary_color: "#f5c518"\naccent_color: "#7fb8ff"\n')
+    assert report(project) == [
+        "content/local/branding.yml:1:16: primary_color: white header and button text on the primary color has a"
+        " contrast of 1.63:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes is #917306",
+        "content/local/branding.yml:2:15: accent_color: links in the accent color on the white page has a contrast"
+        " of 2.06:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes is #006ff9",
+    ]
+
+
+def test_new_entry_with_an_upstream_id(project: Project) -> None:
+    text = (project.content_dir / "principles" / "give-first.yml").read_text()
+    write(project, "principles/give-first.yml", text)
+    assert report(project) == [
+        "content/local/principles/give-first.yml:1:5: id: the id 'give-first' already exists upstream"
+        " (content/principles/give-first.yml) — to change that entry, write content/local/overrides/give-first.yml"
+        " with only the fields to change"
+    ]
+
+
+def test_hiding_an_unknown_entry(project: Project) -> None:
+    write(project, "hidden.yml", "hide: [collector, no-such-entry]\n")
+    assert report(project) == [
+        "content/local/hidden.yml:1:19: hide[1]: no entry has the id 'no-such-entry' — list ids of existing entries"
+    ]
+
+
+def test_note_on_an_unknown_entry(project: Project) -> None:
+    write(project, "notes/give-frst.yml", "id: give-frst\nnote: Hello\n")
+    assert report(project) == [
+        "content/local/notes/give-frst.yml:1:5: id: no entry has the id 'give-frst' — did you mean 'give-first'?"
+    ]
+
+
+def cli(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(project.root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_scaffold_creates_a_commented_overlay_that_builds(project: Project) -> None:
+    result = cli(project, "init-local")
+    assert result.returncode == 0, result.stderr
+    assert "created content/local/branding.yml" in result.stdout
+    assert "# organization:" in (project.content_dir / "local" / "branding.yml").read_text()
+    check(project, QUIET)
+    again = cli(project, "init-local")
+    assert "nothing was changed" in again.stdout
+
+
+def test_drift_lists_upstream_entries_changed_since_review(project: Project) -> None:
+    with_overlay(project)
+    first = cli(project, "drift")
+    assert (
+        "content/local/overrides/give-first.yml: content/principles/give-first.yml was never reviewed" in first.stdout
+    )
+    cli(project, "drift", "--mark-reviewed")
+    assert "up to date" in cli(project, "drift").stdout
+    upstream = project.content_dir / "principles" / "give-first.yml"
+    upstream.write_text(upstream.read_text().replace("People remember", "People do remember"))
+    changed = cli(project, "drift").stdout
+    assert "content/principles/give-first.yml changed since you reviewed it" in changed
+    check(project, QUIET)
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_upstream_update_merges_into_a_customized_fork_without_conflict(tmp_path: Path) -> None:
+    upstream = make_project(tmp_path / "upstream")
+    git(upstream.root, "init", "-q", "-b", "main")
+    git(upstream.root, "add", "-A")
+    git(upstream.root, "commit", "-qm", "upstream 1")
+    fork = tmp_path / "fork"
+    git(tmp_path, "clone", "-q", str(upstream.root), str(fork))
+    shutil.copytree(FIXTURES / "fork", fork / "content" / "local")
+    git(fork, "add", "-A")
+    git(fork, "commit", "-qm", "our brand and entries")
+
+    # Upstream improves content, a generator template and a theme override.
+    principle = upstream.content_dir / "principles" / "give-first.yml"
+    principle.write_text(
+        principle.read_text().replace("People remember who helped them.", "People remember who helped them first.")
+    )
+    template = upstream.generators_dir / "principle.md.jinja"
+    template.write_text(template.read_text().replace("## {{ t.how_to_do_it }}", "## {{ t.how_to_do_it }} {: #how }"))
+    css = upstream.overrides_dir / "assets" / "theme" / "theme.css"
+    css.write_text(css.read_text() + "\n.pb-summary { font-weight: 500; }\n")
+    git(upstream.root, "commit", "-qam", "upstream 2")
+
+    git(fork, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+    assert git(fork, "status", "--porcelain") == ""
+    assert "<<<<<<<" not in (fork / "content" / "principles" / "give-first.yml").read_text()
+
+    project = Project(fork)
+    build_site(project, QUIET)
+    principle_page = page(project, "principles/give-first")
+    assert "People remember who helped them first" in principle_page  # upstream's change
+    assert "Give first, ask later" in principle_page  # the fork's override
+    assert 'id="how"' in principle_page  # upstream's template change
+    assert "Riverside Networking Playbook" in principle_page  # the fork's brand
+    assert (project.site_dir / "principles/visit-the-career-fair/index.html").exists()
+    assert not (project.site_dir / "anti-patterns/sync-up").exists()
+
+
+def test_spanish_fork_gets_spanish_interface_and_translated_entries(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write(project, "branding.yml", "language: es\n")
+    write(
+        project,
+        "overrides/give-first.yml",
+        "id: give-first\ntitle: Da antes de pedir\nsummary: Ofrece algo útil antes de pedir nada.\n",
+    )
+    build_site(project, QUIET)
+    principle = page(project, "principles/give-first")
+    assert '<html lang="es"' in principle
+    assert "Da antes de pedir" in principle
+    assert "Por qué importa" in principle and "Cómo hacerlo" in principle
+    assert "Why it matters" not in principle
+    home = page(project, "")
+    assert "Empieza aquí" in home
+    config = (project.stage_dir / "mkdocs.yml").read_text()
+    assert "lang: es" in config and "language: es" in config
+
+
+def test_every_english_string_has_a_spanish_translation() -> None:
+    import yaml
+
+    for english in (REPO / "generators" / "strings" / "en").glob("*.yml"):
+        spanish = REPO / "generators" / "strings" / "es" / english.name
+        assert spanish.exists(), f"{spanish} is missing"
+        missing = set(yaml.safe_load(english.read_text())) - set(yaml.safe_load(spanish.read_text()))
+        assert not missing, f"{spanish.name} lacks {sorted(missing)}"
