@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from playbook.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
 from playbook.load import Document, load_document

@@ -54,8 +54,5 @@ def mark_reviewed(item: Drift) -> None:
     """Record the current upstream fingerprint in the override file, changing only that line."""
     text = item.override.read_text(encoding="utf-8")
     line = f"reviewed: {item.current}"
-    if _REVIEWED.search(text):
-        text = _REVIEWED.sub(line, text, count=1)
-    else:
-        text = text.rstrip("\n") + f"\n{line}\n"
+    text = _REVIEWED.sub(line, text, count=1) if _REVIEWED.search(text) else text.rstrip("\n") + f"\n{line}\n"
     item.override.write_text(text, encoding="utf-8")
