@@ -45,6 +45,7 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     nav.append({pages["tools"]: [{pages[name]: f"tools/{name}.md"} for name in tools]})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
+    nav.append({pages["customize"]: "customize.md"})
     return nav
 
 

@@ -45,7 +45,8 @@ class Page:
     """One generated page: where it goes, which template renders it, and with what."""
 
     path: str
-    template: str
+    # A template name, or names to try in order (a translation first, English last).
+    template: str | tuple[str, ...]
     context: Context
 
 
@@ -370,6 +371,19 @@ class Shaper:
             },
         )
 
+    def customize_page(self) -> Page:
+        """The walkthrough for a career center that forks the playbook, in the site's language if translated."""
+        language = self.playbook.site.language
+        return Page(
+            "customize.md",
+            (f"customize.{language}.md.jinja", "customize.md.jinja"),
+            {
+                "title_yaml": yaml_string(self.raw_strings["pages"]["customize"]),
+                "organization": md(self.playbook.site.organization),
+                "kinds": [{"folder": kind.folder} for kind in KINDS.values()],
+            },
+        )
+
     def tags_page(self) -> Page:
         return Page(
             "tags.md",
@@ -481,7 +495,7 @@ class Shaper:
             "debate": self.debate,
             "path": self.path,
         }
-        pages = [self.home(), self.sources_page(), self.tags_page()]
+        pages = [self.home(), self.sources_page(), self.tags_page(), self.customize_page()]
         for kind in ENTRY_KINDS:
             entries = self.playbook.of_kind(kind)
             if kind != "path" and entries:
