@@ -75,7 +75,12 @@ def test_schema_writes_one_schema_per_kind(project: Project) -> None:
     assert schema["additionalProperties"] is False
     assert schema["properties"]["summary"]["description"] == "One sentence that says what the entry is about."
     names = sorted(p.name for p in (project.root / "schemas").iterdir())
-    assert "site.schema.json" in names and "template.schema.json" in names and "branding.schema.json" in names and len(names) == 14
+    assert (
+        "site.schema.json" in names
+        and "template.schema.json" in names
+        and "branding.schema.json" in names
+        and len(names) == 14
+    )
 
 
 def _free_port() -> int:
@@ -130,3 +135,12 @@ def test_serve_reloads_after_a_yaml_edit(project: Project) -> None:
         server.terminate()
         _out, errors = server.communicate(timeout=20)
     assert "the preview keeps the last good version" in errors
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    """Content files point editors at schemas/; they must match the model."""
+    from playbook.schemas import schemas
+
+    committed = Path(__file__).resolve().parent.parent / "schemas"
+    for name, data in schemas().items():
+        assert (committed / name).read_bytes() == data, f"schemas/{name} is stale: run `playbook schema`"

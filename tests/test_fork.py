@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, REPO, make_project
 
 from playbook.pipeline import Project, build_site, check
 from playbook.problems import ContentError
 from playbook.report import Reporter
-
-from conftest import FIXTURES, REPO, make_project
 
 QUIET = Reporter(quiet=True)
 
