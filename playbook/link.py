@@ -11,7 +11,7 @@ from typing import Any
 from playbook.collect import Loaded
 from playbook.kinds import KINDS, Reference
 from playbook.load import Path
-from playbook.model import Formula, Model, Note, Site
+from playbook.model import AUDIENCES, Formula, Model, Note, Site
 from playbook.overlay import Overlay
 from playbook.problems import Problem
 from playbook.validate import problem_at
@@ -50,6 +50,10 @@ class Playbook:
         """Entries of one kind, sorted by title (or id when they have none)."""
         values = self.entries.get(kind, {}).values()
         return sorted(values, key=lambda v: (getattr(v, "title", v.id).casefold(), v.id))
+
+    def paths(self) -> list[Any]:
+        """Reading paths in the order of the audiences: job seekers, recruiters, career advisors."""
+        return sorted(self.of_kind("path"), key=lambda p: (AUDIENCES.index(p.audience), p.id))
 
     def get(self, ref: Ref) -> Any:
         """The entry a reference names."""

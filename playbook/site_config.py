@@ -36,7 +36,7 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     """
     pages = strings["pages"]
     nav: list[Any] = [{pages["home"]: "index.md"}]
-    paths = playbook.of_kind("path")
+    paths = playbook.paths()
     if paths:
         nav.append({pages["start_here"]: [{config_text(p.title): page_path(Ref("path", p.id))} for p in paths]})
     for kind, key in SECTION_TITLES.items():

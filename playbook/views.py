@@ -340,7 +340,7 @@ class Shaper:
         site = self.playbook.site
         paths = [
             {**self.link(here, p, "path"), "audience": self.t[f"audience.{p.audience}"]}
-            for p in self.playbook.of_kind("path")
+            for p in self.playbook.paths()
         ]
         sections = []
         for kind, key in SECTION_TITLES.items():

@@ -5,6 +5,8 @@ Refresh with ``pytest tests/test_golden.py --update-goldens`` and review the dif
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from playbook.pipeline import Project, check, generate
 from playbook.report import Reporter
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
+SCRIPT = re.compile(r'(<script type="application/json" id="[^"]+">)(.*?)(</script>)')
 
 
 def generated(project: Project) -> dict[str, bytes]:
@@ -24,8 +27,23 @@ def generated(project: Project) -> dict[str, bytes]:
     }
 
 
+def without_tool_strings(page: bytes) -> bytes:
+    """The page with its tools' interface strings set aside.
+
+    Those tables change with every wording fix in generators/strings/; the tools'
+    own tests check them, so the goldens stay about the pages' structure.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        data = json.loads(match.group(2))
+        data["strings"] = {}
+        return match.group(1) + json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + match.group(3)
+
+    return SCRIPT.sub(blank, page.decode()).encode()
+
+
 def test_generated_markdown_matches_goldens(project: Project, request: pytest.FixtureRequest) -> None:
-    pages = generated(project)
+    pages = {path: without_tool_strings(data) for path, data in generated(project).items()}
     if request.config.getoption("--update-goldens"):
         for old in GOLDEN.rglob("*.md"):
             old.unlink()
@@ -39,9 +57,6 @@ def test_generated_markdown_matches_goldens(project: Project, request: pytest.Fi
 
 
 def test_tool_pages_carry_their_data_as_inline_json(project: Project) -> None:
-    import json
-    import re
-
     page = generated(project)["tools/calculator.md"].decode()
     [payload] = re.findall(r'<script type="application/json" id="pb-config-calculator">(.*)</script>', page)
     data = json.loads(payload)
