@@ -72,12 +72,16 @@ test("the fortify list holds the people you don't really know", () => {
 
 test("a reconnection message is prefilled per person; the writer's own values are shared", () => {
   const grace = connections.find((c) => c.first_name === "Grace");
-  assert.deepEqual(personValues(grace, { your_name: "Alex", first_name: "ignored" }), {
+  assert.deepEqual(personValues(grace, { your_name: "Alex", first_name: "ignored" }, (iso) => `month of ${iso}`), {
     your_name: "Alex", first_name: "Grace", last_name: "Hopper", company: "US Navy", position: "Rear Admiral, retired",
+    connected_on: "month of 2024-03-15", when_connected: "month of 2024-03-15",
   });
   const nameless = connections.find((c) => c.first_name === "" && c.last_name === "");
   assert.equal(personValues(nameless, {}).first_name, undefined, "no name: the placeholder stays to fill");
-  assert.deepEqual(sharedPlaceholders(["first_name", "your_name", "company", "shared_interest"]), ["your_name", "shared_interest"]);
+  assert.deepEqual(
+    sharedPlaceholders(["first_name", "your_name", "company", "when_connected", "shared_interest"]),
+    ["your_name", "shared_interest"],
+  );
 });
 
 test("the audit as CSV: marks written out, formulas neutralized, markup kept as text", () => {

@@ -5,6 +5,7 @@ import {
   calculatorSchema,
   composerSchema,
   connectionsSchema,
+  worksheetFileSchema,
   worksheetSchema,
 } from "../../overrides/assets/playbook/lib/schemas.js";
 import { createStore, importFile } from "../../overrides/assets/playbook/lib/storage.js";
@@ -60,4 +61,12 @@ test("an export of one worksheet does not import into another", () => {
   const text = JSON.stringify({ format: "networking-playbook", tool: "worksheet", instance: "event-plan", schema: 1, data: worksheetSchema.empty() });
   assert.equal(importFile(text, { tool: "worksheet", instance: "event-plan", schema: worksheetSchema }).ok, true);
   assert.equal(importFile(text, { tool: "worksheet", instance: "network-audit", schema: worksheetSchema }).error, "wrong-tool");
+});
+
+test("a worksheet file may carry the imported connections, checked too", () => {
+  const base = worksheetSchema.empty();
+  const list = { ...connectionsSchema.empty(), file: "Connections.csv", imported: "x", rows: [["a", "b", "", "", "", "", ""]] };
+  assert.equal(worksheetFileSchema.check({ ...base, connections: list }), null);
+  assert.equal(worksheetFileSchema.check(base), null);
+  assert.match(worksheetFileSchema.check({ ...base, connections: { ...list, rows: [[1]] } }), /^connections: rows\[0\]/);
 });

@@ -98,19 +98,24 @@ export function fortifyList(connections, marks) {
 
 // Placeholders a connection fills in for itself, from its row of the export.
 const PERSON_PLACEHOLDERS = ["first_name", "last_name", "company", "position"];
+const DATE_PLACEHOLDERS = ["connected_on", "when_connected"];
 
 /**
  * The values of a reconnection message to one person: the writer's own
- * values (their name, say) with the person's first name, last name, company
- * and position from the export where the person has them.
+ * values (their name, say) with the person's first name, last name, company,
+ * position and date of connection from the export where the person has them.
  * @param {Record<string, string>} connection
  * @param {Record<string, string>} shared
+ * @param {(iso: string) => string} [formatDate]  how a date reads in the message.
  * @returns {Record<string, string>}
  */
-export function personValues(connection, shared) {
+export function personValues(connection, shared, formatDate = (iso) => iso) {
   const values = { ...shared };
   for (const name of PERSON_PLACEHOLDERS) {
     if (connection[name]) values[name] = connection[name];
+  }
+  if (connection.connected_on) {
+    for (const name of DATE_PLACEHOLDERS) values[name] = formatDate(connection.connected_on);
   }
   return values;
 }
@@ -121,7 +126,7 @@ export function personValues(connection, shared) {
  * @returns {string[]}
  */
 export function sharedPlaceholders(names) {
-  return names.filter((name) => !PERSON_PLACEHOLDERS.includes(name));
+  return names.filter((name) => !PERSON_PLACEHOLDERS.includes(name) && !DATE_PLACEHOLDERS.includes(name));
 }
 
 /**

@@ -98,3 +98,20 @@ export const connectionsSchema = {
     return bad === -1 ? null : `rows[${bad}] is not ${FIELDS.length} texts`;
   },
 };
+
+/**
+ * A worksheet's export file: its saved state and, for the connections audit,
+ * the imported list too, so one file restores everything. Its version is
+ * the worksheet's; a change to the list's shape bumps both.
+ */
+export const worksheetFileSchema = {
+  version: worksheetSchema.version,
+  migrations: worksheetSchema.migrations,
+  empty: worksheetSchema.empty,
+  check(data) {
+    const problem = worksheetSchema.check(data);
+    if (problem || data.connections === undefined) return problem;
+    const list = connectionsSchema.check(data.connections);
+    return list ? `connections: ${list}` : null;
+  },
+};

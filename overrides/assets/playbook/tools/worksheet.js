@@ -1,0 +1,226 @@
+/**
+ * A worksheet as a form: sections of questions (text, long text, scale,
+ * choice, table) filled in on screen, saved in this browser, and printed
+ * with the answers, or with blank lines where there are none.
+ */
+
+import { button, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.js";
+import { createAudit } from "../ui/audit.js";
+import { savedBar, savedWork } from "../ui/saved.js";
+import { translator } from "../lib/strings.js";
+import { worksheetFileSchema, worksheetSchema } from "../lib/schemas.js";
+
+const MAX_TABLE_ROWS = 100;
+
+/**
+ * Mount a worksheet.
+ * @param {HTMLElement} el
+ * @param {{site: object, worksheet: object, reconnect_template: object | null, strings: object}} data
+ * @returns {() => void} cleanup
+ */
+export function mount(el, data) {
+  const { worksheet } = data;
+  const t = translator(data.strings, data.site.language);
+  const live = liveRegion();
+  let state;
+  const saved = savedWork({
+    site: data.site, tool: "worksheet", instance: worksheet.id, schema: worksheetSchema, t,
+    announce: live.announce, getData: () => state,
+  });
+  state = saved.data;
+  const saveSoon = debounce(() => saved.save(state), 400);
+
+  const audit = worksheet.tool === "connections-audit"
+    ? createAudit({
+        site: data.site, worksheet, template: data.reconnect_template, t, announce: live.announce,
+        state: () => state, changed: saveSoon,
+      })
+    : null;
+
+  // Each field knows how to show a value again after an import or a clear.
+  const fillers = [];
+  const form = h("form", { class: "pb-form pb-worksheet", attrs: { novalidate: true }, on: { submit: (e) => e.preventDefault() } },
+    worksheet.sections.map(section));
+
+  const bar = savedBar({
+    t, announce: live.announce, site: data.site, tool: "worksheet", instance: worksheet.id,
+    schema: worksheetFileSchema, title: worksheet.title,
+    getData: () => ({ ...state, ...(audit && audit.exportData() ? { connections: audit.exportData() } : {}) }),
+    setData(next) {
+      const { connections, ...rest } = next;
+      state = rest;
+      saved.save(state);
+      refill();
+      if (audit) audit.importData(connections);
+    },
+    clear() {
+      saved.remove();
+      state = worksheetSchema.empty();
+      refill();
+      if (audit) audit.clear();
+    },
+  });
+
+  replace(el, [
+    saved.notice,
+    audit ? audit.el : null,
+    form,
+    h("div", { class: "pb-actions pb-print-action" }, [button(t("print_button"), () => window.print())]),
+    bar,
+    live.el,
+  ]);
+
+  function answer(id) {
+    return state.answers[id];
+  }
+
+  function setAnswer(id, value) {
+    state.answers[id] = value;
+    saveSoon();
+  }
+
+  function refill() {
+    for (const fill of fillers) fill();
+    if (audit) audit.refreshShared();
+  }
+
+  function section(s) {
+    const headingId = uid("section");
+    return h("fieldset", { class: "pb-fieldset pb-ws-section" }, [
+      h("legend", {}, [h("h2", { id: headingId, class: "pb-ws-section__title", text: s.title })]),
+      ...(s.intro ? s.intro.split(/\n\s*\n/).map((p) => h("p", { class: "pb-hint", text: p })) : []),
+      ...s.fields.map(fieldFor),
+    ]);
+  }
+
+  function fieldFor(f) {
+    if (f.kind === "text" || f.kind === "long-text") return textField(f);
+    if (f.kind === "scale" || f.kind === "choice") return choiceField(f);
+    if (f.kind === "table") return tableField(f);
+    return h("p", { class: "pb-error", text: t("unknown_field", { kind: f.kind }) });
+  }
+
+  function textField(f) {
+    const long = f.kind === "long-text";
+    const control = long ? h("textarea", { rows: 4 }) : h("input", { type: "text", autocomplete: "off" });
+    const print = h("div", { class: `pb-print-answer${long ? " pb-print-answer--long" : ""}`, attrs: { "aria-hidden": "true" } });
+    const fill = () => {
+      const value = typeof answer(f.id) === "string" ? answer(f.id) : "";
+      control.value = value;
+      print.textContent = value;
+    };
+    control.addEventListener("input", () => {
+      setAnswer(f.id, control.value);
+      print.textContent = control.value;
+    });
+    fillers.push(fill);
+    fill();
+    const built = field({ label: f.label, hint: f.help, control });
+    built.wrap.append(print);
+    return built.wrap;
+  }
+
+  function choiceField(f) {
+    const values = f.kind === "scale"
+      ? Array.from({ length: f.scale[1] - f.scale[0] + 1 }, (_, i) => String(f.scale[0] + i))
+      : f.options;
+    const name = uid(`choice-${f.id}`);
+    const hint = f.help ? h("p", { class: "pb-hint", id: uid("hint"), text: f.help }) : null;
+    const radios = values.map((value) => h("input", { type: "radio", name, value, id: uid("option") }));
+    const fill = () => {
+      for (const radio of radios) radio.checked = radio.value === answer(f.id);
+    };
+    for (const radio of radios) {
+      radio.addEventListener("change", () => {
+        if (radio.checked) setAnswer(f.id, radio.value);
+      });
+    }
+    fillers.push(fill);
+    fill();
+    return h("fieldset", {
+      class: `pb-fieldset pb-choice${f.kind === "scale" ? " pb-choice--scale" : ""}`,
+      attrs: { "aria-describedby": hint ? hint.id : null },
+    }, [
+      h("legend", { class: "pb-label", text: f.label }),
+      hint,
+      h("div", { class: "pb-choice__options" }, radios.map((radio) =>
+        h("div", { class: "pb-choice__option" }, [radio, h("label", { htmlFor: radio.id, text: radio.value })]))),
+      button(t("clear_answer"), () => {
+        delete state.answers[f.id];
+        fill();
+        saveSoon();
+        live.announce(t("answer_cleared", { label: f.label }));
+      }, { class: "pb-button pb-button--small", attrs: { "aria-label": t("clear_answer_named", { label: f.label }) } }),
+    ]);
+  }
+
+  function tableField(f) {
+    const captionId = uid("caption");
+    const body = h("tbody");
+    const rowsOf = () => {
+      const value = answer(f.id);
+      const rows = Array.isArray(value) ? value.map((r) => f.columns.map((_, k) => r[k] || "")) : [];
+      while (rows.length < f.rows) rows.push(f.columns.map(() => ""));
+      return rows;
+    };
+    let rows = rowsOf();
+    const store = () => setAnswer(f.id, rows.map((r) => r.slice()));
+
+    const fill = () => {
+      rows = rowsOf();
+      replace(body, rows.map((cells, r) => h("tr", {}, cells.map((value, k) => {
+        const id = uid("cell");
+        const input = h("input", { type: "text", id, value, autocomplete: "off" });
+        const print = h("span", { class: "pb-print-answer pb-print-answer--cell", text: value, attrs: { "aria-hidden": "true" } });
+        input.addEventListener("input", () => {
+          rows[r][k] = input.value;
+          print.textContent = input.value;
+          store();
+        });
+        return h("td", {}, [
+          h("label", { class: "pb-sr", htmlFor: id, text: t("table_cell_label", { column: f.columns[k], row: r + 1 }) }),
+          input,
+          print,
+        ]);
+      }))));
+      removeButton.disabled = rows.length <= f.rows;
+      addButton.disabled = rows.length >= MAX_TABLE_ROWS;
+    };
+    const addButton = button(t("add_row"), () => {
+      rows.push(f.columns.map(() => ""));
+      store();
+      fill();
+      const first = body.lastElementChild.querySelector("input");
+      first.focus();
+      live.announce(t("row_added", { label: f.label, count: rows.length }));
+    });
+    const removeButton = button(t("remove_row"), () => {
+      rows.pop();
+      store();
+      fill();
+      live.announce(t("row_removed", { label: f.label, count: rows.length }));
+    });
+    fillers.push(fill);
+    fill();
+    return h("div", { class: "pb-field pb-table-field" }, [
+      h("div", { class: "pb-table-wrap", tabIndex: 0, attrs: { role: "region", "aria-labelledby": captionId } }, [
+        h("table", { class: "pb-table pb-ws-table" }, [
+          h("caption", { id: captionId, class: "pb-label", text: f.label }),
+          h("thead", {}, [h("tr", {}, f.columns.map((c) => h("th", { scope: "col", text: c })))]),
+          body,
+        ]),
+      ]),
+      f.help ? h("p", { class: "pb-hint", text: f.help }) : null,
+      h("div", { class: "pb-actions" }, [addButton, removeButton]),
+    ]);
+  }
+
+  el.dataset.pbPrint = "worksheet";
+  const flush = () => saveSoon.flush();
+  window.addEventListener("pagehide", flush);
+  return () => {
+    flush();
+    if (audit) audit.cleanup();
+    window.removeEventListener("pagehide", flush);
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Saved work, as the user sees it: a notice when saved data cannot be used
+ * or saving fails, and a bar to export, import and clear it.
+ */
+
+import { browserStorage, button, confirmButton, downloadFile, field, h, readFileText, replace } from "./dom.js";
+import { createStore, exportFile, importFile, storageKey } from "../lib/storage.js";
+
+/**
+ * Load one tool instance's saved work and keep saving it.
+ *
+ * Saved data that is damaged or from a newer version is never overwritten
+ * behind the user's back: the notice offers to download it and to start
+ * over, and nothing is saved until they choose to.
+ * @param {{site: {id: string}, tool: string, instance: string, schema: object, t: Function,
+ *   announce: (text: string) => void, getData: () => any}} options
+ */
+export function savedWork({ site, tool, instance, schema, t, announce, getData }) {
+  const key = storageKey(site.id, tool, instance);
+  const store = createStore(browserStorage(), key, schema);
+  const loaded = store.load();
+  const notice = h("div", { class: "pb-notice", hidden: true });
+  let locked = loaded.status === "corrupt" || loaded.status === "too-new";
+  let failure = "";
+
+  function show(children) {
+    replace(notice, children);
+    notice.hidden = children.length === 0;
+  }
+
+  function showLocked() {
+    const message = loaded.status === "too-new" ? t("saved_too_new") : t("saved_corrupt");
+    show([
+      h("p", { text: message }),
+      h("p", { text: t("saved_not_saving") }),
+      button(t("saved_download"), () => {
+        downloadFile(`${key.replace(/:/g, "-")}.json`, loaded.raw, "application/json");
+      }),
+      button(t("saved_start_over"), () => {
+        locked = false;
+        show([]);
+        save(getData());
+        announce(t("saved_started_over"));
+      }),
+    ]);
+  }
+
+  function save(data) {
+    if (locked) return false;
+    const result = store.save(data);
+    if (result.ok) {
+      if (failure) show([]);
+      failure = "";
+      return true;
+    }
+    const message = result.error === "quota" ? t("saved_quota") : t("saved_failed");
+    if (failure !== message) {
+      show([h("p", { text: message })]);
+      announce(message);
+    }
+    failure = message;
+    return false;
+  }
+
+  if (locked) showLocked();
+  else if (loaded.status === "unavailable") show([h("p", { text: t("saved_unavailable") })]);
+
+  return {
+    key,
+    data: loaded.data,
+    status: loaded.status,
+    notice,
+    save,
+    /** Forget the saved data (after the user confirmed). */
+    remove() {
+      locked = false;
+      failure = "";
+      show([]);
+      store.remove();
+    },
+  };
+}
+
+const IMPORT_ERRORS = {
+  "not-json": "import_not_json",
+  "not-export": "import_not_export",
+  "wrong-tool": "import_wrong_tool",
+  "too-new": "import_too_new",
+  "bad-shape": "import_bad_shape",
+};
+
+/**
+ * The bar under a tool: export to a file, import from a file, clear all.
+ * @param {{t: Function, announce: (text: string) => void, site: {id: string}, tool: string,
+ *   instance: string, schema: object, getData: () => any, setData: (data: any) => void,
+ *   clear: () => void, title: string}} options
+ *   getData/setData give and take the data of the file (which may hold more
+ *   than one store); clear() forgets everything of the tool.
+ */
+export function savedBar({ t, announce, site, tool, instance, schema, getData, setData, clear, title }) {
+  const input = h("input", { type: "file", accept: ".json,application/json", class: "pb-file" });
+  const importField = field({ label: t("import_label"), hint: t("import_hint"), control: input });
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    let text;
+    try {
+      text = await readFileText(file);
+    } catch {
+      importField.setError(t("import_unreadable"));
+      announce(t("import_unreadable"));
+      return;
+    }
+    const result = importFile(text, { tool, instance, schema });
+    input.value = "";
+    if (!result.ok) {
+      const message = t(IMPORT_ERRORS[result.error], { found: result.found || "" });
+      importField.setError(message);
+      announce(message);
+      return;
+    }
+    importField.setError("");
+    setData(result.data);
+    announce(t("import_done", { file: file.name }));
+  });
+
+  const exportButton = button(t("export_button"), () => {
+    const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.json`;
+    downloadFile(name, exportFile({ site: site.id, tool, instance, schema, data: getData() }), "application/json");
+    announce(t("export_done", { file: name }));
+  });
+
+  const clearButton = confirmButton({
+    label: t("clear_button"),
+    question: t("clear_question"),
+    confirm: t("clear_confirm"),
+    cancel: t("clear_cancel"),
+    onConfirm() {
+      clear();
+      importField.setError("");
+      announce(t("clear_done"));
+    },
+  });
+
+  const headingId = `${input.id}-heading`;
+  return h("section", { class: "pb-saved", attrs: { "aria-labelledby": headingId } }, [
+    h("h2", { id: headingId, class: "pb-saved__title", text: t("saved_heading") }),
+    h("p", { class: "pb-hint", text: t("saved_where") }),
+    h("div", { class: "pb-actions" }, [exportButton]),
+    importField.wrap,
+    clearButton,
+  ]);
+}
+
+function slug(text) {
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "saved-work"
+  );
+}
