@@ -205,7 +205,7 @@ export function mount(el, data) {
     return h("div", { class: "pb-field pb-table-field" }, [
       h("div", { class: "pb-table-wrap", tabIndex: 0, attrs: { role: "region", "aria-labelledby": captionId } }, [
         h("table", { class: "pb-table pb-ws-table" }, [
-          h("caption", { id: captionId, class: "pb-label", text: f.label }),
+          h("caption", { id: captionId, text: f.label }),
           h("thead", {}, [h("tr", {}, f.columns.map((c) => h("th", { scope: "col", text: c })))]),
           body,
         ]),

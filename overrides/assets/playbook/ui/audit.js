@@ -353,6 +353,7 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
 
   function render() {
     listPart.hidden = connections.length === 0;
+    fortify.hidden = connections.length === 0;
     const marked = Object.keys(state().marks).length;
     if (connections.length && !summary.childNodes.length && list.file) {
       replace(summary, [h("p", { text: t.plural("audit_loaded", connections.length, { file: list.file }) })]);
