@@ -333,42 +333,190 @@ class Formula(Model):
     sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources of the formula.")
 
 
-class RuleMatch(Model):
-    """How a checker rule finds its problem in a message."""
+# Same pattern as Line, so an editor gets the same hint: write it on one line.
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"^[^\n]*\S[^\n]*$")]
+RegexPattern = Annotated[str, StringConstraints(min_length=1, max_length=400, pattern=r"^[^\n]*\S[^\n]*$")]
+MessagePart = Literal["body", "subject", "opening", "message"]
+MatchKind = Literal["contains", "lacks", "count", "words", "sentence-words", "characters", "ratio", "empty"]
 
-    kind: Literal[
-        "phrases",
-        "pattern",
-        "word-count",
-        "char-count",
-        "missing-phrases",
-        "missing-pattern",
-        "ratio",
-        "subject",
-    ] = Field(description="The kind of test the rule runs.")
-    phrases: tuple[Line, ...] = Field(default=(), description="Words or phrases, matched whole and case-insensitively.")
-    pattern: Line | None = Field(default=None, description="A regular expression (JavaScript and Python compatible).")
-    limit: int | None = Field(default=None, description="Threshold for counts.")
-    where: Literal["all", "subject", "body", "first-sentence", "last-paragraph"] = Field(
-        default="all", description="Which part of the message is searched."
+# What each kind of match needs, and what it must leave out.
+_KIND_NEEDS: dict[str, tuple[str, ...]] = {
+    "contains": ("phrases|pattern",),
+    "lacks": ("phrases|pattern",),
+    "count": ("phrases|pattern", "max"),
+    "words": ("max",),
+    "sentence-words": ("max",),
+    "characters": ("max",),
+    "ratio": ("phrases", "versus", "factor"),
+    "empty": (),
+}
+_KIND_FIELDS = {"phrases", "pattern", "max", "versus", "factor", "min"}
+_KIND_USES: dict[str, set[str]] = {
+    "contains": {"phrases", "pattern"},
+    "lacks": {"phrases", "pattern"},
+    "count": {"phrases", "pattern", "max"},
+    "words": {"max"},
+    "sentence-words": {"max"},
+    "characters": {"max"},
+    "ratio": {"phrases", "versus", "factor", "min"},
+    "empty": set(),
+}
+
+
+def _pattern_findings(pattern: str | None, path: tuple[str | int, ...]) -> Iterator[Finding]:
+    """A pattern outside the syntax Python and JavaScript share, pointed at its offending piece."""
+    from playbook.regex_subset import refusal
+
+    if pattern is None:
+        return
+    found = refusal(pattern)
+    if found is not None:
+        yield Finding(path, f"{found.message} (at '{found.piece}')", found.hint, needle=found.piece)
+
+
+class TextTest(Model):
+    """Words or a pattern looked for in one part of a message."""
+
+    phrases: tuple[Phrase, ...] = Field(
+        default=(),
+        description="Words or phrases, matched as whole words, ignoring case; curly quotes count as straight ones.",
     )
+    pattern: RegexPattern | None = Field(
+        default=None,
+        description=(
+            "A regular expression in the syntax Python and JavaScript share, written in lowercase; "
+            "it is matched against the lowercased text line by line (^ and $ match at line ends)."
+        ),
+    )
+    where: MessagePart = Field(
+        default="body",
+        description="The part searched: body, subject, opening (the first two sentences after the greeting) or message (subject and body).",
+    )
+
+    def findings(self) -> Iterator[Finding]:
+        """Something to look for, and a pattern both engines read alike."""
+        if not self.phrases and self.pattern is None:
+            yield Finding(("phrases",), "there is nothing to look for", "add phrases, a pattern, or both")
+        yield from _pattern_findings(self.pattern, ("pattern",))
+
+
+class RuleMatch(Model):
+    """How a checker rule finds its problem in a message; the Python and browser checkers read it alike."""
+
+    kind: MatchKind = Field(
+        description=(
+            "contains: each occurrence of the phrases or pattern is a finding. "
+            "lacks: a finding when none occurs. "
+            "count: a finding when they occur more than max times. "
+            "words: a finding when the part has more than max words. "
+            "sentence-words: a finding for each sentence of more than max words. "
+            "characters: a finding when the part has more than max characters. "
+            "ratio: a finding when the phrases occur more than factor times as often as the versus words. "
+            "empty: a finding when the part is there but blank (an empty subject line)."
+        )
+    )
+    phrases: tuple[Phrase, ...] = Field(
+        default=(),
+        description="Words or phrases, matched as whole words, ignoring case; curly quotes count as straight ones.",
+    )
+    pattern: RegexPattern | None = Field(
+        default=None,
+        description=(
+            "A regular expression in the syntax Python and JavaScript share, written in lowercase; "
+            "it is matched against the lowercased text line by line (^ and $ match at line ends)."
+        ),
+    )
+    where: MessagePart = Field(
+        default="body",
+        description="The part searched: body, subject, opening (the first two sentences after the greeting) or message (subject and body).",
+    )
+    max: int | None = Field(
+        default=None, ge=0, description="The most allowed, for count, words, sentence-words and characters."
+    )
+    versus: tuple[Phrase, ...] = Field(
+        default=(), description="For ratio: the words the phrases are compared with (for example you, your)."
+    )
+    factor: float | None = Field(
+        default=None, gt=0, description="For ratio: how many times as often the phrases may occur as the versus words."
+    )
+    min: int = Field(
+        default=1, ge=1, description="For ratio: the fewest occurrences of the phrases before the rule can fire."
+    )
+    only_if: TextTest | None = Field(
+        default=None, description="The rule fires only when this is found too (for lacks, the finding points at it)."
+    )
+    unless: TextTest | None = Field(default=None, description="The rule does not fire when this is found.")
+
+    def findings(self) -> Iterator[Finding]:
+        """Each kind gets the settings it needs and no others; patterns are in the shared syntax."""
+        given = {name for name in _KIND_FIELDS if getattr(self, name) not in (None, ())} - (
+            {"min"} if self.min == 1 else set()
+        )
+        for need in _KIND_NEEDS[self.kind]:
+            if not any(name in given for name in need.split("|")):
+                wanted = " or ".join(need.split("|"))
+                yield Finding(("kind",), f"a {self.kind} match needs {wanted}", f"add {wanted} under match")
+        for name in sorted(given - _KIND_USES[self.kind]):
+            yield Finding((name,), f"a {self.kind} match does not use {name}", f"remove {name}, or change the kind")
+        if self.kind == "empty" and self.where != "subject":
+            yield Finding(("where",), "an empty match only makes sense for the subject", "write where: subject")
+        yield from _pattern_findings(self.pattern, ("pattern",))
+        for name in ("only_if", "unless"):
+            test = getattr(self, name)
+            if test is not None:
+                for finding in test.findings():
+                    yield finding._replace(path=(name, *finding.path))
 
 
 class CheckerRule(Model):
-    """A rule of the outreach-message checker."""
+    """A rule of the outreach-message checker, run on a draft in the browser and by playbook lint-message."""
 
     id: Id = Field(description="Stable identifier, also the file name.")
-    title: Line = Field(description="Short name of the problem the rule finds.")
-    severity: Severity = Field(description="error, warning or hint.")
-    match: RuleMatch = Field(description="How the rule finds the problem.")
+    title: Line = Field(description="Short name of the problem the rule finds, as listed on pages.")
+    severity: Severity = Field(
+        description="error (the message should not be sent like this), warning (it will likely hurt) or hint (worth a look)."
+    )
     situations: tuple[Situation, ...] = Field(
-        default=(), description="Situations the rule applies to; empty means all."
+        default=(),
+        description="Situations the rule applies to: first-contact, follow-up, linkedin-invitation, referral-request, candidate-to-recruiter; empty means all.",
+    )
+    severity_by_situation: dict[Situation, Severity] = Field(
+        default_factory=dict,
+        description="A different severity in some situations, for example candidate-to-recruiter: hint.",
+    )
+    match: RuleMatch = Field(description="How the rule finds the problem.")
+    message: Line = Field(
+        description=(
+            "What a finding says, in a short sentence; {match} is replaced by the text found, "
+            "{count} and {max} by the numbers counted and allowed, {versus} by the count of the versus words."
+        )
     )
     explanation: Text = Field(description="Why this is a problem, in plain words.")
-    fix: Line = Field(description="How to fix it.")
-    anti_pattern: Id | None = Field(default=None, description="Id of the anti-pattern it detects.")
-    principle: Id | None = Field(default=None, description="Id of the principle that fixes it.")
+    fix: Line = Field(description="How to fix it, in a short sentence.")
+    anti_pattern: Id | None = Field(default=None, description="Id of the anti-pattern it detects, if it detects one.")
+    principle: Id = Field(description="Id of the principle that fixes it.")
     sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources behind the rule.")
+
+    def findings(self) -> Iterator[Finding]:
+        """The match is consistent, and severity overrides name situations the rule applies to."""
+        for finding in self.match.findings():
+            yield finding._replace(path=("match", *finding.path))
+        if self.situations:
+            for situation in self.severity_by_situation:
+                if situation not in self.situations:
+                    yield Finding(
+                        ("severity_by_situation", situation),
+                        f"the rule does not apply to {situation}",
+                        "add it to situations, or remove this line",
+                    )
+
+    def severity_in(self, situation: Situation) -> Severity:
+        """The rule's severity in a situation."""
+        return self.severity_by_situation.get(situation, self.severity)
+
+    def applies_to(self, situation: Situation) -> bool:
+        """Whether the rule checks messages of this situation."""
+        return not self.situations or situation in self.situations
 
 
 class Contact(Model):
