@@ -168,7 +168,6 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
     connections = result.connections;
     texts = connections.map(searchText);
     list = { file: file.name, imported: new Date().toISOString(), fields: list.fields, rows: packConnections(connections) };
-    saved.save(list);
     search.value = "";
     markFilter.value = "all";
     page = 1;
@@ -176,6 +175,8 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
     renderSummary(result, file.name);
     render();
     announce(summaryText(result, file.name));
+    // Writing a large list to storage takes a moment: let the list show first.
+    requestAnimationFrame(() => setTimeout(() => saved.save(list), 0));
   }
 
   function fail(message) {
