@@ -79,7 +79,8 @@ def build_site(out: Path) -> Path:
     )
     pages = {
         "index.md": "# Harness\n\n" + nav_links.replace("../../", "") + "\n",
-        "tools/calculator.md": "# Calculator\n\n" + nav_links + "\n\n" + mount_point(
+        "tools/calculator.md": "# Calculator\n\n" + nav_links
+        + " · [Compose an introduction request](../../tools/composer/#template=ask-for-an-introduction)\n\n" + mount_point(
             "calculator", "pb-config-calculator",
             {"site": site, "formula": data["formula"], "principles": data["principles"], "strings": strings["calculator"]},
         ) + "\n",
@@ -470,6 +471,10 @@ def check_navigation(c: Checker) -> None:
     r.check(value == "4", "instant navigation: the tool remounts with its saved state", value)
     r.check(listeners == 1, "instant navigation: old tools' window listeners are removed", f"{listeners} pagehide listeners")
     r.check(page.evaluate("!!window.document$") and reloaded == 1, "instant navigation: pages changed without a reload")
+    page.locator("article a", has_text="Compose an introduction request").click()
+    page.wait_for_selector('[data-pb-mounted="composer"]')
+    chosen = page.get_by_label("Message template").input_value()
+    r.check(chosen == "ask-for-an-introduction", "instant navigation: a link to the composer with #template= picks it", chosen)
 
 
 def check_narrow(c: Checker) -> None:
@@ -499,10 +504,14 @@ def benchmark(c: Checker, rows: int = 30000) -> None:
         return page.evaluate("() => [performance.now() - window.__t0, Math.max(0, ...window.__long)]")
 
     def median_of(runs: list[tuple[float, float]]) -> str:
-        return f"{statistics.median(x[0] for x in runs):.0f} ms (longest task {max(x[1] for x in runs):.0f} ms)"
+        return f"{statistics.median(x[0] for x in runs):.0f} ms (longest task of all runs {max(x[1] for x in runs):.0f} ms)"
 
-    imported = timed(lambda: page.get_by_label("Your Connections.csv file").set_input_files(str(csv_path)),
-                     "document.querySelector('.pb-summary p')")
+    imports = []
+    for _ in range(3):
+        page.evaluate("document.querySelector('.pb-summary').replaceChildren()")
+        imports.append(timed(lambda: page.get_by_label("Your Connections.csv file").set_input_files(str(csv_path)),
+                             "document.querySelector('.pb-summary p')"))
+        page.wait_for_timeout(500)
     summary = c.text(".pb-summary")
     r.check(f"Imported {rows:,} connections" in summary, f"benchmark: {rows:,} rows imported", summary)
     r.check(page.locator(".pb-connections tbody tr").count() == 50, "benchmark: only one page of rows in the DOM")
@@ -537,7 +546,7 @@ def benchmark(c: Checker, rows: int = 30000) -> None:
     else:
         r.check("Don't really know: 5." in c.text(".pb-counts"), "benchmark: list and marks kept after reload")
     r.note(f"benchmark, {rows:,} rows ({csv_path.stat().st_size / 1e6:.1f} MB):")
-    r.note(f"  import, file chosen to list shown: {imported[0]:.0f} ms (longest task {imported[1]:.0f} ms)")
+    r.note(f"  import, file chosen to list shown, median of 3: {median_of(imports)}")
     r.note(f"  search, typing to list updated (includes the 250 ms pause before searching): {median_of(searches)}")
     r.note(f"  next page: {median_of(pages)}")
     r.note(f"  mark one connection (counts and fortify list updated): {median_of(marks)}")
