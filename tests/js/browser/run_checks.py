@@ -530,6 +530,15 @@ def benchmark(c: Checker, rows: int = 30000) -> None:
         select = page.locator(".pb-connections tbody select").nth(n)
         marks.append(timed(lambda s=select: s.select_option("unknown"),
                            f"document.querySelector('.pb-counts').textContent.includes('really know: {n + 1}.')"))
+    for n in range(5, 12):
+        page.locator(".pb-connections tbody select").nth(n).select_option("unknown")
+    fortify_pages = page.locator(".pb-fortify .pb-pager span").inner_text()
+    page.locator(".pb-fortify").get_by_role("button", name="Next page").click()
+    second = page.locator(".pb-fortify__item").count()
+    r.check(fortify_pages == "Page 1 of 2" and second == 2, "benchmark: the fortify list pages by ten",
+            f"{fortify_pages}, {second} on page 2")
+    for n in range(5, 12):
+        page.locator(".pb-connections tbody select").nth(n).select_option("")
     filters = [timed(lambda: page.get_by_label("Show").select_option("unknown"),
                      "document.querySelectorAll('.pb-connections tbody tr').length === 5"),
                timed(lambda: page.get_by_label("Show").select_option("all"),

@@ -290,10 +290,9 @@ export function mount(el, data) {
     ]);
   }
 
+  for (const c of formula.components) if (state.draft.scores[c.id]) touched.add(c.id);
   update();
   renderPeople();
-  for (const c of formula.components) if (state.draft.scores[c.id]) touched.add(c.id);
-  showErrors(read(), false);
 
   const flush = () => saveSoon.flush();
   window.addEventListener("pagehide", flush);

@@ -3,8 +3,8 @@
  * the message take shape, and copy it. Blanks left empty stay visible.
  */
 
-import { button, copyText, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.js";
-import { messageNodes } from "../ui/message.js";
+import { button, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.js";
+import { copyMessage, messageNodes } from "../ui/message.js";
 import { savedBar, savedWork } from "../ui/saved.js";
 import { translator } from "../lib/strings.js";
 import { composeMessage } from "../lib/template.js";
@@ -41,7 +41,7 @@ export function mount(el, data) {
   const blanks = h("div", { class: "pb-blanks" });
   const status = h("p", { class: "pb-status" });
   const subject = h("p", { class: "pb-subject" });
-  const body = h("div", { class: "pb-message" });
+  const body = h("div", { class: "pb-message", attrs: { role: "group", "aria-label": t("message_label") } });
   const copyStatus = h("p", { class: "pb-status" });
   const copyActions = h("div", { class: "pb-actions" });
   const previewHeading = h("h2", { id: uid("preview"), text: t("preview_heading") });
@@ -156,8 +156,6 @@ export function mount(el, data) {
       ? [h("strong", { text: t("subject_label") }), " ", ...messageNodes(message.subject, message.labels, t("unfilled_note"))]
       : []);
     replace(body, messageNodes(message.body, message.labels, t("unfilled_note")));
-    body.setAttribute("aria-label", t("message_label"));
-    body.setAttribute("role", "group");
     replace(copyActions, [
       button(t("copy_message"), () => copy(message.bodyText, message.unfilled.length)),
       message.subject ? button(t("copy_subject"), () => copy(message.subjectText, 0)) : null,
@@ -166,10 +164,7 @@ export function mount(el, data) {
   }
 
   async function copy(text, unfilled) {
-    const copied = await copyText(text);
-    const message = copied
-      ? `${t("copied")}${unfilled ? ` ${t.plural("copied_unfilled", unfilled)}` : ""}`
-      : t("copy_failed");
+    const message = await copyMessage(text, unfilled, t);
     copyStatus.textContent = message;
     live.announce(message);
   }

@@ -4,8 +4,8 @@
  * them again, and write to the people you don't really know.
  */
 
-import { button, copyText, debounce, downloadFile, field, h, readFileText, replace, uid } from "./dom.js";
-import { messageNodes } from "./message.js";
+import { button, debounce, downloadFile, field, h, readFileText, replace, uid } from "./dom.js";
+import { copyMessage, messageNodes } from "./message.js";
 import { savedWork } from "./saved.js";
 import {
   auditRows,
@@ -233,11 +233,16 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
       ? t("audit_shown", { from: t.number(view.from), to: t.number(view.to), total: t.number(view.total) })
       : t("audit_none_shown");
     replace(tableBody, view.items.map(row));
-    replace(pager, view.pages > 1 ? [
-      button(t("page_previous"), () => turn(-1), { disabled: view.page === 1 }),
+    replace(pager, pagerControls(view, turn));
+  }
+
+  function pagerControls(view, onTurn) {
+    if (view.pages < 2) return [];
+    return [
+      button(t("page_previous"), () => onTurn(-1), { disabled: view.page === 1 }),
       h("span", { text: t("page_of", { page: t.number(view.page), pages: t.number(view.pages) }) }),
-      button(t("page_next"), () => turn(1), { disabled: view.page === view.pages }),
-    ] : []);
+      button(t("page_next"), () => onTurn(1), { disabled: view.page === view.pages }),
+    ];
   }
 
   function turn(step) {
@@ -297,13 +302,7 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
     replace(fortifyBody, [
       h("p", { class: "pb-status", text: t.plural("fortify_count", view.total) }),
       h("ol", { class: "pb-fortify__list", start: view.from }, view.items.map(fortifyItem)),
-      view.pages > 1
-        ? h("div", { class: "pb-pager" }, [
-            button(t("page_previous"), () => turnFortify(-1), { disabled: view.page === 1 }),
-            h("span", { text: t("page_of", { page: t.number(view.page), pages: t.number(view.pages) }) }),
-            button(t("page_next"), () => turnFortify(1), { disabled: view.page === view.pages }),
-          ])
-        : null,
+      h("div", { class: "pb-pager" }, pagerControls(view, turnFortify)),
     ]);
   }
   const renderFortifySoon = debounce(renderFortify, 200);
@@ -329,12 +328,8 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
         h("div", { class: "pb-message", attrs: { role: "group", "aria-label": t("message_to", { name }) } },
           messageNodes(message.body, message.labels, t("unfilled_note"))),
         button(t("copy_message"), async () => {
-          const copied = await copyText(message.bodyText);
-          const text = copied
-            ? `${t("copied")}${message.unfilled.length ? ` ${t.plural("copied_unfilled", message.unfilled.length)}` : ""}`
-            : t("copy_failed");
-          status.textContent = text;
-          announce(text);
+          status.textContent = await copyMessage(message.bodyText, message.unfilled.length, t);
+          announce(status.textContent);
         }, { attrs: { "aria-label": t("copy_message_to", { name }) } }),
         status,
       );

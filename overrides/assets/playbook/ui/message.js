@@ -5,7 +5,7 @@
  */
 
 import { bracketed } from "../lib/template.js";
-import { h } from "./dom.js";
+import { copyText, h } from "./dom.js";
 
 /**
  * @param {{type: string, text?: string, name?: string}[]} segments
@@ -19,4 +19,16 @@ export function messageNodes(segments, labels, unfilledNote) {
       ? h("mark", { class: "pb-unfilled" }, [bracketed(s.name, labels), h("span", { class: "pb-sr", text: ` ${unfilledNote}` })])
       : s.text,
   );
+}
+
+/**
+ * Copy a message and say how it went, mentioning blanks still unfilled.
+ * @param {string} text
+ * @param {number} unfilled  how many placeholders are left unfilled
+ * @param {Function} t  the tool's strings
+ * @returns {Promise<string>} the sentence to show and announce
+ */
+export async function copyMessage(text, unfilled, t) {
+  if (!(await copyText(text))) return t("copy_failed");
+  return unfilled ? `${t("copied")} ${t.plural("copied_unfilled", unfilled)}` : t("copied");
 }
