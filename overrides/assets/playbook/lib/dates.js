@@ -62,9 +62,9 @@ export function parseDate(text, order = "mdy") {
 }
 
 function namedMonthDate(value) {
-  const tokens = value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Accents are dropped only where there are any: most exports are plain ASCII.
+  const plain = /[^\x00-\x7f]/.test(value) ? value.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : value;
+  const tokens = plain
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((token) => token && !FILLER.has(token));
