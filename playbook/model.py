@@ -265,6 +265,10 @@ class Worksheet(Entry):
     tool: Literal["connections-audit"] | None = Field(
         default=None, description="A browser tool embedded in the worksheet, if any."
     )
+    template: Id | None = Field(
+        default=None,
+        description="Id of the message template the worksheet's tool prefills for each person (the connections audit).",
+    )
     principles: tuple[Id, ...] = Field(
         default=(), description="Ids of the principles this worksheet puts into practice."
     )

@@ -205,15 +205,8 @@ class Shaper:
 
     def worksheet(self, entry: Worksheet) -> Page:
         here = page_path(Ref("worksheet", entry.id))
-        reconnect = None
-        if entry.tool == "connections-audit":
-            candidates = [
-                t for t in self.playbook.of_kind("template") if "first_name" in {p.name for p in t.placeholders}
-            ]
-            reconnect = next(
-                (t for t in candidates if t.situation == "follow-up"),
-                candidates[0] if candidates else None,
-            )
+        templates = self.playbook.entries.get("template", {})
+        reconnect = templates.get(entry.template) if entry.template else None
         data = {
             "site": self.site_data(),
             "worksheet": entry.model_dump(mode="json"),
@@ -368,6 +361,12 @@ class Shaper:
                 "tools": [
                     {"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()
                 ],
+                "handouts": {
+                    "title": self.t["download_pdf"],
+                    "intro": md(self.raw_strings["print"]["handouts_intro"]),
+                    "link": md(self.raw_strings["print"]["handouts_open"]),
+                    "url": relative(here, "handouts/index.md"),
+                },
             },
         )
 
@@ -522,10 +521,24 @@ def message_html(text: str) -> str:
     return "".join(f"<p>{'<br>'.join(html_text(line.strip()) for line in block.splitlines())}</p>" for block in blocks)
 
 
-def tool_mount(tool: str, config_id: str, data: Context, noscript: str) -> str:
-    """The element a browser tool mounts on, with its data as inline JSON."""
+def worksheet_outline(entry: Worksheet, heading: str) -> str:
+    """The worksheet's questions as plain HTML, shown until the form mounts (or without JavaScript)."""
+    parts = [f'<div class="pb-outline"><p><strong>{html_text(heading)}</strong></p>']
+    for section in entry.sections:
+        items = "".join(f"<li>{html_text(f.label)}</li>" for f in section.fields)
+        parts.append(f"<p>{html_text(section.title)}</p><ul>{items}</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def tool_mount(tool: str, config_id: str, data: Context, noscript: str, fallback: str = "") -> str:
+    """The element a browser tool mounts on, with its data as inline JSON.
+
+    What the element holds before the tool mounts (a note, the worksheet's
+    questions) stays for readers without JavaScript and is replaced on mount.
+    """
     return (
         f'<div class="pb-tool" data-pb-tool="{tool}" data-pb-config="{config_id}">'
-        f'<p class="pb-noscript">{html_text(noscript)}</p></div>\n'
+        f'<p class="pb-noscript">{html_text(noscript)}</p>{fallback}</div>\n'
         f'<script type="application/json" id="{config_id}">{json_for_script(data)}</script>'
     )

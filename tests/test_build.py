@@ -29,7 +29,7 @@ def test_every_staged_page_becomes_an_html_page(sample_site: Project) -> None:
     staged = sorted(
         p.relative_to(sample_site.stage_dir / "docs") for p in (sample_site.stage_dir / "docs").rglob("*.md")
     )
-    assert len(staged) == 20
+    assert len(staged) == 21
     for page in staged:
         html = "index.html" if page.name == "index.md" else f"{page.stem}/index.html"
         assert (sample_site.site_dir / page.parent / html).is_file(), page

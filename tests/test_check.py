@@ -184,7 +184,7 @@ def test_worksheet_field_needs_its_settings(project: Project) -> None:
         "options: [Colleagues]",
     )
     assert report(project) == [
-        "content/worksheets/network-audit.yml:14:55: sections[0].fields[2].kind: a choice needs at least two options — add them under options"
+        "content/worksheets/network-audit.yml:15:55: sections[0].fields[2].kind: a choice needs at least two options — add them under options"
     ]
 
 

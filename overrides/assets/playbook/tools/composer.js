@@ -169,10 +169,13 @@ export function mount(el, data) {
     live.announce(message);
   }
 
+  // Template pages link here with ?template=<id> (MkDocs' strict mode checks #anchors,
+  // so a query carries the choice); #template=<id> is accepted too.
   function fromHash() {
     const match = HASH.exec(window.location.hash);
-    if (match && templates.some((tpl) => tpl.id === match[1]) && match[1] !== state.template) {
-      choose(match[1]);
+    const wanted = match ? match[1] : new URLSearchParams(window.location.search).get("template");
+    if (wanted && templates.some((tpl) => tpl.id === wanted) && wanted !== state.template) {
+      choose(wanted);
       saved.save(state);
     }
   }
