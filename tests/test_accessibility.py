@@ -58,3 +58,8 @@ def test_search_dialog_has_no_wcag_violations(sample_site: Project, page: Any) -
     page.keyboard.type("relationships")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert axe_violations(page) == []
+
+
+def test_default_playbook_pages_have_no_wcag_violations(default_site: Project, page: Any) -> None:
+    assert check_site(default_site, page) == {}
+    assert not [u for u in page.requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))]
