@@ -1,4 +1,4 @@
-"""The ``playbook`` command: check, build, serve and schema."""
+"""The ``playbook`` command: check, build, pdf, serve, schema and the fork helpers."""
 
 from __future__ import annotations
 
@@ -42,6 +42,17 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
     pipeline.build_site(project, reporter)
     reporter.say(f"built {project.site_dir}")
+    return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook import pdf
+
+    project = _project(args)
+    checked = pipeline.check(project, reporter)
+    handouts = pipeline.render_handouts(project, checked, reporter)
+    for handout, path in zip(handouts, pdf.write_handouts(project.site_dir / pdf.FOLDER, handouts), strict=True):
+        reporter.say(f"wrote {path} ({handout.pages} pages, {pdf.size_text(len(handout.data))})")
     return EXIT_OK
 
 
@@ -129,7 +140,10 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("check", help="validate the content only").set_defaults(run=cmd_check)
-    commands.add_parser("build", help="check, generate and build the site into site/").set_defaults(run=cmd_build)
+    commands.add_parser("build", help="check, generate and build the site and handouts into site/").set_defaults(
+        run=cmd_build
+    )
+    commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from playbook.cards import CARD_HEIGHT, CARD_WIDTH, crop_marks, grid_for, sheets
 from playbook.kinds import KINDS
 from playbook.link import Playbook, Ref
 from playbook.model import AntiPattern, Example, Formula, MessageTemplate, Principle, Worksheet, WorksheetField
@@ -129,12 +130,19 @@ class PrintShaper:
             return None
         return f"{self.site.url}{KINDS[ref.kind].page_folder}/{ref.id}/"
 
-    def date(self) -> str:
-        """The build date, ISO 8601, from SOURCE_DATE_EPOCH so builds stay reproducible."""
+    def date(self) -> str | None:
+        """The build date, ISO 8601, from SOURCE_DATE_EPOCH so builds stay reproducible.
+
+        None when the moment is unknown (no SOURCE_DATE_EPOCH and no git history), rather than 1970.
+        """
+        if self.setup.epoch <= 0:
+            return None
         return datetime.fromtimestamp(self.setup.epoch, tz=UTC).strftime("%Y-%m-%d")
 
-    def timestamp(self) -> str:
-        """The build moment for the PDF's metadata."""
+    def timestamp(self) -> str | None:
+        """The build moment for the PDF's metadata, or None when unknown."""
+        if self.setup.epoch <= 0:
+            return None
         return datetime.fromtimestamp(self.setup.epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def document(self, title: str) -> Context:
@@ -152,7 +160,6 @@ class PrintShaper:
             "accent": print_ink(self.site.accent_color),
             "css": {
                 "page_of": css_content(self.t["page_of"], page="counter(page)", pages="counter(pages)"),
-                "page_ref": css_content(self.t["page_ref"], page="target-counter(attr(href), page)"),
                 "address": css_string(address or self.t["local_copy"]),
                 "version": css_string(version),
             },
@@ -181,6 +188,13 @@ class PrintShaper:
     def refs(self, ref: Ref, kind: str) -> list[Context]:
         return [self.ref_link(entry, kind) for entry in self.playbook.linked(ref, kind)]
 
+    def note(self, entry_id: str) -> Context | None:
+        """The institution's note on an entry, from the fork's overlay."""
+        note = self.playbook.notes.get(entry_id)
+        if note is None:
+            return None
+        return {"title": note.title or self.pages["our_note"], "paragraphs": plain_paragraphs(note.note)}
+
     def source_titles(self, ids: tuple[str, ...]) -> list[str]:
         table = self.playbook.entries.get("source", {})
         return [table[i].title for i in ids]
@@ -196,6 +210,7 @@ class PrintShaper:
             "anchor": anchor(ref),
             "title": entry.title,
             "summary": entry.summary,
+            "note": self.note(entry.id),
             "why": plain_paragraphs(entry.why),
             "how": list(entry.how),
             "example": example(entry.example),
@@ -211,6 +226,7 @@ class PrintShaper:
             "anchor": anchor(ref),
             "title": entry.title,
             "summary": entry.summary,
+            "note": self.note(entry.id),
             "signs": list(entry.signs),
             "story": plain_paragraphs(entry.story),
             "why_it_fails": plain_paragraphs(entry.why_it_fails),
@@ -225,6 +241,7 @@ class PrintShaper:
             "anchor": anchor(ref),
             "title": entry.title,
             "summary": entry.summary,
+            "note": self.note(entry.id),
             "when": plain_paragraphs(entry.when),
             "channel": self.pages[f"channel.{entry.channel}"],
             "subject": entry.subject,
@@ -241,6 +258,7 @@ class PrintShaper:
             "anchor": anchor(ref),
             "title": entry.title,
             "summary": entry.summary,
+            "note": self.note(entry.id),
             "purpose": plain_paragraphs(entry.purpose),
             "sections": [
                 {
@@ -348,7 +366,7 @@ class PrintShaper:
             if items:
                 sections.append({"title": self.t[key], "anchor": anchor_id, "entries": _toc(items)})
         if formula is not None:
-            sections.append({"title": formula["title"], "anchor": "formula", "entries": []})
+            sections.append({"title": self.t["formula_title"], "anchor": "formula", "entries": []})
         sources = [
             {"title": s.title, "author": s.author, "year": str(s.year) if s.year else self.pages["no_year"]}
             for s in p.of_kind("source")
@@ -393,6 +411,39 @@ class PrintShaper:
                 }
                 for e in top_anti_patterns(p)
             ],
+        }
+
+    def card(self, entry: Principle | AntiPattern, kind: str) -> Context:
+        """One card: the entry on the front; what to do about it and a QR code to its page on the back."""
+        ref = Ref(kind, entry.id)
+        address = self.entry_address(ref)
+        linked_kind, label = ("anti-pattern", "card_counters") if kind == "principle" else ("principle", "card_instead")
+        return {
+            "name": f"{kind}:{entry.id}",
+            "kind": self.pages[f"kind.{kind}"],
+            "kind_class": kind,
+            "title": entry.title,
+            "summary": entry.summary,
+            "links_label": self.t[label],
+            "links": [e.title for e in self.playbook.linked(ref, linked_kind)],
+            "address": address,
+            "qr": qr_data_uri(address) if address else None,
+            "qr_alt": fill(self.t["qr_alt"], address=address or ""),
+        }
+
+    def deck(self) -> Context:
+        """Context of ``cards.html.jinja``: sheets of card fronts and backs, with crop marks."""
+        grid = grid_for(self.site.paper)
+        cards = [self.card(e, "principle") for e in self.playbook.of_kind("principle")]
+        cards += [self.card(e, "anti-pattern") for e in self.playbook.of_kind("anti-pattern")]
+        return {
+            "t": self.t,
+            "doc": self.document(f"{self.site.title}: {self.t['cards_title']}"),
+            "organization": self.site.organization,
+            "paper": {"width": grid.paper_width, "height": grid.paper_height},
+            "card": {"width": CARD_WIDTH, "height": CARD_HEIGHT},
+            "marks": crop_marks(grid),
+            "sheets": sheets(cards, grid),
         }
 
 

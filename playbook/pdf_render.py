@@ -110,10 +110,22 @@ def layout(html: str, base_dir: Path, fetcher: RestrictedFetcher) -> Document:
     return document
 
 
+def _one_name_per_radio_group(_document: Document, pdf: Any) -> None:
+    """Leave the field name on a radio group only, not on each of its buttons.
+
+    WeasyPrint names every button too, so readers see each one as a field of
+    its own nested in the group ("q.q"), and a choice does not stick.
+    """
+    for item in pdf.objects:
+        if isinstance(item, dict) and item.get("Subtype") == "/Widget" and "Parent" in item:
+            item.pop("T", None)
+            item.pop("TU", None)
+
+
 def to_pdf(document: Document) -> bytes:
     """The PDF bytes of a laid-out document."""
     with _strict_weasyprint() as log:
-        data: bytes = document.write_pdf(**OPTIONS)
+        data: bytes = document.write_pdf(finisher=_one_name_per_radio_group, **OPTIONS)
         if log.messages:
             raise RenderFailed(log.messages)
     return data

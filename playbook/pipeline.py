@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import mkdocs_adapter, publish
+from playbook import mkdocs_adapter, pdf, publish
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
 from playbook.link import Playbook, link
@@ -116,7 +116,20 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
     files[BASE_NAME] = project.base_config.read_bytes()
     files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names())
+    # The handouts page, without the PDFs: only build renders them (see render_handouts).
+    files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
     return files
+
+
+def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> list[pdf.Handout]:
+    """Render the PDF handouts (full, short, cards) from the checked playbook."""
+    with reporter.stage("pdf") as step:
+        sources = pdf.Sources(project.root, project.content_dir, project.generators_dir)
+        epoch = pdf.epoch_seconds(source_date_epoch(project.root))
+        handouts = pdf.render_handouts(sources, checked.playbook, checked.strings, epoch)
+        size = pdf.size_text(sum(len(h.data) for h in handouts))
+        step.detail = f"{len(handouts)} PDFs, {sum(h.pages for h in handouts)} pages, {size}"
+    return handouts
 
 
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
@@ -148,7 +161,11 @@ def source_date_epoch(root: Path) -> str:
 def build_site(project: Project, reporter: Reporter) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``."""
     checked = check(project, reporter)
-    stage(project, generate(project, checked, reporter), reporter)
+    files = generate(project, checked, reporter)
+    # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
+    handouts = render_handouts(project, checked, reporter)
+    files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, handouts))
+    stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)
     try:

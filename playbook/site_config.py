@@ -43,6 +43,7 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
         if playbook.entries.get(kind):
             nav.append({pages[key]: f"{KINDS[kind].page_folder}/index.md"})
     nav.append({pages["tools"]: [{pages[name]: f"tools/{name}.md"} for name in tools]})
+    nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
     nav.append({pages["customize"]: "customize.md"})

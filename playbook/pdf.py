@@ -1,0 +1,207 @@
+"""Stage *pdf*: the printable handouts, from the resolved playbook to PDF bytes.
+
+Three documents come from the same content as the site: the full handout,
+the two-page short handout and the card deck. Each is shaped by
+:mod:`playbook.handouts`, rendered through a print template in
+``generators/`` and laid out by WeasyPrint, which reads nothing but the
+project's ``content/`` and ``generators/`` files. Every problem (a template
+error, a WeasyPrint complaint, a card whose text does not fit) is collected
+and reported against the file to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
+from playbook.escape import md, yaml_string
+from playbook.handouts import Print, PrintShaper
+from playbook.link import Playbook, Ref
+from playbook.load import load_document
+from playbook.pdf_render import RenderFailed, RestrictedFetcher, layout, to_pdf
+from playbook.problems import ContentError, Problem
+from playbook.render import render_pages
+from playbook.stage import write_if_changed
+from playbook.strings import Strings, fill
+from playbook.validate import problem_at
+from playbook.views import Page
+
+FOLDER = "handouts"
+SHORT_PAGES = 2
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One handout: its file name, its template and the shaper method that builds its context."""
+
+    name: str
+    template: str
+    shape: str
+    title_key: str
+    about_key: str
+
+
+SPECS = (
+    Spec("playbook.pdf", "handout.html.jinja", "full", "handout_full", "handout_full_about"),
+    Spec("playbook-short.pdf", "handout-short.html.jinja", "short", "handout_short", "handout_short_about"),
+    Spec("cards.pdf", "cards.html.jinja", "deck", "handout_cards", "handout_cards_about"),
+)
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A rendered handout."""
+
+    spec: Spec
+    pages: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the print templates and the content's files (the logo) are."""
+
+    root: Path
+    content_dir: Path
+    generators_dir: Path
+
+
+def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoch: int) -> list[Handout]:
+    """Every handout as PDF bytes; raise one ContentError with every problem found."""
+    # The logo's presence is checked with the rest of the site settings.
+    logo = playbook.site.logo
+    logo_url = (sources.content_dir / logo).resolve().as_uri() if logo else None
+    shaper = PrintShaper(playbook, Print(strings, epoch, logo_url))
+    problems: list[Problem] = []
+    pages = [Page(spec.name, spec.template, getattr(shaper, spec.shape)()) for spec in SPECS]
+    html = render_pages(sources.root, sources.generators_dir, pages, autoescape=True)
+    fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
+    handouts = []
+    for spec in SPECS:
+        template = (sources.generators_dir / spec.template).resolve()
+        shown = template.relative_to(sources.root.resolve()).as_posix()
+        try:
+            document = layout(html[spec.name].decode("utf-8"), sources.generators_dir, fetcher)
+        except RenderFailed as failure:
+            problems += [
+                Problem(
+                    shown, 1, 1, "", f"WeasyPrint: {message}", "fix the template, its stylesheet or the file it names"
+                )
+                for message in failure.messages
+            ]
+            continue
+        if spec.shape == "deck":
+            problems += _overflow_problems(sources, playbook, overflowing(document))
+        if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
+            problems.append(_short_too_long(shown, len(document.pages)))
+        if not problems:
+            handouts.append(Handout(spec, len(document.pages), to_pdf(document)))
+    if problems:
+        raise ContentError(problems)
+    return handouts
+
+
+def _overflow_problems(sources: Sources, playbook: Playbook, names: list[str]) -> list[Problem]:
+    """A card whose text does not fit, reported at its entry's file."""
+    problems = []
+    for name in names:
+        kind, entry_id, face = name.split(":")
+        entry = playbook.get(Ref(kind, entry_id))
+        display = playbook.files[Ref(kind, entry_id)]
+        if face == "front":
+            key = "summary"
+            what = f"the title and summary of '{entry.title}' do not fit on the front of its {CARD_WIDTH:g} × {CARD_HEIGHT:g} mm card"
+            hint = "shorten the title or the summary"
+        else:
+            key = "instead" if kind == "anti-pattern" else "counters"
+            what = f"the back of the card for '{entry.title}' does not fit on {CARD_WIDTH:g} × {CARD_HEIGHT:g} mm"
+            hint = f"shorten the title, or list fewer entries under {key}"
+        document, _ = load_document(display, (sources.root / display).read_bytes())
+        if document is None:
+            problems.append(Problem(display, 1, 1, key, what, hint))
+        else:
+            # The back lists links that the other entries may have declared: then point at the title.
+            problems.append(problem_at(document, (key if key in document.data else "title",), what, hint))
+    return problems
+
+
+def _short_too_long(template: str, pages: int) -> Problem:
+    return Problem(
+        template,
+        1,
+        1,
+        "",
+        f"the short handout runs to {pages} pages instead of {SHORT_PAGES}",
+        "shorten the principles' and anti-patterns' summaries, or the template's text",
+    )
+
+
+def handouts_page(strings: Strings, handouts: list[Handout] | None) -> Page:
+    """The site page that links the handouts, or says the preview does not render them (None)."""
+    t = {key: md(value) for key, value in strings["print"].items()}
+    items = [
+        {
+            "title": t[h.spec.title_key],
+            "about": t[h.spec.about_key],
+            "url": h.spec.name,
+            "details": md(fill(strings["print"]["pdf_details"], pages=h.pages, size=size_text(len(h.data)))),
+        }
+        for h in handouts or []
+    ]
+    return Page(
+        f"{FOLDER}/index.md",
+        "handouts.md.jinja",
+        {
+            "t": t,
+            "title_yaml": yaml_string(strings["print"]["handouts_title"]),
+            "items": items,
+            "preview": handouts is None,
+        },
+    )
+
+
+def staged_files(
+    root: Path, generators_dir: Path, strings: Strings, handouts: list[Handout] | None
+) -> dict[str, bytes]:
+    """The handouts and the page that links them, as files of the staged project."""
+    page = handouts_page(strings, handouts)
+    files = {f"docs/{path}": data for path, data in render_pages(root, generators_dir, [page]).items()}
+    files.update({f"docs/{FOLDER}/{h.spec.name}": h.data for h in handouts or []})
+    return files
+
+
+def write_handouts(folder: Path, handouts: list[Handout]) -> list[Path]:
+    """Write each handout into ``folder``, each through a temporary file moved into place."""
+    written = []
+    for handout in handouts:
+        path = folder / handout.spec.name
+        write_if_changed(path, handout.data)
+        written.append(path)
+    return written
+
+
+def epoch_seconds(value: str) -> int:
+    """SOURCE_DATE_EPOCH as seconds; a value that is not a whole number is the user's to fix."""
+    try:
+        return int(value)
+    except ValueError:
+        raise ContentError(
+            [
+                Problem(
+                    "SOURCE_DATE_EPOCH",
+                    1,
+                    1,
+                    "",
+                    f"'{value}' is not a whole number of seconds",
+                    "unset it, or set it to a Unix timestamp such as 1700000000",
+                )
+            ]
+        ) from None
+
+
+def size_text(size: int) -> str:
+    """A file size as people read it: 840 KB, 1.3 MB."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
