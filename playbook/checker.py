@@ -50,9 +50,11 @@ PART_RANK: dict[str, int] = {"subject": 0, "body": 1}
 MAX_PER_RULE = 20
 MATCH_SHOWN = 60
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )", re.ASCII)
 _WORD = re.compile(r"[^ \n]+")
-_GREETING = re.compile(r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))\b")
+_GREETING = re.compile(r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))\b", re.ASCII)
+_SPACES = re.compile("[ \n]+")
+_VALUE = re.compile(r"\{(match|count|max|versus)\}")
 _GREETING_WORDS = 4
 _OPENING_SENTENCES = 2
 
@@ -106,9 +108,14 @@ def _is_word_char(c: str) -> bool:
     return c == "_" or unicodedata.category(c)[0] in "LNM"
 
 
+def phrase_words(phrase: str) -> list[str]:
+    """A phrase's words, folded: split at spaces and line breaks."""
+    return _SPACES.split(fold(phrase).strip(" \n"))
+
+
 @cache
 def _phrase_regex(phrase: str) -> re.Pattern[str]:
-    return re.compile("[ \n]+".join(re.escape(word) for word in fold(phrase).split()))
+    return re.compile("[ \n]+".join(re.escape(word) for word in phrase_words(phrase)))
 
 
 @cache
@@ -174,7 +181,7 @@ class Text:
 
     def _is_greeting(self, sentence: Span) -> bool:
         text = self.folded[sentence.start : sentence.end]
-        return _GREETING.match(text) is not None and len(text.split()) <= _GREETING_WORDS
+        return _GREETING.match(text) is not None and len(_WORD.findall(text)) <= _GREETING_WORDS
 
     def shown(self, span: Span) -> str:
         """The text of a span as a finding quotes it: spaces collapsed, long text cut short."""
@@ -196,8 +203,9 @@ def phrase_spans(text: Text, phrase: str) -> list[Span]:
     """Where a phrase occurs as whole words."""
     regex = _phrase_regex(phrase)
     folded = text.folded
-    first_is_word = _is_word_char(folded_phrase_edge(phrase, 0))
-    last_is_word = _is_word_char(folded_phrase_edge(phrase, -1))
+    words = phrase_words(phrase)
+    first_is_word = _is_word_char(words[0][0])
+    last_is_word = _is_word_char(words[-1][-1])
     spans = []
     position = 0
     while (hit := regex.search(folded, position)) is not None:
@@ -210,12 +218,6 @@ def phrase_spans(text: Text, phrase: str) -> list[Span]:
         else:
             position = start + 1
     return spans
-
-
-@cache
-def folded_phrase_edge(phrase: str, index: int) -> str:
-    """The first (0) or last (-1) character of a phrase, folded."""
-    return fold(phrase.strip())[index]
 
 
 def pattern_spans(text: Text, pattern: str) -> list[Span]:
@@ -341,9 +343,8 @@ def _hits(match: RuleMatch, draft: _Draft) -> list[_Hit]:
 
 
 def _fill(template: str, values: dict[str, int | str]) -> str:
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
+    """Put the values into a rule's message in one pass, so a value is never filled in itself."""
+    return _VALUE.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
 
 
 def check_message(

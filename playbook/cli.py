@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from playbook import pipeline
+from playbook.checker import SITUATIONS
 from playbook.problems import ContentError
 from playbook.report import Reporter
 from playbook.schemas import schemas
@@ -42,6 +43,10 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
     pipeline.build_site(project, reporter)
     reporter.say(f"built {project.site_dir}")
+    if args.offline:
+        from playbook.offline import build_offline
+
+        reporter.say(f"offline copy {build_offline(project, reporter)}")
     return EXIT_OK
 
 
@@ -62,6 +67,28 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
     result = sync_tree(target, schemas())
     reporter.say(f"schemas in {target}: {result.written} written, {result.unchanged} unchanged")
     return EXIT_OK
+
+
+def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook import lint_message
+    from playbook.checker import check_message, has_errors
+
+    project = _project(args)
+    name = lint_message.display_name(args.file)
+    try:
+        body = lint_message.decode_draft(lint_message.read_bytes(args.file, sys.stdin.buffer), name)
+    except lint_message.InputError as error:
+        print(error.format(), file=sys.stderr)
+        return EXIT_CONTENT
+    rules = pipeline.check(project, Reporter(quiet=True)).playbook.of_kind("rule")
+    findings = check_message(rules, body, args.situation, args.subject)
+    if args.json:
+        print(lint_message.format_json(findings, name, args.situation, args.subject))
+    else:
+        for line in lint_message.format_text(findings, name):
+            print(line)
+        reporter.say(lint_message.summary(findings, name, args.situation))
+    return EXIT_CONTENT if has_errors(findings) else EXIT_OK
 
 
 def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
@@ -140,9 +167,11 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("check", help="validate the content only").set_defaults(run=cmd_check)
-    commands.add_parser("build", help="check, generate and build the site and handouts into site/").set_defaults(
-        run=cmd_build
+    build = commands.add_parser("build", help="check, generate and build the site and handouts into site/")
+    build.add_argument(
+        "--offline", action="store_true", help="also write dist/site-offline.zip, a copy that works opened from disk"
     )
+    build.set_defaults(run=cmd_build)
     commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
@@ -153,6 +182,19 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "init-local", help="create content/local/ for your career center's brand and entries"
     ).set_defaults(run=cmd_init_local)
+    lint = commands.add_parser(
+        "lint-message", help="check a draft message against the checker rules; exit 1 when an error is found"
+    )
+    lint.add_argument("file", metavar="FILE", help="the draft, as UTF-8 text; - reads standard input")
+    lint.add_argument(
+        "--situation",
+        choices=SITUATIONS,
+        default="first-contact",
+        help="what the message is, which decides the rules that apply (default: first-contact)",
+    )
+    lint.add_argument("--subject", help="the e-mail's subject line; leave it out for messages without one")
+    lint.add_argument("--json", action="store_true", help="print the findings as JSON")
+    lint.set_defaults(run=cmd_lint_message)
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", help="folder to write to (default: schemas/)")
     schema.set_defaults(run=cmd_schema)

@@ -1,0 +1,134 @@
+"""``playbook lint-message``: the message checker on a draft read from a file or standard input.
+
+Reading is careful because the input is whatever a person points the command
+at: a folder, a PDF, a Word file, a log of a gigabyte. Each is refused with a
+sentence that names the problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from playbook.checker import Finding
+from playbook.model import Situation
+
+MAX_BYTES = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class InputError(Exception):
+    """A draft that cannot be checked: where, what is wrong and what to do."""
+
+    where: str
+    message: str
+    hint: str
+
+    def format(self) -> str:
+        """``where: what is wrong — how to fix it``."""
+        return f"{self.where}: {self.message} — {self.hint}"
+
+
+def display_name(source: str) -> str:
+    """How a source is named in output: ``<stdin>`` for ``-``."""
+    return "<stdin>" if source == "-" else source
+
+
+def read_bytes(source: str, stdin: BinaryIO) -> bytes:
+    """At most one byte more than the limit, from a file or standard input."""
+    name = display_name(source)
+    if source == "-":
+        return stdin.read(MAX_BYTES + 1)
+    path = Path(source)
+    if path.is_dir():
+        raise InputError(name, "this is a folder, not a file", "give the path of a text file that holds the message")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(
+            name, "there is no such file", "check the path, or pass - to read the message from standard input"
+        ) from None
+    except PermissionError:
+        raise InputError(name, "the file cannot be read (permission denied)", "check the file's permissions") from None
+    except OSError as error:
+        raise InputError(
+            name, f"the file cannot be read ({error.strerror})", "check that it is a readable file"
+        ) from None
+
+
+def decode_draft(data: bytes, name: str) -> str:
+    """The draft as text with ``\\n`` line breaks, or an InputError naming what is wrong."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            name,
+            "the input is larger than 1 MB, far more than any message",
+            "check that this is the right file; a message is a few hundred words",
+        )
+    if b"\x00" in data:
+        raise InputError(
+            name,
+            "the input is binary (it contains NUL bytes), not text",
+            "save the message as plain text (.txt) and check that file",
+        )
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            f"{name}:{line}:{column}",
+            f"the input is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
+            "save the message as UTF-8 text; most editors offer it under Save as, Encoding",
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        what = "the input is empty" if not text else "the input holds only spaces and blank lines"
+        raise InputError(name, what, "write the message in the file, or pipe it in and pass -")
+    return text
+
+
+def counts(findings: Sequence[Finding]) -> dict[str, int]:
+    """Findings by severity."""
+    tally = Counter(f.severity for f in findings)
+    return {severity: tally.get(severity, 0) for severity in ("error", "warning", "hint")}
+
+
+def format_text(findings: Sequence[Finding], name: str) -> list[str]:
+    """One line a finding: ``FILE:line:col: severity: rule: message — fix``; subject findings as ``<subject>``."""
+    lines = []
+    for f in findings:
+        where = name if f.part == "body" else "<subject>"
+        lines.append(f"{where}:{f.line}:{f.column}: {f.severity}: {f.rule}: {f.message} — {f.fix}")
+    return lines
+
+
+def summary(findings: Sequence[Finding], name: str, situation: Situation) -> str:
+    """A closing line: how many findings of each severity."""
+    if not findings:
+        return f"{name}: no findings ({situation})"
+    tally = counts(findings)
+    parts = [f"{n} {severity}{'s' if n != 1 else ''}" for severity, n in tally.items() if n]
+    return f"{name}: {', '.join(parts)} ({situation})"
+
+
+def format_json(findings: Sequence[Finding], name: str, situation: Situation, subject: str | None) -> str:
+    """The findings as one JSON document; offsets and columns count characters (code points)."""
+    return json.dumps(
+        {
+            "file": name,
+            "situation": situation,
+            "subject": subject,
+            "counts": counts(findings),
+            "findings": [f.as_json() for f in findings],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

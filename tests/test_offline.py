@@ -1,0 +1,96 @@
+"""The offline copy: unpacked from its zip and opened from disk in Chromium, with no network."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import make_project
+
+from playbook.offline import ZIP_PATH, offline_config
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built with ``playbook build --offline``, its zip unpacked."""
+    project = make_project(tmp_path_factory.mktemp("offline") / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(project.root), "build", "--offline"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"offline copy {project.root / ZIP_PATH}" in result.stderr
+    target = project.root / "unpacked"
+    with zipfile.ZipFile(project.root / ZIP_PATH) as archive:
+        names = archive.namelist()
+        assert names == sorted(names) and all(n.startswith("sample-playbook-offline/") for n in names)
+        archive.extractall(target)
+    return target / "sample-playbook-offline"
+
+
+def outside_requests(page: Any) -> list[str]:
+    return [u for u in page.requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
+
+
+def test_search_works_from_disk(unpacked: Path, page: Any) -> None:
+    page.goto((unpacked / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type("relationships")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    results = page.inner_text(".md-search-result")
+    assert "Give before you ask" in results or "relationship" in results.lower()
+    assert outside_requests(page) == []
+
+
+def test_tools_mount_from_disk(unpacked: Path, page: Any) -> None:
+    for path, tool in (("tools/calculator.html", "calculator"), ("worksheets/network-audit.html", "worksheet")):
+        page.goto((unpacked / path).as_uri())
+        page.wait_for_selector(f'[data-pb-mounted="{tool}"]', timeout=15000)
+    assert page.query_selector(".pb-tool-error") is None
+    assert outside_requests(page) == []
+
+
+def test_pages_link_to_html_files_and_the_handouts(unpacked: Path) -> None:
+    home = (unpacked / "index.html").read_text(encoding="utf-8")
+    assert 'href="principles/index.html"' in home and 'href="handouts/index.html"' in home
+    assert (unpacked / "handouts" / "playbook.pdf").is_file()
+    assert 'type="module"' not in home
+    assert "unpkg.com" not in home and "iframe-worker.js" in home
+    assert (unpacked / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+
+
+def test_offline_config_swaps_the_module_for_the_classic_bundle() -> None:
+    staged = {
+        "mkdocs.yml": b"INHERIT: base.yml\nplugins:\n- search\n- tags\n",
+        "base.yml": (
+            b"theme:\n  features: [navigation.instant, navigation.tracking, search.highlight]\n"
+            b"extra_javascript:\n- path: assets/playbook/main.js\n  type: module\n- assets/extra.js\n"
+        ),
+    }
+    config = yaml.safe_load(offline_config(staged))
+    assert config["plugins"] == ["search", "tags", "offline"]
+    assert config["extra_javascript"] == ["assets/playbook/offline/tools.js", "assets/extra.js"]
+    assert config["extra"]["polyfills"] == ["assets/playbook/offline/iframe-worker.js"]
+    assert config["theme"]["features"] == ["navigation.tracking", "search.highlight"]
+    assert config["use_directory_urls"] is False
+
+
+def test_offline_zip_is_reproducible(unpacked: Path, tmp_path: Path) -> None:
+    first = unpacked.parent.parent / ZIP_PATH
+    again = make_project(tmp_path / "again")
+    subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(again.root), "--quiet", "build", "--offline"],
+        check=True,
+        timeout=600,
+    )
+    assert (again.root / ZIP_PATH).read_bytes() == first.read_bytes()
