@@ -16,6 +16,7 @@ from playbook.overlay import apply_overlay, check_assets, singleton
 from playbook.problems import ContentError, Problem
 from playbook.render import render_pages
 from playbook.report import Reporter
+from playbook.selfcheck import template_problems
 from playbook.site_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
 from playbook.stage import SyncResult, read_tree, sync_tree
 from playbook.strings import Strings, load_strings
@@ -81,6 +82,8 @@ def check(project: Project, reporter: Reporter) -> Checked:
         language = playbook.site.language if playbook is not None else "en"
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
+        if playbook is not None and not problems:
+            problems += template_problems(playbook, {item.document.path: item.document for item in loaded})
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
