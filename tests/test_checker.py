@@ -1,0 +1,543 @@
+"""The message checker: its rules on the labelled messages, each kind of match, bad rules and bad input.
+
+The labelled messages in tests/checker/messages.yml are shared with the node
+tests through tests/checker/messages.json and rules.json; a test here fails
+when those files no longer match the YAML and the rules (refresh them with
+``pytest tests/test_checker.py --update-goldens``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from playbook.checker import MAX_PER_RULE, SITUATIONS, check_message, rule_data
+from playbook.model import CheckerRule
+from playbook.pipeline import Project, check
+from playbook.problems import ContentError
+from playbook.regex_subset import fold, refusal
+from playbook.report import Reporter
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO / "tests" / "checker"
+
+
+@cache
+def default_rules() -> tuple[CheckerRule, ...]:
+    return tuple(check(Project(REPO), Reporter(quiet=True)).playbook.of_kind("rule"))
+
+
+@cache
+def messages(name: str) -> tuple[dict[str, Any], ...]:
+    return tuple(yaml.safe_load((SHARED / f"{name}.yml").read_text(encoding="utf-8")))
+
+
+def found(message: dict[str, Any]) -> list[str]:
+    findings = check_message(default_rules(), message["body"], message["situation"], message.get("subject"))
+    return sorted({f.rule for f in findings})
+
+
+# The labelled messages ---------------------------------------------------------------
+
+
+def test_the_labelled_messages_cover_every_rule_and_situation() -> None:
+    corpus = messages("messages")
+    rules = {rule.id: rule for rule in default_rules()}
+    assert len(corpus) >= 60
+    assert len({m["id"] for m in corpus}) == len(corpus)
+    assert {m["situation"] for m in corpus} == set(SITUATIONS)
+    assert sum(1 for m in corpus if not m["expected"]) >= 15, "too few good messages to measure precision"
+    for message in corpus:
+        for rule_id in message["expected"]:
+            assert rule_id in rules, f"{message['id']}: unknown rule {rule_id}"
+            assert rules[rule_id].applies_to(message["situation"]), f"{message['id']}: {rule_id} does not apply"
+    for rule_id in rules:
+        positives = [m["id"] for m in corpus if rule_id in m["expected"]]
+        assert len(positives) >= 3, f"{rule_id} has only {len(positives)} positive examples"
+
+
+def checker_answer(message: dict[str, Any]) -> list[str]:
+    """What the checker is held to: the reader's labels, minus its known misses, plus its known false alarms."""
+    missed, extra = set(message.get("missed", [])), set(message.get("false_alarm", []))
+    assert missed <= set(message["expected"]), f"{message['id']}: missed names a rule that is not expected"
+    assert not extra & set(message["expected"]), f"{message['id']}: a false alarm cannot be expected"
+    return sorted((set(message["expected"]) - missed) | extra)
+
+
+@pytest.mark.parametrize("message", messages("messages"), ids=lambda m: m["id"])
+def test_each_labelled_message_gets_exactly_its_expected_findings(message: dict[str, Any]) -> None:
+    assert found(message) == checker_answer(message)
+
+
+def test_precision_and_recall_on_the_labelled_messages() -> None:
+    tp = fp = fn = 0
+    for message in messages("messages"):
+        got, expected = set(found(message)), set(message["expected"])
+        tp += len(got & expected)
+        fp += len(got - expected)
+        fn += len(expected - got)
+    assert tp / (tp + fp) >= 0.9
+    assert tp / (tp + fn) >= 0.8
+
+
+# Files shared with the node tests --------------------------------------------------------
+
+
+def shared_json() -> dict[str, str]:
+    """rules.json and messages.json as they should be: the rules, and every message with Python's findings."""
+    rules = default_rules()
+    items = []
+    for name in ("messages", "holdout", "edge"):
+        for message in messages(name):
+            findings = check_message(rules, message["body"], message["situation"], message.get("subject"))
+            items.append(
+                {
+                    "set": name,
+                    "id": message["id"],
+                    "situation": message["situation"],
+                    "subject": message.get("subject"),
+                    "body": message["body"],
+                    "expected": message.get("expected"),
+                    "answer": checker_answer(message) if name == "messages" else None,
+                    "findings": [f.as_json() for f in findings],
+                }
+            )
+
+    def dump(data: Any) -> str:
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    note = "Generated from content/rules/ and tests/checker/*.yml by tests/test_checker.py; do not edit."
+    return {
+        "rules.json": dump({"note": note, "rules": [rule_data(rule) for rule in rules]}),
+        "messages.json": dump({"note": note, "messages": items}),
+    }
+
+
+def test_files_shared_with_the_node_tests_are_up_to_date(request: pytest.FixtureRequest) -> None:
+    expected = shared_json()
+    if request.config.getoption("--update-goldens"):
+        for name, text in expected.items():
+            (SHARED / name).write_text(text, encoding="utf-8")
+    for name, text in expected.items():
+        assert (SHARED / name).read_text(encoding="utf-8") == text, (
+            f"tests/checker/{name} is stale; run pytest tests/test_checker.py --update-goldens"
+        )
+
+
+# Each kind of match --------------------------------------------------------------------
+
+
+def rule(match: dict[str, Any], **fields: Any) -> CheckerRule:
+    data = {
+        "id": "r",
+        "title": "A rule",
+        "severity": "warning",
+        "match": match,
+        "message": "found “{match}” {count}/{max}/{versus}",
+        "explanation": "Why.",
+        "fix": "Fix it.",
+        "principle": "p",
+        "sources": ["s"],
+        **fields,
+    }
+    return CheckerRule.model_validate(as_tuples(data), strict=True)
+
+
+def as_tuples(data: Any) -> Any:
+    """Lists as tuples, the way the loader hands YAML to the model."""
+    if isinstance(data, dict):
+        return {key: as_tuples(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return tuple(as_tuples(item) for item in data)
+    return data
+
+
+def spans(
+    rules: list[CheckerRule] | CheckerRule, body: str, situation: str = "first-contact", subject: str | None = None
+) -> list[tuple[Any, ...]]:
+    chosen = rules if isinstance(rules, list) else [rules]
+    return [
+        (f.part, f.line, f.column, body[f.span.start : f.span.end] if f.span and f.part == "body" else None)
+        for f in check_message(chosen, body, situation, subject)  # type: ignore[arg-type]
+    ]
+
+
+def test_phrases_match_whole_words_ignoring_case_and_curly_quotes() -> None:
+    r = rule({"kind": "contains", "phrases": ["let's sync up", "résumé"]})
+    body = "LET’S  SYNC\nUP. Let's sync upgrade. résumés, my Résumé."
+    assert spans(r, body) == [("body", 1, 1, "LET’S  SYNC\nUP"), ("body", 2, 37, "Résumé")]
+
+
+def test_a_phrase_may_start_or_end_with_punctuation() -> None:
+    r = rule({"kind": "contains", "phrases": ["requirements:"]})
+    assert spans(r, "Requirements:x and requirements: y") == [
+        ("body", 1, 1, "Requirements:"),
+        ("body", 1, 20, "requirements:"),
+    ]
+
+
+def test_overlapping_hits_keep_the_earliest_then_the_longest() -> None:
+    r = rule({"kind": "contains", "phrases": ["pick your", "pick your brain", "your brain"]})
+    assert spans(r, "pick your brain") == [("body", 1, 1, "pick your brain")]
+
+
+def test_a_pattern_matches_lowercased_text_line_by_line() -> None:
+    r = rule({"kind": "contains", "pattern": r"^any help\b"})
+    assert spans(r, "ANY HELP now\nnot any help\nAny help") == [("body", 1, 1, "ANY HELP"), ("body", 3, 1, "Any help")]
+
+
+def test_columns_count_characters_not_utf16_units() -> None:
+    r = rule({"kind": "contains", "phrases": ["sync up"]})
+    assert spans(r, "🙂🙂 é sync up") == [("body", 1, 6, "sync up")]
+
+
+def test_lacks_points_at_the_opening_after_the_greeting() -> None:
+    r = rule({"kind": "lacks", "where": "opening", "phrases": ["we met"]})
+    body = "Hi Sam,\n\nI saw your name. I work in sales. We met once."
+    assert spans(r, body) == [("body", 3, 1, "I saw your name. I work in sales.")]
+    assert spans(r, "Hi Sam,\n\nWe met at the fair. Hello.") == []
+
+
+def test_lacks_with_only_if_points_at_what_triggered_it() -> None:
+    r = rule({"kind": "lacks", "pattern": r"\d+ minutes", "only_if": {"phrases": ["a call"]}})
+    assert spans(r, "Could we have a call?") == [("body", 1, 15, "a call")]
+    assert spans(r, "Could we have a call for 15 minutes?") == []
+    assert spans(r, "No meeting asked for.") == []
+
+
+def test_unless_silences_a_rule() -> None:
+    r = rule({"kind": "contains", "phrases": ["attached"], "unless": {"phrases": ["as you asked"]}})
+    assert len(spans(r, "My CV is attached.")) == 1
+    assert spans(r, "As you asked, my CV is attached.") == []
+
+
+def test_count_fires_on_the_occurrence_past_the_limit() -> None:
+    r = rule({"kind": "count", "pattern": r"\?+", "max": 2})
+    assert spans(r, "A? B?? C? D?") == [("body", 1, 9, "?")]
+    assert check_message([r], "A? B?? C? D?", "first-contact")[0].message == "found “?” 4/2/{versus}"
+    assert spans(r, "A? B?") == []
+
+
+def test_words_marks_what_is_past_the_limit() -> None:
+    r = rule({"kind": "words", "max": 3})
+    assert spans(r, "one two  three\nfour five") == [("body", 2, 1, "four five")]
+    assert spans(r, "one two three") == []
+
+
+def test_sentence_words_marks_each_long_sentence() -> None:
+    r = rule({"kind": "sentence-words", "max": 3})
+    body = "One two three four. Short one! Another long one here?\n\n- a list item without a stop"
+    assert [s[3] for s in spans(r, body)] == [
+        "One two three four.",
+        "Another long one here?",
+        "- a list item without a stop",
+    ]
+
+
+def test_characters_count_code_points_and_mark_the_overflow() -> None:
+    r = rule({"kind": "characters", "max": 5})
+    assert spans(r, "  🙂bcdefgh \n") == [("body", 1, 8, "fgh")]
+    assert spans(r, "🙂🙂🙂🙂🙂") == []
+
+
+def test_ratio_compares_how_often_two_sets_of_words_occur() -> None:
+    r = rule({"kind": "ratio", "phrases": ["i", "my"], "versus": ["you"], "factor": 2, "min": 3})
+    assert [f.message for f in check_message([r], "I think I'm right, my friend. You?", "first-contact")] == [
+        "found “{match}” 3/{max}/1"
+    ]
+    assert spans(r, "I think I'm right, you and you?") == []
+    assert spans(r, "I, I.") == []
+
+
+def test_empty_applies_only_to_a_subject_that_is_there() -> None:
+    r = rule({"kind": "empty", "where": "subject"})
+    assert spans(r, "Body", subject=" \u00a0 ") == [("subject", 1, 1, None)]
+    assert spans(r, "Body", subject="Hello") == []
+    assert spans(r, "Body", subject=None) == []
+
+
+def test_message_covers_subject_and_body() -> None:
+    r = rule({"kind": "contains", "where": "message", "pattern": r"\[[a-z ]+\]"})
+    assert spans(r, "Hi [name]", subject="For [company]") == [("subject", 1, 5, None), ("body", 1, 4, "[name]")]
+
+
+def test_situations_and_severity_overrides() -> None:
+    r = rule(
+        {"kind": "contains", "phrases": ["attached"]},
+        situations=["first-contact", "referral-request"],
+        severity_by_situation={"referral-request": "hint"},
+    )
+    assert [f.severity for f in check_message([r], "attached", "first-contact")] == ["warning"]
+    assert [f.severity for f in check_message([r], "attached", "referral-request")] == ["hint"]
+    assert check_message([r], "attached", "candidate-to-recruiter") == []
+
+
+def test_hits_of_one_rule_are_capped() -> None:
+    r = rule({"kind": "contains", "phrases": ["x"]})
+    assert len(check_message([r], "x " * 100, "first-contact")) == MAX_PER_RULE
+
+
+def test_a_matched_value_is_never_filled_in_itself() -> None:
+    r = rule({"kind": "contains", "pattern": r"\{[a-z]+\}"})
+    assert check_message([r], "{count}", "first-contact")[0].message == "found “{count}” {count}/{max}/{versus}"
+
+
+def test_folding_keeps_the_length_of_any_text() -> None:
+    text = "İstanbul ΣΟΦΟΣ “quote” ‘it’s’ a\u00a0b\u2003c – — 🙂 ﬁ ß Ǆ"
+    assert len(fold(text)) == len(text)
+    assert fold("“Let’s” – GO") == '"let\'s" - go'
+
+
+# Rules an editor gets wrong ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "piece", "words"),
+    [
+        (r"(?<=my )cv", "(?<=", "lookbehind"),
+        (r"(?P<x>cv)", "(?P", "named groups"),
+        (r"(?>cv)", "(?>", "atomic"),
+        (r"cv++", "++", "possessive"),
+        (r"(?i)cv", "(?i", "inline flags"),
+        (r"\Acv", r"\A", "JavaScript"),
+        (r"\p{L}", r"\p", "property escapes"),
+        (r"cv{,2}", "{", "count like {2}"),
+        (r"cv]", "]", "unescaped ]"),
+        (r"[\w-z]", r"\w-z", "range"),
+        (r"\'cv", r"\'", "needs no escape"),
+        (r"CV", "C", "lowercased"),
+        (r"’", "’", "never matches"),
+        (r"cv|", "cv|", "empty text"),
+        (r"(cv", "(cv", "not a valid regular expression"),
+    ],
+)
+def test_patterns_outside_the_shared_syntax_are_refused(pattern: str, piece: str, words: str) -> None:
+    found = refusal(pattern)
+    assert found is not None
+    assert found.piece == piece
+    assert words in found.message
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bsync(?:ing)? up\b", r"[a-z0-9 _.'/-]{1,40}", r"x{2,3}?", r"(?!the )\w+", r"\u00e9|\x41", r"(a)\1", r"[\]\-]"],
+)
+def test_patterns_in_the_shared_syntax_are_accepted(pattern: str) -> None:
+    assert refusal(pattern) is None
+
+
+SAMPLE_RULE = """\
+# yaml-language-server: $schema=../../schemas/rule.schema.json
+id: sample-rule
+title: A sample rule
+severity: error
+match:
+  kind: contains
+  pattern: '{pattern}'
+message: “{{match}}” found
+explanation: Because.
+fix: Remove it.
+anti_pattern: sync-up
+principle: have-a-point
+sources: [article-one]
+"""
+
+
+def add_rule(project: Project, pattern: str, name: str = "sample-rule.yml") -> Path:
+    path = project.content_dir / "rules" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(SAMPLE_RULE.format(pattern=pattern), encoding="utf-8")
+    return path
+
+
+def problems(project: Project) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        check(project, Reporter(quiet=True))
+    return [p.format() for p in caught.value.problems]
+
+
+def test_a_bad_pattern_is_reported_at_its_piece(project: Project) -> None:
+    add_rule(project, r"\bmy (?<=x)cv\b")
+    assert problems(project) == [
+        "content/rules/sample-rule.yml:7:18: match.pattern: lookbehind is not allowed (at '(?<=') — "
+        "match the text before as part of the pattern instead"
+    ]
+
+
+def test_a_match_without_its_settings_is_reported(project: Project) -> None:
+    path = add_rule(project, "x")
+    path.write_text(
+        path.read_text().replace("  kind: contains\n  pattern: 'x'\n", "  kind: words\n  phrases: [hi]\n")
+        + "situations: [follow-up]\nseverity_by_situation:\n  first-contact: hint\n"
+    )
+    assert problems(project) == [
+        "content/rules/sample-rule.yml:6:9: match.kind: a words match needs max — add max under match",
+        "content/rules/sample-rule.yml:7:12: match.phrases: a words match does not use phrases — remove phrases, or change the kind",
+        "content/rules/sample-rule.yml:16:18: severity_by_situation.first-contact: the rule does not apply to first-contact — add it to situations, or remove this line",
+    ]
+
+
+def test_a_rule_links_to_entries_that_exist(project: Project) -> None:
+    path = add_rule(project, "x")
+    path.write_text(path.read_text().replace("anti_pattern: sync-up", "anti_pattern: sync-upp"))
+    assert problems(project) == [
+        "content/rules/sample-rule.yml:11:15: anti_pattern: no anti-pattern has the id 'sync-upp' — did you mean 'sync-up'?"
+    ]
+
+
+# The playbook checks itself -------------------------------------------------------------------
+
+
+def test_a_template_that_breaks_an_error_rule_stops_the_build(project: Project) -> None:
+    add_rule(project, r"\bdo not really know\b")
+    assert problems(project) == [
+        "content/templates/reconnect.yml:11:41: body: the template 'reconnect', filled with its examples, breaks the "
+        "checker rule 'sample-rule': “do not really know” found — Remove it; if the rule is wrong for this "
+        "template, change content/rules/sample-rule.yml"
+    ]
+
+
+def test_a_rule_that_only_warns_does_not_stop_the_build(project: Project) -> None:
+    path = add_rule(project, r"\bdo not really know\b")
+    path.write_text(path.read_text().replace("severity: error", "severity: warning"))
+    check(project, Reporter(quiet=True))
+
+
+def test_every_default_template_filled_with_its_examples_has_no_error() -> None:
+    playbook = check(Project(REPO), Reporter(quiet=True)).playbook
+    for template in playbook.of_kind("template"):
+        subject, body = template.filled()
+        errors = [f for f in check_message(default_rules(), body, template.situation, subject) if f.severity == "error"]
+        assert errors == [], template.id
+
+
+def test_the_weak_rewrite_of_each_anti_pattern_trips_one_of_its_rules() -> None:
+    playbook = check(Project(REPO), Reporter(quiet=True)).playbook
+    from playbook.link import Ref
+
+    for anti_pattern in playbook.of_kind("anti-pattern"):
+        rules = playbook.linked(Ref("anti-pattern", anti_pattern.id), "rule")
+        if not rules:
+            continue
+        fired = {f.rule for f in check_message(default_rules(), anti_pattern.rewrite.weak, "first-contact")}
+        assert fired & {r.id for r in rules}, anti_pattern.id
+
+
+# The command line ----------------------------------------------------------------------------
+
+
+def lint(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(REPO), "lint-message", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_lint_message_prints_each_finding_with_its_place_and_fails_on_an_error(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Hi Sam, we met at the fair.\r\nAre you hiring? Could we talk for 15 minutes?\r\n")
+    result = lint(str(draft))
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines() == [
+        f"{draft}:2:1: error: job-request: “Are you hiring” asks for a job in a message that should start a "
+        "relationship — Leave the job out for now; name your link, offer something or ask one question about their work."
+    ]
+    assert result.stderr.decode() == f"{draft}: 1 error (first-contact)\n"
+
+
+def test_lint_message_situation_changes_the_rules(tmp_path: Path) -> None:
+    draft = tmp_path / "bio.txt"
+    draft.write_text("Hi Jo, I saw your post about the role. My résumé is attached. Could we talk for 15 minutes?")
+    assert b"unsolicited-attachment" in lint(str(draft)).stdout
+    recruiter = lint("--situation", "candidate-to-recruiter", str(draft))
+    assert (recruiter.returncode, recruiter.stdout) == (0, b"")
+
+
+def test_lint_message_json_and_subject(tmp_path: Path) -> None:
+    result = lint("--json", "--subject", "", "-", stdin="Hi [Name], let’s sync up 🙂".encode())
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["counts"] == {"error": 1, "warning": 5, "hint": 0}
+    assert [(f["rule"], f["part"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("no-subject", "subject", 1, 1),
+        ("no-question", "body", 1, 1),
+        ("no-connection", "body", 1, 1),
+        ("unfilled-placeholder", "body", 1, 4),
+        ("no-point", "body", 1, 18),
+        ("no-time-box", "body", 1, 18),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the input is empty — write the message in the file, or pipe it in and pass -"),
+        (
+            b" \n\t\n",
+            "the input holds only spaces and blank lines — write the message in the file, or pipe it in and pass -",
+        ),
+        (
+            b"%PDF-1.4\x00\x01binary",
+            "the input is binary (it contains NUL bytes), not text — save the message as plain text (.txt) and check that file",
+        ),
+        (
+            b"x" * (1024 * 1024 + 1),
+            "the input is larger than 1 MB, far more than any message — check that this is the right file; "
+            "a message is a few hundred words",
+        ),
+    ],
+    ids=["empty", "blank", "binary", "too-large"],
+)
+def test_lint_message_refuses_bad_input_clearly(tmp_path: Path, content: bytes, message: str) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(content)
+    result = lint(str(draft))
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert result.stderr.decode() == f"{draft}: {message}\n"
+    piped = lint("-", stdin=content)
+    assert piped.stderr.decode() == f"<stdin>: {message}\n"
+
+
+def test_lint_message_names_the_byte_that_is_not_utf8(tmp_path: Path) -> None:
+    draft = tmp_path / "latin1.txt"
+    draft.write_bytes("Hi José,\nmy résumé".encode("latin-1"))
+    result = lint(str(draft))
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        f"{draft}:1:7: the input is not UTF-8 text (byte 0xe9 cannot be read) — "
+        "save the message as UTF-8 text; most editors offer it under Save as, Encoding\n"
+    )
+
+
+def test_lint_message_reads_a_utf8_file_with_a_byte_order_mark(tmp_path: Path) -> None:
+    draft = tmp_path / "bom.txt"
+    draft.write_bytes(b"\xef\xbb\xbfAny help would be greatly appreciated")
+    assert b"bom.txt:1:1: warning: vague-ask" in lint(str(draft)).stdout
+
+
+def test_lint_message_missing_file_folder_and_misuse(tmp_path: Path) -> None:
+    missing = lint(str(tmp_path / "nope.txt"))
+    assert missing.returncode == 1
+    assert missing.stderr.decode().endswith(
+        "nope.txt: there is no such file — check the path, or pass - to read the message from standard input\n"
+    )
+    folder = lint(str(tmp_path))
+    assert (folder.returncode, folder.stderr.decode()) == (
+        1,
+        f"{tmp_path}: this is a folder, not a file — give the path of a text file that holds the message\n",
+    )
+    misuse = lint("--situation", "cold-call", "-", stdin=b"hi")
+    assert misuse.returncode == 2
+    assert b"invalid choice: 'cold-call'" in misuse.stderr
+    for result in (missing, folder, misuse):
+        assert b"Traceback" not in result.stderr
