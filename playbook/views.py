@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from playbook.checker import SITUATIONS, rule_data
 from playbook.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.kinds import ENTRY_KINDS, KINDS
 from playbook.link import Playbook, Ref
@@ -37,7 +38,7 @@ SECTION_TITLES = {
     "worksheet": "worksheets",
     "debate": "debates",
 }
-TOOLS = ("calculator", "composer")
+TOOLS = ("calculator", "composer", "checker")
 
 
 @dataclass(frozen=True)
@@ -396,7 +397,11 @@ class Shaper:
     # Tools ------------------------------------------------------------------------
 
     def tool_names(self) -> list[str]:
-        return [name for name in TOOLS if name != "calculator" or self.playbook.formula is not None]
+        available = {
+            "calculator": self.playbook.formula is not None,
+            "checker": bool(self.playbook.entries.get("rule")),
+        }
+        return [name for name in TOOLS if available.get(name, True)]
 
     def site_data(self) -> Context:
         site = self.playbook.site
@@ -482,6 +487,43 @@ class Shaper:
             },
         )
 
+    def checker(self) -> Page:
+        here = "tools/checker.md"
+
+        def entry_link(kind: str, entry_id: str | None) -> Context | None:
+            if entry_id is None or not self.playbook.has(entry_id):
+                return None
+            entry = self.playbook.get(Ref(kind, entry_id))
+            return {"title": entry.title, "url": tool_url(here, page_path(Ref(kind, entry_id)))}
+
+        rules = [
+            {
+                **rule_data(rule),
+                "anti_pattern": entry_link("anti-pattern", rule.anti_pattern),
+                "principle": entry_link("principle", rule.principle),
+            }
+            for rule in self.playbook.of_kind("rule")
+        ]
+        pages = self.raw_strings["pages"]
+        data = {
+            "site": self.site_data(),
+            "rules": rules,
+            "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
+            "strings": self.tool_strings("checker"),
+        }
+        return Page(
+            here,
+            "tool.md.jinja",
+            {
+                "t": self.t,
+                "title": md(pages["checker"]),
+                "title_yaml": yaml_string(pages["checker"]),
+                "intro": paragraphs(pages["checker_intro"]),
+                "quote": None,
+                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
+            },
+        )
+
     # Everything -------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
@@ -503,6 +545,8 @@ class Shaper:
         if self.playbook.formula is not None:
             pages.append(self.calculator())
         pages.append(self.composer())
+        if "checker" in self.tool_names():
+            pages.append(self.checker())
         return pages
 
 

@@ -45,6 +45,8 @@ const DYNAMIC = {
   calculator: ["legend_exchange", "legend_exchange_hint", "legend_trust", "legend_trust_hint",
     "score_empty", "score_not_number", "score_negative", "score_not_whole", "score_out_of_range",
     "name_empty", "name_too_long"],
+  checker: ["severity_error", "severity_warning", "severity_hint", "count_error_one", "count_error_other",
+    "count_warning_one", "count_warning_other", "count_hint_one", "count_hint_other"],
   composer: [],
   worksheet: ["mark_well", "mark_recruiter", "mark_unknown",
     "skip_no_person", "skip_duplicate", "skip_too_many_fields", "skip_unterminated_quote",
@@ -66,7 +68,7 @@ function usedKeys(files) {
   return keys;
 }
 
-for (const tool of ["calculator", "composer", "worksheet"]) {
+for (const tool of ["calculator", "checker", "composer", "worksheet"]) {
   test(`every string the ${tool} shows is in tools.yml (common or ${tool})`, () => {
     const files = modulesOf(`tools/${tool}.js`);
     const available = { ...STRINGS.common, ...STRINGS[tool] };
@@ -77,14 +79,14 @@ for (const tool of ["calculator", "composer", "worksheet"]) {
 }
 
 test("every string in tools.yml is used by some tool", () => {
-  const all = ["calculator", "composer", "worksheet"].flatMap((tool) => modulesOf(`tools/${tool}.js`));
+  const all = ["calculator", "checker", "composer", "worksheet"].flatMap((tool) => modulesOf(`tools/${tool}.js`));
   const used = new Set([...usedKeys(all), ...Object.values(DYNAMIC).flat(), "tool_failed"]);
   const unused = Object.values(STRINGS).flatMap((group) => Object.keys(group)).filter((key) => !used.has(key));
   assert.deepEqual(unused, []);
 });
 
 test("tool groups do not silently override common strings", () => {
-  for (const tool of ["calculator", "composer", "worksheet"]) {
+  for (const tool of ["calculator", "checker", "composer", "worksheet"]) {
     const clash = Object.keys(STRINGS[tool]).filter((key) => key in STRINGS.common);
     assert.deepEqual(clash, [], tool);
   }

@@ -11,6 +11,7 @@
 
 const TOOLS = {
   calculator: () => import("./tools/calculator.js"),
+  checker: () => import("./tools/checker.js"),
   composer: () => import("./tools/composer.js"),
   worksheet: () => import("./tools/worksheet.js"),
 };
