@@ -26,12 +26,13 @@ BIN = VENV / "bin"
 BUILD_PACKAGES = {
     "libpango-1.0-0": "/usr/lib/x86_64-linux-gnu/libpango-1.0.so.0",
     "libpangoft2-1.0-0": "/usr/lib/x86_64-linux-gnu/libpangoft2-1.0.so.0",
+    # The handouts' stylesheets name DejaVu, so every machine lays them out the same.
+    "fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 }
 TEST_PACKAGES = {
     "chromium": "/usr/bin/chromium",
     "nodejs": "/usr/bin/node",
     "poppler-utils": "/usr/bin/pdftoppm",
-    "fonts-dejavu-core": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 }
 
 

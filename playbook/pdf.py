@@ -11,7 +11,8 @@ and reported against the file to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
@@ -56,6 +57,8 @@ class Handout:
     spec: Spec
     pages: int
     data: bytes
+    # Layout and writing time, for the stage line and the benchmark; not part of the result.
+    seconds: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     for spec in SPECS:
         template = (sources.generators_dir / spec.template).resolve()
         shown = template.relative_to(sources.root.resolve()).as_posix()
+        started = time.perf_counter()
         try:
             document = layout(html[spec.name].decode("utf-8"), sources.generators_dir, fetcher)
         except RenderFailed as failure:
@@ -96,7 +100,8 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
             problems.append(_short_too_long(shown, len(document.pages)))
         if not problems:
-            handouts.append(Handout(spec, len(document.pages), to_pdf(document)))
+            data = to_pdf(document)
+            handouts.append(Handout(spec, len(document.pages), data, time.perf_counter() - started))
     if problems:
         raise ContentError(problems)
     return handouts

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Benchmark: the PDF handouts of the default playbook, their build time and size.
+
+    .venv/bin/python bench/handouts.py [--repeat 3]
+
+Each run is a fresh process that checks the content and renders the three
+handouts (``playbook pdf`` without writing). For each handout it prints the
+pages, the bytes and the time WeasyPrint took to lay it out and write it;
+the process line adds the one-time cost of importing WeasyPrint and reading
+its stylesheets. The best of ``--repeat`` runs is shown. Targets for the full
+handout: under 4 seconds and under 2 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 4.0
+TARGET_BYTES = 2 * 1024 * 1024
+
+
+def one(root: Path) -> dict[str, object]:
+    """Render the handouts once in this process; their figures and the whole process's time."""
+    start = time.perf_counter()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    from playbook.pipeline import Project, check, render_handouts
+    from playbook.report import Reporter
+
+    project, quiet = Project(root), Reporter(quiet=True)
+    handouts = render_handouts(project, check(project, quiet), quiet)
+    return {
+        "process": time.perf_counter() - start,
+        "handouts": [
+            {"name": h.spec.name, "pages": h.pages, "bytes": len(h.data), "seconds": h.seconds} for h in handouts
+        ],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--project", default=str(REPO), help=argparse.SUPPRESS)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(Path(args.project))))
+        return
+    runs = []
+    for _ in range(args.repeat):
+        output = subprocess.run(
+            [sys.executable, __file__, "--one", "--project", args.project],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        runs.append(json.loads(output.strip().splitlines()[-1]))
+    print(f"{'handout':<22} {'pages':>5} {'KiB':>7} {'best s':>7} {'worst s':>7}")
+    for index, first in enumerate(runs[0]["handouts"]):
+        times = [run["handouts"][index]["seconds"] for run in runs]
+        print(
+            f"{first['name']:<22} {first['pages']:>5} {first['bytes'] / 1024:>7.0f} {min(times):>7.2f} {max(times):>7.2f}"
+        )
+    process = [run["process"] for run in runs]
+    print(f"{'whole process':<22} {'':>5} {'':>7} {min(process):>7.2f} {max(process):>7.2f}")
+    full = runs[0]["handouts"][0]
+    best = min(run["handouts"][0]["seconds"] for run in runs)
+    verdict = "meets" if best < TARGET_SECONDS and full["bytes"] < TARGET_BYTES else "misses"
+    print(
+        f"full handout: {best:.2f} s, {full['bytes'] / 1024 / 1024:.2f} MB — {verdict} the target"
+        f" (under {TARGET_SECONDS:g} s and {TARGET_BYTES // 1024 // 1024} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
