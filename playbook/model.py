@@ -339,7 +339,7 @@ class Formula(Model):
 
 # Same pattern as Line, so an editor gets the same hint: write it on one line.
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"^[^\n]*\S[^\n]*$")]
-RegexPattern = Annotated[str, StringConstraints(min_length=1, max_length=400, pattern=r"^[^\n]*\S[^\n]*$")]
+RegexPattern = Annotated[str, StringConstraints(min_length=1, max_length=800, pattern=r"^[^\n]*\S[^\n]*$")]
 MessagePart = Literal["body", "subject", "opening", "message"]
 MatchKind = Literal["contains", "lacks", "count", "words", "sentence-words", "characters", "ratio", "empty"]
 
