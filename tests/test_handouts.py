@@ -140,6 +140,22 @@ def test_site_links_the_handouts(default_site: Project) -> None:
     assert 'href="handouts/"' in (default_site.site_dir / "index.html").read_text()
 
 
+def test_headings_never_end_a_page(default_site: Project) -> None:
+    reader = PdfReader(default_site.site_dir / "handouts/playbook.pdf")
+    bottom_margin = 20 / 25.4 * 72  # points, as in generators/print/handout.css
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            top = float(item.top)  # type: ignore[attr-defined]
+            # Room for the heading and at least a line of what follows it, above the bottom margin.
+            assert top - bottom_margin > 40, f"'{item.title}' is stranded at the foot of its page"  # type: ignore[attr-defined]
+
+    walk(reader.outline)
+
+
 # A fork of the sample: address, logo, letter paper, a note ----------------------------------
 
 
@@ -154,6 +170,27 @@ def test_pdfs_are_tagged_titled_and_in_the_site_language(fork_handouts: dict[str
         assert reader.metadata is not None and reader.metadata.title
         assert reader.metadata.title.startswith("Riverside Networking Playbook")
         assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+
+
+def test_cover_carries_the_logo_and_qr_code_with_alternative_text(fork_handouts: dict[str, Handout]) -> None:
+    reader = pdf(fork_handouts["playbook.pdf"])
+    figures: list[tuple[str, str]] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif hasattr(node, "get"):
+            if "/Alt" in node:
+                figures.append((node.get("/S"), node["/Alt"]))
+            if node.get("/K") is not None:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert ("/Figure", "Logo of Riverside University Career Center") in figures
+    assert ("/Figure", f"QR code that opens {ADDRESS}") in figures
+    assert "RIVERSIDE UNIVERSITY CAREER CENTER" in reader.pages[0].extract_text()
 
 
 def test_paper_size_follows_the_settings(fork_handouts: dict[str, Handout]) -> None:
