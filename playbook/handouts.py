@@ -3,8 +3,8 @@
 Pure functions from the playbook and its strings to template contexts. The
 print templates render with autoescape on, so text from content stays plain
 here; the few values that land inside a ``<style>`` element are CSS-escaped
-and marked safe. Cross-references are in-document anchors whose page numbers
-WeasyPrint fills in.
+and marked safe. Cross-references are links within the document; the
+contents page gets its page numbers from WeasyPrint.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from playbook.cards import CARD_HEIGHT, CARD_WIDTH, crop_marks, grid_for, sheets
+from playbook.contrast import WHITE, ratio
 from playbook.kinds import KINDS
 from playbook.link import Playbook, Ref
 from playbook.model import AntiPattern, Example, Formula, MessageTemplate, Principle, Worksheet, WorksheetField
@@ -85,24 +86,9 @@ def css_content(template: str, **counters: str) -> Markup:
     return Markup(" ".join(parts) or '""')
 
 
-# Colors -------------------------------------------------------------------------
-
-
-def luminance(color: str) -> float:
-    """Relative luminance of a ``#rrggbb`` color (WCAG 2.1)."""
-    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_on_white(color: str) -> float:
-    """Contrast ratio of a color against white paper."""
-    return 1.05 / (luminance(color) + 0.05)
-
-
 def print_ink(color: str) -> str:
     """The brand color if it reads on white paper (and so in grayscale), else near-black."""
-    return color if contrast_on_white(color) >= MIN_CONTRAST else FALLBACK_INK
+    return color if ratio(color, WHITE) >= MIN_CONTRAST else FALLBACK_INK
 
 
 # Whole documents ----------------------------------------------------------------
@@ -309,7 +295,6 @@ class PrintShaper:
         """The formula as a printable scoring sheet with one fillable row per person."""
         components = [
             {
-                "id": c.id,
                 "label": c.label,
                 "question": c.question,
                 "scale": fill(self.t["score_scale"], min=c.min, max=c.max, low=c.low, high=c.high),
@@ -333,8 +318,6 @@ class PrintShaper:
             for row in range(1, FORMULA_ROWS + 1)
         ]
         return {
-            "anchor": "formula",
-            "title": formula.title,
             "intro": plain_paragraphs(formula.intro),
             "quote": {
                 "text": formula.quote.text,
@@ -398,7 +381,6 @@ class PrintShaper:
             "formula": None
             if formula is None
             else {
-                "title": formula.title,
                 "expression": expression(formula),
                 "components": [{"label": c.label, "question": c.question} for c in formula.components],
                 "bands": [{"label": b.label, "meaning": plain_paragraphs(b.meaning)[0]} for b in formula.bands],
@@ -426,7 +408,6 @@ class PrintShaper:
             "summary": entry.summary,
             "links_label": self.t[label],
             "links": [e.title for e in self.playbook.linked(ref, linked_kind)],
-            "address": address,
             "qr": qr_data_uri(address) if address else None,
             "qr_alt": fill(self.t["qr_alt"], address=address or ""),
         }
