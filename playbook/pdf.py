@@ -57,8 +57,9 @@ class Handout:
     spec: Spec
     pages: int
     data: bytes
-    # Layout and writing time, for the stage line and the benchmark; not part of the result.
+    # Layout and writing time (wall clock and processor), for the benchmark; not part of the result.
     seconds: float = field(default=0.0, compare=False)
+    cpu_seconds: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     for spec in SPECS:
         template = (sources.generators_dir / spec.template).resolve()
         shown = template.relative_to(sources.root.resolve()).as_posix()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         try:
             document = layout(html[spec.name].decode("utf-8"), sources.generators_dir, fetcher)
         except RenderFailed as failure:
@@ -101,7 +102,8 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             problems.append(_short_too_long(shown, len(document.pages)))
         if not problems:
             data = to_pdf(document)
-            handouts.append(Handout(spec, len(document.pages), data, time.perf_counter() - started))
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+            handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu))
     if problems:
         raise ContentError(problems)
     return handouts
