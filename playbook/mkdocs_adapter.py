@@ -7,9 +7,10 @@ is a plain MkDocs project, and MkDocs is called only through its public API.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+
+from playbook.logcapture import capture_warnings
 
 
 class BuildFailed(Exception):
@@ -20,38 +21,13 @@ class BuildFailed(Exception):
         super().__init__("; ".join(messages))
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _captured_mkdocs_log() -> Iterator[_Collect]:
-    """Collect MkDocs' warnings instead of letting them print as stray log lines."""
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect()
-    saved = (logger.handlers[:], logger.propagate, logger.level)
-    logger.handlers = [handler]
-    logger.propagate = False
-    logger.setLevel(logging.INFO)
-    try:
-        yield handler
-    finally:
-        logger.handlers, logger.propagate, _level = saved
-        logger.setLevel(saved[2])
-
-
 def build(config_file: Path, site_dir: Path) -> int:
     """Build the staged project in strict mode into ``site_dir``; return the page count."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    with _captured_mkdocs_log() as log:
+    with capture_warnings("mkdocs", logging.INFO) as log:
         try:
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
             mkdocs_build(config)

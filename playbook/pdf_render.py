@@ -9,16 +9,16 @@ hashing every object for one costs a fifth of the writing time).
 
 from __future__ import annotations
 
-import logging
 import mimetypes
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML, Document
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from playbook.logcapture import capture_warnings
 
 OPTIONS: dict[str, Any] = {
     "pdf_variant": "pdf/ua-1",
@@ -67,38 +67,11 @@ class RestrictedFetcher(URLFetcher):  # type: ignore[misc]
         raise RefusedURL(f"refused to fetch {url}: only files under {allowed} may be used")
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _strict_weasyprint() -> Iterator[_Collect]:
-    """Collect WeasyPrint's warnings and errors, which it would otherwise only log.
-
-    A warning means something in a template was ignored (a CSS rule, an image,
-    a font), so the handout would not look as written: the build fails instead.
-    """
-    logger = logging.getLogger("weasyprint")
-    handler = _Collect()
-    saved = (logger.handlers[:], logger.propagate, logger.level)
-    logger.handlers = [handler]
-    logger.propagate = False
-    logger.setLevel(logging.WARNING)
-    try:
-        yield handler
-    finally:
-        logger.handlers, logger.propagate, _level = saved
-        logger.setLevel(saved[2])
-
-
 def layout(html: str, base_dir: Path, fetcher: RestrictedFetcher) -> Document:
     """Lay out an HTML document (resources relative to ``base_dir``); raise RenderFailed on any complaint."""
-    with _strict_weasyprint() as log:
+    # WeasyPrint only logs what it ignores (a CSS rule, an image, a font); such a
+    # handout would not look as written, so a logged warning fails the build.
+    with capture_warnings("weasyprint") as log:
         try:
             document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render(
                 **OPTIONS
@@ -124,7 +97,7 @@ def _one_name_per_radio_group(_document: Document, pdf: Any) -> None:
 
 def to_pdf(document: Document) -> bytes:
     """The PDF bytes of a laid-out document."""
-    with _strict_weasyprint() as log:
+    with capture_warnings("weasyprint") as log:
         data: bytes = document.write_pdf(finisher=_one_name_per_radio_group, **OPTIONS)
         if log.messages:
             raise RenderFailed(log.messages)

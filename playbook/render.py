@@ -68,7 +68,9 @@ def render_pages(root: Path, generators_dir: Path, pages: list[Page], *, autoesc
     problems: list[Problem] = []
     for page in pages:
         try:
-            text = env.get_or_select_template(list(page.template) if isinstance(page.template, tuple) else page.template).render(page.context)
+            text = env.get_or_select_template(
+                list(page.template) if isinstance(page.template, tuple) else page.template
+            ).render(page.context)
         except jinja2.TemplateError as error:
             problems.append(_template_problem(root.resolve(), error))
             continue

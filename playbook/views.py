@@ -333,8 +333,7 @@ class Shaper:
         here = "index.md"
         site = self.playbook.site
         paths = [
-            {**self.link(here, p, "path"), "audience": self.t[f"audience.{p.audience}"]}
-            for p in self.playbook.paths()
+            {**self.link(here, p, "path"), "audience": self.t[f"audience.{p.audience}"]} for p in self.playbook.paths()
         ]
         sections = []
         for kind, key in SECTION_TITLES.items():
