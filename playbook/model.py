@@ -404,8 +404,11 @@ class TextTest(Model):
         yield from _pattern_findings(self.pattern, ("pattern",))
 
 
-class RuleMatch(Model):
-    """How a checker rule finds its problem in a message; the Python and browser checkers read it alike."""
+class RuleMatch(TextTest):
+    """How a checker rule finds its problem in a message; the Python and browser checkers read it alike.
+
+    It has the phrases, pattern and part of a text test, and settings of its own kind.
+    """
 
     kind: MatchKind = Field(
         description=(
@@ -418,21 +421,6 @@ class RuleMatch(Model):
             "ratio: a finding when the phrases occur more than factor times as often as the versus words. "
             "empty: a finding when the part is there but blank (an empty subject line)."
         )
-    )
-    phrases: tuple[Phrase, ...] = Field(
-        default=(),
-        description="Words or phrases, matched as whole words, ignoring case; curly quotes count as straight ones.",
-    )
-    pattern: RegexPattern | None = Field(
-        default=None,
-        description=(
-            "A regular expression in the syntax Python and JavaScript share, written in lowercase; "
-            "it is matched against the lowercased text line by line (^ and $ match at line ends)."
-        ),
-    )
-    where: MessagePart = Field(
-        default="body",
-        description="The part searched: body, subject, opening (the first two sentences after the greeting) or message (subject and body).",
     )
     max: int | None = Field(
         default=None, ge=0, description="The most allowed, for count, words, sentence-words and characters."
