@@ -29,7 +29,12 @@ function showError(el, text) {
 
 function readConfig(el) {
   const id = el.getAttribute("data-pb-config");
-  const script = id ? document.getElementById(id) : null;
+  let script = id ? document.getElementById(id) : null;
+  // When Material swaps the page content (instant navigation, or the first jump to
+  // an #anchor), it re-creates each inline script in place without its attributes:
+  // the data script, right after the mount point, loses its id and type.
+  const next = el.nextElementSibling;
+  if (!script && next && next.tagName === "SCRIPT" && !next.src) script = next;
   if (!script) throw new Error(`no data for the tool (script #${id} is missing)`);
   return JSON.parse(script.textContent);
 }

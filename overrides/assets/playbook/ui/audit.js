@@ -61,7 +61,7 @@ export function createAudit({ site, worksheet, template, t, announce, state, cha
     const file = fileInput.files && fileInput.files[0];
     if (file) importFile(file);
   });
-  const summary = h("div", { class: "pb-summary" });
+  const summary = h("div", { class: "pb-import-summary" });
 
   const counts = h("p", { class: "pb-counts" });
   const search = h("input", { type: "search", autocomplete: "off" });
