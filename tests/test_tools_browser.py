@@ -176,7 +176,18 @@ def axe(page: Any) -> list[str]:
     Material fades the header's title in and out as the page scrolls; axe would measure
     the contrast of the text halfway through the fade.
     """
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.evaluate(
+        """() => new Promise(settled => {
+            // A transition starts a frame or two after the scroll that causes it: wait for five quiet frames.
+            let quiet = 0;
+            const frame = () => {
+                quiet = document.getAnimations().some(a => a.playState === 'running') ? 0 : quiet + 1;
+                if (quiet >= 5) settled(true);
+                else requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+        })"""
+    )
     return axe_violations(page)
 
 
