@@ -159,7 +159,9 @@ def longest_block(page: Any, start: float, end: float) -> tuple[float, float]:
         page.evaluate(
             """([start, end]) => {
                 const tasks = window.__long.filter(([t, d]) => t + d >= start && t <= end).map(([, d]) => d);
-                const frames = window.__frames.filter(t => t >= start && t <= end + 100);
+                // From the last frame before the start: a block may begin with the change event.
+                const before = window.__frames.filter(t => t < start).pop();
+                const frames = [before, ...window.__frames.filter(t => t >= start && t <= end + 100)].filter(t => t !== undefined);
                 const gaps = frames.slice(1).map((t, i) => t - frames[i]);
                 return [Math.max(0, ...tasks), Math.max(0, ...gaps)];
             }""",
