@@ -33,7 +33,7 @@ def html_text(text: str) -> str:
 
 
 def json_for_script(data: Any) -> str:
-    """JSON that is safe inside ``<script type="application/json">`` on one line."""
+    """JSON on one line that is safe as HTML text, in a ``<script>`` or a ``<template>``: no ``<``, ``>`` or ``&``."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         text.replace("<", "\\u003c")

@@ -537,7 +537,8 @@ class Site(Model):
     description: Line = Field(description="One sentence describing the site, for search engines and the home page.")
     organization: Line = Field(description="Name of the organization that publishes the playbook.")
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
-        default=None, description="Public address of the site, ending in a slash."
+        default=None,
+        description="Public address of the site, ending in a slash; used in the handouts' QR codes, and needed for instant page loads.",
     )
     version: Line = Field(default="1.0", description="Version shown on handouts.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(

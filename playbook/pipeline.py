@@ -118,7 +118,7 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
     files.update(brand_assets(checked.playbook, project.content_dir))
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
     files[BASE_NAME] = project.base_config.read_bytes()
-    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names())
+    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME])
     # The handouts page, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
     return files

@@ -14,7 +14,7 @@ BRANDING = """\
 # organization: Riverside University Career Center
 # title: The Riverside Networking Playbook
 # description: How Riverside students build professional relationships that last.
-# url: https://careers.example.edu/playbook/     # the published address, ending in /
+# url: https://careers.example.edu/playbook/     # the published address, ending in /; also turns on instant page loads
 # logo: local/logo.svg                           # a file in content/local/
 # favicon: local/favicon.png
 # primary_color: "#1f4e79"                       # header; white text must stay readable on it

@@ -60,10 +60,16 @@ def brand_assets(playbook: Playbook, content_dir: Path) -> dict[str, bytes]:
     }
 
 
-def staged_config(playbook: Playbook, strings: Strings, tools: list[str]) -> bytes:
-    """The child ``mkdocs.yml`` of the staged project."""
+def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: bytes) -> bytes:
+    """The child ``mkdocs.yml`` of the staged project; ``base`` is the root ``mkdocs.yml`` it inherits."""
     site = playbook.site
     theme: dict[str, Any] = {"language": site.language}
+    if not site.url:
+        # Material follows links instantly only to pages listed in the sitemap, and
+        # MkDocs writes an empty sitemap without a site address: the feature would be
+        # on in name only. Lists replace under INHERIT, so the others are repeated.
+        features = (yaml.safe_load(base) or {}).get("theme", {}).get("features", [])
+        theme["features"] = [f for f in features if f != "navigation.instant"]
     if site.logo:
         theme["logo"] = f"assets/brand/{Path(site.logo).name}"
     if site.favicon:

@@ -579,9 +579,13 @@ def tool_mount(tool: str, config_id: str, data: Context, noscript: str, fallback
 
     What the element holds before the tool mounts (a note, the worksheet's
     questions) stays for readers without JavaScript and is replaced on mount.
+    The data sits in an inert ``<template>`` rather than the usual
+    ``<script type="application/json">``: Material's instant navigation
+    re-creates every inline script with its text alone, turning data into code.
     """
+    # One outer block, so Markdown passes both elements through untouched.
     return (
-        f'<div class="pb-tool" data-pb-tool="{tool}" data-pb-config="{config_id}">'
-        f'<p class="pb-noscript">{html_text(noscript)}</p>{fallback}</div>\n'
-        f'<script type="application/json" id="{config_id}">{json_for_script(data)}</script>'
+        f'<div class="pb-tool-box"><div class="pb-tool" data-pb-tool="{tool}" data-pb-config="{config_id}">'
+        f'<p class="pb-noscript">{html_text(noscript)}</p>{fallback}</div>'
+        f'<template id="{config_id}">{json_for_script(data)}</template></div>'
     )

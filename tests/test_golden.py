@@ -15,7 +15,7 @@ from playbook.pipeline import Project, check, generate
 from playbook.report import Reporter
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
-SCRIPT = re.compile(r'(<script type="application/json" id="[^"]+">)(.*?)(</script>)')
+SCRIPT = re.compile(r'(<template id="pb-config-[^"]+">)(.*?)(</template>)')
 
 
 def generated(project: Project) -> dict[str, bytes]:
@@ -37,7 +37,11 @@ def without_tool_strings(page: bytes) -> bytes:
     def blank(match: re.Match[str]) -> str:
         data = json.loads(match.group(2))
         data["strings"] = {}
-        return match.group(1) + json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + match.group(3)
+        return (
+            match.group(1)
+            + json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            + match.group(3)
+        )
 
     return SCRIPT.sub(blank, page.decode()).encode()
 
@@ -58,7 +62,7 @@ def test_generated_markdown_matches_goldens(project: Project, request: pytest.Fi
 
 def test_tool_pages_carry_their_data_as_inline_json(project: Project) -> None:
     page = generated(project)["tools/calculator.md"].decode()
-    [payload] = re.findall(r'<script type="application/json" id="pb-config-calculator">(.*)</script>', page)
+    [payload] = re.findall(r'<template id="pb-config-calculator">(.*?)</template>', page)
     data = json.loads(payload)
     assert [c["id"] for c in data["formula"]["components"]] == ["for_me", "for_you", "trust"]
     assert data["principles"]["give-first"]["url"] == "../../principles/give-first/"

@@ -23,10 +23,11 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
-from conftest import REPO, serve
+from conftest import REPO, make_project, serve
 from test_accessibility import axe_violations
 
-from playbook.pipeline import Project
+from playbook.pipeline import Project, build_site
+from playbook.report import Reporter
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -127,18 +128,21 @@ def tab(page: Any) -> Iterator[Any]:
     assert_local(page)
 
 
-def instant_navigation(page: Any, site: Project, base: str) -> None:
-    """Serve the sitemap of a site with a public address (content/site.yml's ``url``).
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The default playbook as a deployed site, with an address in its branding; served locally.
 
-    Material's instant navigation follows only links to pages listed in sitemap.xml, and MkDocs
-    lists none without ``site_url``: the default playbook sets no ``url``, so its links load whole
-    pages. This gives the pages the sitemap a deployed site has.
+    Material's instant navigation follows only links to pages of the sitemap, which MkDocs
+    fills only when the site has an address; without one the build turns the feature off.
     """
-    from test_accessibility import pages_of
-
-    urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in pages_of(site.site_dir))
-    body = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+    project = make_project(tmp_path_factory.mktemp("published") / "project", REPO / "content")
+    # Material keeps the port and path of the sitemap's addresses, so the site's address
+    # is the local server's: serve the folder first, then build with that address.
+    address = serve(project.site_dir)
+    (project.content_dir / "local").mkdir()
+    (project.content_dir / "local" / "branding.yml").write_text(f"url: {address}\n")
+    build_site(project, Reporter(quiet=True))
+    return address
 
 
 def open_tool(page: Any, base: str, path: str) -> Any:
@@ -212,7 +216,9 @@ def flush_saves(page: Any) -> None:
 
 def storage_key(page: Any, tool: str, instance: str) -> str:
     """Where a tool of this page keeps its work: ``pb:<site id>:<tool>:<instance>``."""
-    site = page.evaluate("JSON.parse(document.querySelector('script[id^=\"pb-config-\"]').textContent).site.id")
+    site = page.evaluate(
+        "JSON.parse(document.querySelector('template[id^=\"pb-config-\"]').content.textContent).site.id"
+    )
     return f"pb:{site}:{tool}:{instance}"
 
 
@@ -396,8 +402,8 @@ def test_calculator_keeps_form_and_people_after_reload(tab: Any, base: str) -> N
 # Composer ------------------------------------------------------------------------------
 
 
-def test_composer_takes_the_template_from_a_template_page_link(tab: Any, base: str, default_site: Project) -> None:
-    instant_navigation(tab, default_site, base)
+def test_composer_takes_the_template_from_a_template_page_link(tab: Any, published: str) -> None:
+    base = published
     tab.goto(base + "message-templates/reconnect-with-a-connection/")
     tab.evaluate("window.__sameDocument = true")
     tab.get_by_role("link", name=re.compile("template composer")).and_(tab.locator("article a")).click()
@@ -573,8 +579,8 @@ def test_worksheet_answers_choices_and_rows_survive_reload(tab: Any, base: str) 
     expect(people.get_by_role("button", name=say("worksheet", "remove_row"))).to_be_disabled()
 
 
-def test_worksheet_answers_survive_instant_navigation(tab: Any, base: str, default_site: Project) -> None:
-    instant_navigation(tab, default_site, base)
+def test_worksheet_answers_survive_instant_navigation(tab: Any, published: str) -> None:
+    base = published
     # Count the window's pagehide listeners: tools of pages left behind must remove theirs.
     tab.add_init_script(
         """(() => { window.__pagehide = 0;

@@ -1,8 +1,8 @@
 /**
  * Entry of the browser tools, loaded on every page. Finds each tool's mount
  * point (`<div class="pb-tool" data-pb-tool="NAME" data-pb-config="ID">`),
- * reads its data from the JSON script tag with that id, loads the tool's
- * module and mounts it, once per element.
+ * reads its data from the JSON in the `<template id="ID">` inside it, loads
+ * the tool's module and mounts it, once per element.
  *
  * Material's instant navigation swaps the page content without a reload and
  * announces each new page on `document$`; tools of the old page are cleaned
@@ -27,16 +27,14 @@ function showError(el, text) {
   el.replaceChildren(message);
 }
 
+// The data is JSON inside an inert <template>, not a <script type="application/json">:
+// when Material swaps the page content it re-creates every inline script with its
+// text alone, which would turn the data into a script that runs and fails.
 function readConfig(el) {
   const id = el.getAttribute("data-pb-config");
-  let script = id ? document.getElementById(id) : null;
-  // When Material swaps the page content (instant navigation, or the first jump to
-  // an #anchor), it re-creates each inline script in place without its attributes:
-  // the data script, right after the mount point, loses its id and type.
-  const next = el.nextElementSibling;
-  if (!script && next && next.tagName === "SCRIPT" && !next.src) script = next;
-  if (!script) throw new Error(`no data for the tool (script #${id} is missing)`);
-  return JSON.parse(script.textContent);
+  const holder = id ? document.getElementById(id) : null;
+  if (!holder) throw new Error(`no data for the tool (#${id} is missing)`);
+  return JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
 }
 
 async function mountOne(el) {
