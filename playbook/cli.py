@@ -41,7 +41,7 @@ def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
-    pipeline.build_site(project, reporter)
+    pipeline.build_site(project, reporter, handouts=not args.no_pdf)
     reporter.say(f"built {project.site_dir}")
     if args.offline:
         from playbook.offline import build_offline
@@ -171,6 +171,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--offline", action="store_true", help="also write dist/site-offline.zip, a copy that works opened from disk"
     )
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts (a faster build of the site alone)")
     build.set_defaults(run=cmd_build)
     commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")

@@ -161,13 +161,17 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
-def build_site(project: Project, reporter: Reporter) -> Checked:
-    """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``."""
+def build_site(project: Project, reporter: Reporter, *, handouts: bool = True) -> Checked:
+    """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
+
+    Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
+    """
     checked = check(project, reporter)
     files = generate(project, checked, reporter)
-    # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
-    handouts = render_handouts(project, checked, reporter)
-    files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, handouts))
+    if handouts:
+        # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
+        rendered = render_handouts(project, checked, reporter)
+        files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, rendered))
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)

@@ -144,3 +144,11 @@ def test_committed_schemas_are_up_to_date() -> None:
     committed = Path(__file__).resolve().parent.parent / "schemas"
     for name, data in schemas().items():
         assert (committed / name).read_bytes() == data, f"schemas/{name} is stale: run `playbook schema`"
+
+
+def test_build_without_handouts_skips_the_pdfs(project: Project) -> None:
+    result = run(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "pdf " not in result.stderr
+    assert not list(project.site_dir.rglob("*.pdf"))
+    assert (project.site_dir / "principles/give-first/index.html").exists()
