@@ -20,7 +20,6 @@ from playbook.escape import md, yaml_string
 from playbook.handouts import Print, PrintShaper
 from playbook.link import Playbook, Ref
 from playbook.load import load_document
-from playbook.pdf_render import RenderFailed, RestrictedFetcher, layout, to_pdf
 from playbook.problems import ContentError, Problem
 from playbook.render import render_pages
 from playbook.stage import write_if_changed
@@ -73,6 +72,9 @@ class Sources:
 
 def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoch: int) -> list[Handout]:
     """Every handout as PDF bytes; raise one ContentError with every problem found."""
+    # WeasyPrint takes most of a second to import; only a build that renders PDFs pays it.
+    from playbook.pdf_render import RenderFailed, RestrictedFetcher, layout, to_pdf
+
     # The logo's presence is checked with the rest of the site settings.
     logo = playbook.site.logo
     logo_url = (sources.content_dir / logo).resolve().as_uri() if logo else None
