@@ -248,6 +248,18 @@ def test_upstream_update_merges_into_a_customized_fork_without_conflict(tmp_path
     assert (project.site_dir / "principles/visit-the-career-fair/index.html").exists()
     assert not (project.site_dir / "anti-patterns/sync-up").exists()
 
+    # The handout carries the same customizations as the site.
+    from pypdf import PdfReader
+
+    handout = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(project.site_dir / "handouts" / "playbook.pdf").pages
+    )
+    assert "riverside university career center" in handout.lower()  # the cover sets it in capitals
+    assert "Give first, ask later" in handout and "Give before you ask" not in handout
+    assert "Visit the Riverside career fair with a plan" in handout
+    assert "Tuesday drop-in hours" in handout
+    assert "A message with no point." not in handout  # the hidden anti-pattern's summary
+
 
 def test_spanish_fork_gets_spanish_interface_and_translated_entries(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
