@@ -83,7 +83,7 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
                 continue
             display = path.relative_to(root).as_posix()
             relative = path.relative_to(content_dir)
-            outside = _escapes(root, path)
+            outside = symlink_outside(root, path)
             if outside:
                 problems.append(Problem(display, 1, 1, "", outside, "replace the link with the file itself"))
                 continue
@@ -103,15 +103,15 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
                 continue
             files.append(ContentFile(kind, path, display))
         for name in subdirs:
-            outside = _escapes(root, here / name)
+            outside = symlink_outside(root, here / name)
             if outside:
                 display = (here / name).relative_to(root).as_posix()
                 problems.append(Problem(display, 1, 1, "", outside, "replace the link with the folder itself"))
-        subdirs[:] = [d for d in subdirs if not _escapes(root, here / d)]
+        subdirs[:] = [d for d in subdirs if not symlink_outside(root, here / d)]
     return files, problems
 
 
-def _escapes(root: Path, path: Path) -> str | None:
+def symlink_outside(root: Path, path: Path) -> str | None:
     """Why a symbolic link is refused, or None when the path stays inside the project."""
     if not path.is_symlink():
         return None

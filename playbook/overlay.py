@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playbook.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, _escapes, read_all
+from playbook.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all, symlink_outside
 from playbook.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
 from playbook.load import Document, load_document
 from playbook.model import Branding, Hidden, Model, Note, Override, Site
@@ -46,7 +46,7 @@ def fingerprint(path: Path) -> str:
 
 def _load(root: Path, path: Path, model: type[Model]) -> tuple[Document | None, Model | None, list[Problem]]:
     display = path.relative_to(root).as_posix()
-    outside = _escapes(root, path)
+    outside = symlink_outside(root, path)
     if outside:
         return None, None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
     document, problems = load_document(display, path.read_bytes())
