@@ -367,11 +367,19 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
     if problems:
         return None, problems
     builder = _Builder(path)
+    # The parser is driven directly rather than through yaml.parse, whose generator
+    # costs two calls and a yield per event: this loop runs once per YAML node.
+    parser = _LOADER(text)
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
-            builder.feed(event)
+        feed = builder.feed
+        event = parser.get_event()
+        while event is not None and type(event) is not yaml.StreamEndEvent:
+            feed(event)
+            event = parser.get_event()
     except yaml.YAMLError as error:
         return None, [*builder.problems, syntax_problem(path, text, error)]
+    finally:
+        parser.dispose()
     if builder.problems:
         return None, builder.problems
     return Document(path, builder.root, builder.positions, builder.key_positions, text), []
