@@ -220,20 +220,13 @@ class Shaper:
             {
                 **self.common(here, entry, "worksheet"),
                 "purpose": paragraphs(entry.purpose),
-                "sections": [
-                    {
-                        "title": md(section.title),
-                        "intro": paragraphs(section.intro) if section.intro else [],
-                        "fields": [md(f.label) for f in section.fields],
-                    }
-                    for section in entry.sections
-                ],
                 "principles": self.linked(here, Ref("worksheet", entry.id), "principle"),
                 "tool": tool_mount(
                     "worksheet",
                     f"pb-config-{entry.id}",
                     data,
                     self.raw_strings["pages"]["noscript"],
+                    worksheet_outline(entry, self.raw_strings["pages"]["worksheet_fields"]),
                 ),
             },
         )

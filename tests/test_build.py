@@ -174,3 +174,10 @@ def test_staged_folder_builds_as_a_plain_mkdocs_project(sample_site: Project, tm
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out/principles/give-first/index.html").exists()
+
+
+def test_worksheet_questions_are_readable_without_javascript(sample_site: Project) -> None:
+    html = (sample_site.site_dir / "worksheets/network-audit/index.html").read_text()
+    [fallback] = re.findall(r'<div class="pb-tool"[^>]*>(.*?)</div><template', html, re.S)
+    for label in ("How many connections do you have?", "Who are they mostly?", "People to fortify"):
+        assert label in fallback
