@@ -7,6 +7,8 @@ import http.server
 import os
 import shutil
 import socketserver
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +43,17 @@ def make_project(target: Path, content: Path | None = None) -> Project:
     shutil.copytree(REPO / "overrides", target / "overrides", ignore=transient)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return Project(target)
+
+
+def run_cli(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``playbook`` on a project in a separate process, as a person at a terminal would."""
+    return subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(project.root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
 
 
 @pytest.fixture

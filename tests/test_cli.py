@@ -9,21 +9,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+from conftest import run_cli
+
 from playbook.pipeline import Project
 
 
-def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "playbook", "--project", str(project.root), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-
-
 def test_check_reports_stages_with_counts_and_timings(project: Project) -> None:
-    result = run(project, "check")
+    result = run_cli(project, "check")
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[0].startswith("load      13 files") and lines[0].endswith(" s")
@@ -32,19 +24,19 @@ def test_check_reports_stages_with_counts_and_timings(project: Project) -> None:
 
 
 def test_build_says_what_it_does_and_quiet_says_nothing(project: Project) -> None:
-    result = run(project, "build")
+    result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr
     stages = [line.split()[0] for line in result.stderr.splitlines()]
     assert stages == ["load", "link", "render", "pdf", "stage", "mkdocs", "publish", "built"]
     assert "20 pages" in result.stderr
-    quiet = run(project, "--quiet", "build")
+    quiet = run_cli(project, "--quiet", "build")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
 
 
 def test_content_error_exits_1_with_every_problem_and_no_traceback(project: Project) -> None:
     (project.content_dir / "principles" / "give-first.yml").write_text("id: give-first\ntitle: a: b\n")
     (project.content_dir / "sources" / "article-one.yml").write_bytes(b"id: article-one\n\tyear: 2013\n")
-    result = run(project, "build")
+    result = run_cli(project, "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "content/principles/give-first.yml:2:9: (file): YAML syntax error" in result.stderr
@@ -54,7 +46,7 @@ def test_content_error_exits_1_with_every_problem_and_no_traceback(project: Proj
 
 
 def test_misuse_exits_2(project: Project, tmp_path: Path) -> None:
-    assert run(project, "no-such-command").returncode == 2
+    assert run_cli(project, "no-such-command").returncode == 2
     elsewhere = subprocess.run(
         [sys.executable, "-m", "playbook", "--project", str(tmp_path), "check"],
         capture_output=True,
@@ -69,7 +61,7 @@ def test_misuse_exits_2(project: Project, tmp_path: Path) -> None:
 def test_schema_writes_one_schema_per_kind(project: Project) -> None:
     import json
 
-    result = run(project, "schema")
+    result = run_cli(project, "schema")
     assert result.returncode == 0, result.stderr
     schema = json.loads((project.root / "schemas" / "principle.schema.json").read_text())
     assert schema["additionalProperties"] is False
@@ -147,7 +139,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 
 def test_build_without_handouts_skips_the_pdfs(project: Project) -> None:
-    result = run(project, "build", "--no-pdf")
+    result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
     assert "pdf " not in result.stderr
     assert not list(project.site_dir.rglob("*.pdf"))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, make_project
+from conftest import FIXTURES, REPO, make_project, run_cli
 
 from playbook.pipeline import Project, build_site, check
 from playbook.problems import ContentError
@@ -166,36 +165,27 @@ def test_note_on_an_unknown_entry(project: Project) -> None:
     ]
 
 
-def cli(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "playbook", "--project", str(project.root), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_scaffold_creates_a_commented_overlay_that_builds(project: Project) -> None:
-    result = cli(project, "init-local")
+    result = run_cli(project, "init-local")
     assert result.returncode == 0, result.stderr
     assert "created content/local/branding.yml" in result.stdout
     assert "# organization:" in (project.content_dir / "local" / "branding.yml").read_text()
     check(project, QUIET)
-    again = cli(project, "init-local")
+    again = run_cli(project, "init-local")
     assert "nothing was changed" in again.stdout
 
 
 def test_drift_lists_upstream_entries_changed_since_review(project: Project) -> None:
     with_overlay(project)
-    first = cli(project, "drift")
+    first = run_cli(project, "drift")
     assert (
         "content/local/overrides/give-first.yml: content/principles/give-first.yml was never reviewed" in first.stdout
     )
-    cli(project, "drift", "--mark-reviewed")
-    assert "up to date" in cli(project, "drift").stdout
+    run_cli(project, "drift", "--mark-reviewed")
+    assert "up to date" in run_cli(project, "drift").stdout
     upstream = project.content_dir / "principles" / "give-first.yml"
     upstream.write_text(upstream.read_text().replace("People remember", "People do remember"))
-    changed = cli(project, "drift").stdout
+    changed = run_cli(project, "drift").stdout
     assert "content/principles/give-first.yml changed since you reviewed it" in changed
     check(project, QUIET)
 
