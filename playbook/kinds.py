@@ -42,11 +42,6 @@ class Kind:
         """Folder of this kind's pages in the site."""
         return self.pages or self.folder
 
-    @property
-    def schema_name(self) -> str:
-        """File name of this kind's JSON Schema."""
-        return f"{self.name}.schema.json"
-
 
 _SOURCES = Reference("sources.*", ("source",), linked=False)
 
