@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 # Characters Python-Markdown honours a backslash escape for (with the tables extension's '|'),
@@ -17,6 +18,8 @@ _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 _INLINE = str.maketrans({**{c: "\\" + c for c in _MARKDOWN_SPECIAL}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+# Titles and summaries are escaped again for every page that links to them: remember them.
+@lru_cache(maxsize=1 << 16)
 def md(text: str) -> str:
     """Inline plain text as Markdown that renders exactly as the text reads."""
     flat = " ".join(line.strip() for line in text.strip().splitlines())

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from playbook.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.escape import md, yaml_string
-from playbook.handouts import Print, PrintShaper
 from playbook.link import Playbook, Ref
 from playbook.load import load_document
 from playbook.problems import ContentError, Problem
@@ -72,7 +71,9 @@ class Sources:
 
 def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoch: int) -> list[Handout]:
     """Every handout as PDF bytes; raise one ContentError with every problem found."""
-    # WeasyPrint takes most of a second to import; only a build that renders PDFs pays it.
+    # WeasyPrint takes most of a second to import, and print shaping pulls in the QR
+    # encoder: only a build that renders PDFs pays for them.
+    from playbook.handouts import Print, PrintShaper
     from playbook.pdf_render import RenderFailed, RestrictedFetcher, layout, to_pdf
 
     # The logo's presence is checked with the rest of the site settings.

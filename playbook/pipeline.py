@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import mkdocs_adapter, pdf, publish
+from playbook import collector, mkdocs_adapter, pdf, publish
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
 from playbook.link import Playbook, link
@@ -66,6 +66,11 @@ class Checked:
 
 def check(project: Project, reporter: Reporter) -> Checked:
     """Load, validate and link all content; raise ContentError with every problem."""
+    with collector.paused():
+        return _check(project, reporter)
+
+
+def _check(project: Project, reporter: Reporter) -> Checked:
     with reporter.stage("load") as stage:
         loaded, problems = collect(project.root, project.content_dir)
         loaded, overlay, overlay_problems = apply_overlay(project.root, project.content_dir, loaded)
@@ -108,7 +113,7 @@ def brand_problems(site: Loaded) -> list[Problem]:
 
 def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str, bytes]:
     """Render every page and assemble the staged project's files."""
-    with reporter.stage("render") as stage:
+    with collector.paused(), reporter.stage("render") as stage:
         shaper = Shaper(checked.playbook, checked.strings, site_id=site_id(checked.playbook))
         pages = shaper.pages()
         docs = render_pages(project.root, project.generators_dir, pages)

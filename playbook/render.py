@@ -29,10 +29,13 @@ def environment(generators_dir: Path, *, autoescape: bool = False) -> jinja2.Env
     )
 
 
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
 def _tidy(text: str) -> str:
     """Collapse runs of blank lines left by template blocks; end with one newline."""
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
 
 def _template_problem(root: Path, error: jinja2.TemplateError) -> Problem:

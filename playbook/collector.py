@@ -1,0 +1,27 @@
+"""Hold off Python's cyclic garbage collector while a batch stage builds its data.
+
+Loading and rendering thousands of entries creates hundreds of thousands of
+small objects (positions, tuples, dicts) that all stay alive until the stage
+ends. Each automatic full collection walks every one of them again, and at
+100× the default playbook that walking took 40% of the load stage. The data
+has no reference cycles to reclaim, and reference counting still frees
+everything else at once, so the collector waits until the stage is done.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Run the block without automatic cyclic collections; restore the previous state after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
