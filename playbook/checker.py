@@ -32,18 +32,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal, NamedTuple
 
-from playbook.model import CheckerRule, MessagePart, RuleMatch, Severity, Situation, TextTest
+from playbook.model import CheckerRule, MessagePart, RuleMatch, Severity, TextTest
 from playbook.regex_subset import FLAGS, fold
+from playbook.situations import Situation
 
 Part = Literal["subject", "body"]
 
-SITUATIONS: tuple[Situation, ...] = (
-    "first-contact",
-    "follow-up",
-    "linkedin-invitation",
-    "referral-request",
-    "candidate-to-recruiter",
-)
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "hint": 2}
 PART_RANK: dict[str, int] = {"subject": 0, "body": 1}
 # A pasted document can hold thousands of hits of one rule; the first ones say enough.

@@ -1,4 +1,9 @@
-"""The ``playbook`` command: check, build, pdf, serve, schema and the fork helpers."""
+"""The ``playbook`` command: check, build, pdf, serve, schema and the fork helpers.
+
+The generator (pydantic, Jinja, the model) takes a fifth of a second to
+import, so this module imports it inside each command: ``build`` first starts
+MkDocs warming up in a second process, then imports the generator.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,17 @@ import sys
 import threading
 from pathlib import Path
 
-from playbook import pipeline
-from playbook.checker import SITUATIONS
+from playbook import mkdocs_worker
 from playbook.problems import ContentError
+from playbook.project import Project
 from playbook.report import Reporter
-from playbook.schemas import schemas
+from playbook.situations import SITUATIONS
 from playbook.stage import sync_tree
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
-def _project(args: argparse.Namespace) -> pipeline.Project:
+def _project(args: argparse.Namespace) -> Project:
     root = Path(args.project).resolve()
     if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
         raise SystemExit(
@@ -25,7 +30,7 @@ def _project(args: argparse.Namespace) -> pipeline.Project:
                 f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"
             )
         )
-    return pipeline.Project(root)
+    return Project(root)
 
 
 def _usage(message: str) -> int:
@@ -34,6 +39,8 @@ def _usage(message: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook import pipeline
+
     checked = pipeline.check(_project(args), reporter)
     reporter.say(f"ok: {checked.files} files, no problems")
     return EXIT_OK
@@ -41,7 +48,10 @@ def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
-    pipeline.build_site(project, reporter, handouts=not args.no_pdf)
+    with mkdocs_worker.started(project.stage_dir / "mkdocs.yml") as builder:
+        from playbook import pipeline
+
+        pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder)
     reporter.say(f"built {project.site_dir}")
     if args.offline:
         from playbook.offline import build_offline
@@ -51,7 +61,7 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook import pdf
+    from playbook import pdf, pipeline
 
     project = _project(args)
     checked = pipeline.check(project, reporter)
@@ -62,6 +72,8 @@ def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook.schemas import schemas
+
     project = _project(args)
     target = Path(args.out) if args.out else project.root / "schemas"
     result = sync_tree(target, schemas())
@@ -70,7 +82,7 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook import lint_message
+    from playbook import lint_message, pipeline
     from playbook.checker import check_message, has_errors
 
     project = _project(args)
@@ -134,6 +146,7 @@ def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook import pipeline
     from playbook.watch import watch_sources
 
     project = _project(args)

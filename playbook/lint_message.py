@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from playbook.checker import Finding
-from playbook.model import Situation
+from playbook.situations import Situation
 
 MAX_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
+from playbook.situations import Situation
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
 PLACEHOLDER_IN_TEXT = re.compile(r"\{([^{}\s]*)\}")
@@ -25,13 +27,6 @@ Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[ -][a-z0-9]+)*$",
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Audience = Literal["job-seeker", "recruiter", "career-advisor"]
 Channel = Literal["email", "linkedin-note", "linkedin-message", "inmail", "phone", "in-person"]
-Situation = Literal[
-    "first-contact",
-    "follow-up",
-    "linkedin-invitation",
-    "referral-request",
-    "candidate-to-recruiter",
-]
 Severity = Literal["error", "warning", "hint"]
 
 

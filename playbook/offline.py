@@ -33,8 +33,9 @@ import yaml
 from playbook import mkdocs_adapter
 from playbook.jsbundle import BundleError, bundle
 from playbook.pdf import epoch_seconds, size_text
-from playbook.pipeline import Project, source_date_epoch
+from playbook.pipeline import source_date_epoch
 from playbook.problems import ContentError, Problem
+from playbook.project import Project
 from playbook.report import Reporter
 from playbook.site_config import BASE_NAME
 from playbook.stage import read_tree, sync_tree, write_if_changed

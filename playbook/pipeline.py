@@ -8,12 +8,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import collector, mkdocs_adapter, pdf, publish
+from playbook import collector, mkdocs_adapter, mkdocs_worker, pdf, publish
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
 from playbook.link import Playbook, link
 from playbook.overlay import apply_overlay, check_assets, singleton
 from playbook.problems import ContentError, Problem
+from playbook.project import Project
 from playbook.render import render_pages
 from playbook.report import Reporter
 from playbook.selfcheck import template_problems
@@ -22,37 +23,6 @@ from playbook.stage import SyncResult, read_tree, sync_tree
 from playbook.strings import Strings, load_strings
 from playbook.validate import problem_at
 from playbook.views import Shaper, page_path
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a playbook project keeps its parts."""
-
-    root: Path
-
-    @property
-    def content_dir(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def generators_dir(self) -> Path:
-        return self.root / "generators"
-
-    @property
-    def overrides_dir(self) -> Path:
-        return self.root / "overrides"
-
-    @property
-    def stage_dir(self) -> Path:
-        return self.root / ".stage"
-
-    @property
-    def site_dir(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def base_config(self) -> Path:
-        return self.root / "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -166,11 +136,22 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
-def build_site(project: Project, reporter: Reporter, *, handouts: bool = True) -> Checked:
+def build_site(
+    project: Project, reporter: Reporter, *, handouts: bool = True, builder: mkdocs_worker.Builder | None = None
+) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
     Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
+    MkDocs runs through ``builder``; without one, a worker starts warming it up
+    in a second process now (see :mod:`playbook.mkdocs_worker`).
     """
+    if builder is not None:
+        return _build_site(project, reporter, builder, handouts=handouts)
+    with mkdocs_worker.started(project.stage_dir / "mkdocs.yml") as started:
+        return _build_site(project, reporter, started, handouts=handouts)
+
+
+def _build_site(project: Project, reporter: Reporter, builder: mkdocs_worker.Builder, *, handouts: bool) -> Checked:
     checked = check(project, reporter)
     files = generate(project, checked, reporter)
     if handouts:
@@ -182,7 +163,7 @@ def build_site(project: Project, reporter: Reporter, *, handouts: bool = True) -
     scratch = publish.scratch_dir(project.site_dir)
     try:
         with reporter.stage("mkdocs") as step:
-            pages = mkdocs_adapter.build(project.stage_dir / "mkdocs.yml", scratch)
+            pages = builder.build(project.stage_dir / "mkdocs.yml", scratch)
             step.detail = f"{pages} HTML pages (strict)"
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from playbook.checker import SITUATIONS, rule_data
+from playbook.checker import rule_data
 from playbook.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.kinds import ENTRY_KINDS, KINDS
 from playbook.link import Playbook, Ref
@@ -26,6 +26,7 @@ from playbook.model import (
     Source,
     Worksheet,
 )
+from playbook.situations import SITUATIONS
 from playbook.strings import Strings, fill
 
 Context = dict[str, Any]

@@ -10,7 +10,7 @@ from typing import Any
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from playbook.pipeline import Project
+from playbook.project import Project
 
 DEBOUNCE_SECONDS = 0.15
 

@@ -18,12 +18,13 @@ from typing import Any
 import pytest
 import yaml
 
-from playbook.checker import MAX_PER_RULE, SITUATIONS, check_message, rule_data
+from playbook.checker import MAX_PER_RULE, check_message, rule_data
 from playbook.model import CheckerRule
 from playbook.pipeline import Project, check
 from playbook.problems import ContentError
 from playbook.regex_subset import fold, refusal
 from playbook.report import Reporter
+from playbook.situations import SITUATIONS
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
