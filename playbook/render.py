@@ -11,13 +11,18 @@ import jinja2
 from playbook.problems import ContentError, Problem
 from playbook.views import Page
 
+# Compiled templates are kept here, below the project root, for the next build and preview.
+CACHE_FOLDER = ".cache/jinja"
 
-def environment(generators_dir: Path, *, autoescape: bool = False) -> jinja2.Environment:
+
+def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment every generator template renders in.
 
     Undefined names fail loudly. For the Markdown pages autoescape stays off
     because the views already escaped every text from content for the Markdown
     it lands in; the HTML print templates turn it on and get plain text.
+    With ``cache_dir`` the compiled templates are kept on disk for the next
+    build, each under a checksum of its text, so an edited template compiles afresh.
     """
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(generators_dir)),
@@ -26,7 +31,17 @@ def environment(generators_dir: Path, *, autoescape: bool = False) -> jinja2.Env
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(cache_dir) if cache_dir is not None else None,
     )
+
+
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    """A cache of compiled templates in ``folder``, or None where it cannot be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -66,7 +81,7 @@ def _template_problem(root: Path, error: jinja2.TemplateError) -> Problem:
 
 def render_pages(root: Path, generators_dir: Path, pages: list[Page], *, autoescape: bool = False) -> dict[str, bytes]:
     """Render every page; raise one ContentError listing every template that failed."""
-    env = environment(generators_dir, autoescape=autoescape)
+    env = environment(generators_dir, autoescape=autoescape, cache_dir=root / CACHE_FOLDER)
     output: dict[str, bytes] = {}
     problems: list[Problem] = []
     for page in pages:

@@ -148,6 +148,19 @@ def test_staging_writes_only_changed_files(project: Project) -> None:
     assert removed.removed >= 1
 
 
+def test_compiled_templates_are_kept_and_an_edited_template_still_shows(project: Project) -> None:
+    stage(project, generate(project, check(project, QUIET), QUIET), QUIET)
+    kept = sorted((project.root / ".cache" / "jinja").iterdir())
+    assert kept, "compiled templates should be kept for the next build"
+    template = project.generators_dir / "principle.md.jinja"
+    template.write_text(template.read_text() + "\nEdited after the first build.\n")
+    stage(project, generate(project, check(project, QUIET), QUIET), QUIET)
+    page = (project.stage_dir / "docs" / "principles" / "give-first.md").read_text()
+    assert page.rstrip().endswith("Edited after the first build.")
+    # The cache never leaks into what MkDocs builds.
+    assert not list(project.stage_dir.rglob("*.cache"))
+
+
 def test_staged_folder_builds_as_a_plain_mkdocs_project(sample_site: Project, tmp_path: Path) -> None:
     import shutil
     import subprocess
