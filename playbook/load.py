@@ -30,6 +30,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)\.[0-9]*)([eE][-+]?[0-9]+)?|
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_NUMBER_START = frozenset("0123456789+-.")
 
 
 class Position(NamedTuple):
@@ -43,16 +44,18 @@ class Position(NamedTuple):
 class Document:
     """A loaded YAML file: its data and where each node of it stands.
 
-    ``positions`` maps the path of every value to where the value starts;
-    ``key_positions`` maps the path of every mapping entry to where its key
-    starts, which is where an unknown or duplicate key is best reported.
+    ``positions`` maps the path of every value to the (line, column) where
+    the value starts; ``key_positions`` maps the path of every mapping entry
+    to where its key starts, which is where an unknown or duplicate key is
+    best reported. They hold plain tuples, one for every node of the file;
+    :meth:`position_of` gives them as a :class:`Position`.
     Sequences are loaded as tuples, so the data is immutable like the model.
     """
 
     path: str
     data: Any
-    positions: dict[Path, Position] = field(repr=False)
-    key_positions: dict[Path, Position] = field(repr=False)
+    positions: dict[Path, tuple[int, int]] = field(repr=False)
+    key_positions: dict[Path, tuple[int, int]] = field(repr=False)
     text: str = field(default="", repr=False)
 
     def position_of(self, path: Path, *, key: bool = False) -> Position:
@@ -61,11 +64,11 @@ class Document:
         probe = path
         while probe:
             if probe in table:
-                return table[probe]
+                return Position(*table[probe])
             if probe in self.positions:
-                return self.positions[probe]
+                return Position(*self.positions[probe])
             probe = probe[:-1]
-        return self.positions.get((), Position(1, 1))
+        return Position(*self.positions.get((), (1, 1)))
 
     def position_in_value(self, path: Path, needle: str) -> Position:
         """Where ``needle`` first occurs in the source from the value at ``path`` on."""
@@ -87,10 +90,12 @@ def plain_scalar(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
-    if _INT.fullmatch(text):
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        return float(text)
+    # Most plain scalars are prose: only a digit, sign or point can start a number.
+    if text[0] in _NUMBER_START:
+        if _INT.fullmatch(text):
+            return int(text)
+        if _FLOAT.fullmatch(text):
+            return float(text)
     return text
 
 
@@ -100,8 +105,8 @@ class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.positions: dict[Path, Position] = {}
-        self.key_positions: dict[Path, Position] = {}
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.key_positions: dict[Path, tuple[int, int]] = {}
         # Each frame is [container, path, pending_key]; the key is None for sequences
         # and while a mapping waits for its next key.
         self.stack: list[list[Any]] = []
@@ -156,14 +161,29 @@ class _Builder:
             )
 
     def on_scalar(self, event: Any) -> None:
-        path = self.next_path()
-        if path is None:
+        # The steps of next_path, check_node and attach, written out: this runs once per scalar.
+        frame = self.stack[-1] if self.stack else None
+        if frame is None:
+            path: Path = ()
+        elif type(frame[0]) is list:
+            path = (*frame[1], len(frame[0]))
+        elif frame[2] is None:
             self.on_key(event)
             return
-        self.check_node(event, path)
-        self.positions[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        else:
+            path = (*frame[1], frame[2])
+        if event.anchor is not None or event.tag not in (None, "!"):
+            self.check_node(event, path)
+        mark = event.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
         value = event.value if event.style else plain_scalar(event.value)
-        self.attach(value)
+        if frame is None:
+            self.root = value
+        elif type(frame[0]) is list:
+            frame[0].append(value)
+        else:
+            frame[0][frame[2]] = value
+            frame[2] = None
 
     def on_key(self, event: Any) -> None:
         frame = self.stack[-1]
@@ -178,16 +198,16 @@ class _Builder:
                 "copy the keys you need into this mapping",
             )
         if key in container or (*path, key) in self.key_positions:
-            first = self.key_positions[(*path, key)]
+            first_line = self.key_positions[(*path, key)][0]
             self.problem(
                 event.start_mark,
                 (*path, key),
-                f"duplicate key '{key}' (first set on line {first.line})",
+                f"duplicate key '{key}' (first set on line {first_line})",
                 "keep one of the two; YAML would silently keep only the last",
             )
             # The second value is still parsed, under a name that cannot clash.
             key = f"\0duplicate:{len(self.key_positions)}"
-        self.key_positions[(*path, key)] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.key_positions[(*path, key)] = (event.start_mark.line + 1, event.start_mark.column + 1)
         frame[2] = key
 
     def on_collection_start(self, event: Any, container: Any) -> None:
@@ -212,7 +232,7 @@ class _Builder:
             )
             self.skip_depth = 1
             return
-        self.positions[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         self.stack.append([container, path, None])
 
     def on_collection_end(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.load import MAX_BYTES, MAX_DEPTH, load_document
+from playbook.load import MAX_BYTES, MAX_DEPTH, Position, load_document
 
 
 def problems(text: str | bytes) -> list[str]:
@@ -18,9 +18,9 @@ def test_loads_data_with_positions_of_values_and_keys() -> None:
     document, found = load_document("f.yml", b"id: x\nhow:\n  - one\n  - two\n")
     assert not found and document is not None
     assert document.data == {"id": "x", "how": ("one", "two")}
-    assert document.positions[("how", 1)].line == 4
-    assert document.positions[("how", 1)].column == 5
-    assert document.key_positions[("how",)].line == 2
+    assert document.position_of(("how", 1)) == Position(4, 5)
+    assert document.position_of(("how",), key=True) == Position(2, 1)
+    assert document.position_of(("how",)) == Position(3, 3)
 
 
 @pytest.mark.parametrize(
