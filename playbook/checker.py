@@ -108,19 +108,34 @@ def phrase_words(phrase: str) -> list[str]:
 
 
 class _Phrase(NamedTuple):
-    """A phrase compiled once: its regex, and whether its ends need a word boundary."""
+    """A phrase prepared once: its folded words, and whether its ends need a word boundary."""
 
-    regex: re.Pattern[str]
-    first_word: str
+    words: tuple[str, ...]
     first_is_word: bool
     last_is_word: bool
 
 
 @cache
 def _phrase(phrase: str) -> _Phrase:
-    words = phrase_words(phrase)
-    regex = re.compile("[ \n]+".join(re.escape(word) for word in words))
-    return _Phrase(regex, words[0], _is_word_char(words[0][0]), _is_word_char(words[-1][-1]))
+    words = tuple(phrase_words(phrase))
+    return _Phrase(words, _is_word_char(words[0][0]), _is_word_char(words[-1][-1]))
+
+
+def _phrase_end(folded: str, words: tuple[str, ...], start: int) -> int | None:
+    """Where the phrase that starts with its first word at ``start`` ends, or None when the rest differs.
+
+    Each gap between words is one or more spaces or line breaks. Words never
+    start with either, so taking every space before comparing a word is exact.
+    """
+    end = start + len(words[0])
+    for word in words[1:]:
+        gap = end
+        while gap < len(folded) and folded[gap] in " \n":
+            gap += 1
+        if gap == end or not folded.startswith(word, gap):
+            return None
+        end = gap + len(word)
+    return end
 
 
 @cache
@@ -206,22 +221,21 @@ class Text:
 
 def phrase_spans(text: Text, phrase: str) -> list[Span]:
     """Where a phrase occurs as whole words."""
-    regex, first_word, first_is_word, last_is_word = _phrase(phrase)
+    words, first_is_word, last_is_word = _phrase(phrase)
     folded = text.folded
-    # Most drafts lack most phrases; a substring test says so faster than the regex.
-    if first_word not in folded:
-        return []
     spans = []
-    position = 0
-    while (hit := regex.search(folded, position)) is not None:
-        start, end = hit.span()
+    # Plain substring searches for the first word: most drafts lack most phrases,
+    # and a regex a phrase would cost more to compile than to run.
+    start = folded.find(words[0])
+    while start >= 0:
+        end = _phrase_end(folded, words, start)
         clear_before = not (first_is_word and start > 0 and _is_word_char(folded[start - 1]))
-        clear_after = not (last_is_word and end < len(folded) and _is_word_char(folded[end]))
-        if clear_before and clear_after:
+        clear_after = end is not None and not (last_is_word and end < len(folded) and _is_word_char(folded[end]))
+        if end is not None and clear_before and clear_after:
             spans.append(Span(start, end))
-            position = end
+            start = folded.find(words[0], end)
         else:
-            position = start + 1
+            start = folded.find(words[0], start + 1)
     return spans
 
 
