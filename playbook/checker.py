@@ -108,34 +108,17 @@ def phrase_words(phrase: str) -> list[str]:
 
 
 class _Phrase(NamedTuple):
-    """A phrase prepared once: its folded words, and whether its ends need a word boundary."""
+    """A phrase prepared once: its words joined by single spaces, and whether its ends need a word boundary."""
 
-    words: tuple[str, ...]
+    spaced: str
     first_is_word: bool
     last_is_word: bool
 
 
 @cache
 def _phrase(phrase: str) -> _Phrase:
-    words = tuple(phrase_words(phrase))
-    return _Phrase(words, _is_word_char(words[0][0]), _is_word_char(words[-1][-1]))
-
-
-def _phrase_end(folded: str, words: tuple[str, ...], start: int) -> int | None:
-    """Where the phrase that starts with its first word at ``start`` ends, or None when the rest differs.
-
-    Each gap between words is one or more spaces or line breaks. Words never
-    start with either, so taking every space before comparing a word is exact.
-    """
-    end = start + len(words[0])
-    for word in words[1:]:
-        gap = end
-        while gap < len(folded) and folded[gap] in " \n":
-            gap += 1
-        if gap == end or not folded.startswith(word, gap):
-            return None
-        end = gap + len(word)
-    return end
+    words = phrase_words(phrase)
+    return _Phrase(" ".join(words), _is_word_char(words[0][0]), _is_word_char(words[-1][-1]))
 
 
 @cache
@@ -169,6 +152,25 @@ class Text:
     @cached_property
     def words(self) -> list[Span]:
         return [Span(m.start(), m.end()) for m in _WORD.finditer(self.folded)]
+
+    @cached_property
+    def spaced(self) -> tuple[str, list[int]]:
+        """The folded words joined by single spaces, and where each word starts in that text.
+
+        A phrase's words may be apart by any run of spaces and line breaks;
+        here they are one space apart, so a phrase is found by a plain search.
+        """
+        starts, position = [], 0
+        for word in self.words:
+            starts.append(position)
+            position += word.end - word.start + 1
+        return " ".join(self.folded[w.start : w.end] for w in self.words), starts
+
+    def unspaced(self, offset: int) -> int:
+        """The offset in the folded text of a character of :attr:`spaced`."""
+        starts = self.spaced[1]
+        index = bisect.bisect_right(starts, offset) - 1
+        return self.words[index].start + offset - starts[index]
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -221,21 +223,23 @@ class Text:
 
 def phrase_spans(text: Text, phrase: str) -> list[Span]:
     """Where a phrase occurs as whole words."""
-    words, first_is_word, last_is_word = _phrase(phrase)
+    needle, first_is_word, last_is_word = _phrase(phrase)
+    spaced = text.spaced[0]
     folded = text.folded
     spans = []
-    # Plain substring searches for the first word: most drafts lack most phrases,
-    # and a regex a phrase would cost more to compile than to run.
-    start = folded.find(words[0])
-    while start >= 0:
-        end = _phrase_end(folded, words, start)
+    # A plain search in the text with single spaces: a regex a phrase would cost more
+    # to compile than to run, and most drafts contain few of the phrases.
+    found = spaced.find(needle)
+    while found >= 0:
+        start = text.unspaced(found)
+        end = text.unspaced(found + len(needle) - 1) + 1
         clear_before = not (first_is_word and start > 0 and _is_word_char(folded[start - 1]))
-        clear_after = end is not None and not (last_is_word and end < len(folded) and _is_word_char(folded[end]))
-        if end is not None and clear_before and clear_after:
+        clear_after = not (last_is_word and end < len(folded) and _is_word_char(folded[end]))
+        if clear_before and clear_after:
             spans.append(Span(start, end))
-            start = folded.find(words[0], end)
+            found = spaced.find(needle, found + len(needle))
         else:
-            start = folded.find(words[0], start + 1)
+            found = spaced.find(needle, found + 1)
     return spans
 
 
