@@ -126,6 +126,11 @@ def _pattern_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, FLAGS)
 
 
+class _Spaced(NamedTuple):
+    text: str
+    starts: list[int]
+
+
 class Text:
     """One part of a draft, prepared for matching."""
 
@@ -154,7 +159,7 @@ class Text:
         return [Span(m.start(), m.end()) for m in _WORD.finditer(self.folded)]
 
     @cached_property
-    def spaced(self) -> tuple[str, list[int]]:
+    def spaced(self) -> _Spaced:
         """The folded words joined by single spaces, and where each word starts in that text.
 
         A phrase's words may be apart by any run of spaces and line breaks;
@@ -164,11 +169,11 @@ class Text:
         for word in self.words:
             starts.append(position)
             position += word.end - word.start + 1
-        return " ".join(self.folded[w.start : w.end] for w in self.words), starts
+        return _Spaced(" ".join(self.folded[w.start : w.end] for w in self.words), starts)
 
     def unspaced(self, offset: int) -> int:
         """The offset in the folded text of a character of :attr:`spaced`."""
-        starts = self.spaced[1]
+        starts = self.spaced.starts
         index = bisect.bisect_right(starts, offset) - 1
         return self.words[index].start + offset - starts[index]
 
@@ -224,7 +229,7 @@ class Text:
 def phrase_spans(text: Text, phrase: str) -> list[Span]:
     """Where a phrase occurs as whole words."""
     needle, first_is_word, last_is_word = _phrase(phrase)
-    spaced = text.spaced[0]
+    spaced = text.spaced.text
     folded = text.folded
     spans = []
     # A plain search in the text with single spaces: a regex a phrase would cost more

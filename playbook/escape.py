@@ -18,10 +18,14 @@ _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 _INLINE = str.maketrans({**{c: "\\" + c for c in _MARKDOWN_SPECIAL}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
-# Titles and summaries are escaped again for every page that links to them: remember them.
-@lru_cache(maxsize=1 << 16)
 def md(text: str) -> str:
     """Inline plain text as Markdown that renders exactly as the text reads."""
+    return _md(text)
+
+
+# Titles and summaries are escaped again for every page that links to them: remember them.
+@lru_cache(maxsize=1 << 16)
+def _md(text: str) -> str:
     flat = " ".join(line.strip() for line in text.strip().splitlines())
     return flat.translate(_INLINE)
 

@@ -2,38 +2,46 @@
 
 Before a cold MkDocs reads its first page it spends about a quarter of a
 second importing itself, the theme, the plugins and the Markdown extensions.
-``playbook build`` starts this worker first, so that work runs on the second
+``playbook build`` starts this worker first, so that work runs on a second
 core while the first loads, checks and renders the content. When the staged
 project is ready the worker builds it, through :func:`mkdocs_adapter.build`
 like an in-process build, and answers with the page count or MkDocs'
 complaints.
 
-The worker only ever saves time. On a single core, when the process cannot
-start, or when it stops without an answer, the build runs in this process
-exactly as it would have without it.
+The worker is there to save time and never to change a result. Where it
+cannot help (one core, a container's CPU quota of one, or
+``PLAYBOOK_MKDOCS_WORKER=0``), cannot start, or ends without a usable answer,
+MkDocs runs in this process as it would have without the worker. Warming up
+loads the previous build's configuration, so MkDocs hooks named there are
+imported one extra time.
 
 Protocol: the parent writes one JSON line ``{"config", "site_dir",
-"environ"}`` to the worker's standard input (or closes it to send the worker
-away); the worker writes one JSON line back: ``{"pages": n}``,
-``{"failed": [message, ...]}`` or ``{"crashed": "what happened"}``.
+"environ"}`` to the worker's standard input and kills a worker it no longer
+needs; the worker writes one JSON line back on its original standard output:
+``{"pages": n}``, ``{"failed": [message, ...]}`` or ``{"crashed": "what
+happened"}``. Whatever MkDocs or a plugin prints goes to standard error, as
+it would in one process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Any, Protocol
 
 from playbook import mkdocs_adapter
 from playbook.logcapture import capture_warnings
 
-# The worker waits at most this long for its answer's last bytes after the build is done.
-_STOP_SECONDS = 5
+OPT_OUT = "PLAYBOOK_MKDOCS_WORKER"
+# How long stop() waits for a killed worker to be gone.
+_KILL_WAIT_SECONDS = 5
+_CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 
 
 class Builder(Protocol):
@@ -63,53 +71,80 @@ class Warmed:
             "environ": {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")},
         }
         try:
-            output, _errors = self.process.communicate(json.dumps(request) + "\n")
-            reply = json.loads(output.strip().splitlines()[-1])
-        except (OSError, ValueError, IndexError):
-            reply = {}
-        if "pages" in reply:
+            output, _ = self.process.communicate(json.dumps(request) + "\n")
+        except OSError:
+            output = ""
+        except BaseException:
+            # Ctrl-C or a failure here: stop the worker before the caller removes the folder it writes.
+            self.stop()
+            raise
+        reply = answer_in(output)
+        if isinstance(reply.get("pages"), int):
             return int(reply["pages"])
-        if "failed" in reply:
-            raise mkdocs_adapter.BuildFailed([str(message) for message in reply["failed"]])
-        # The worker crashed or said nothing: whatever went wrong shows again here, with its cause.
+        failed = reply.get("failed")
+        if isinstance(failed, list) and failed:
+            raise mkdocs_adapter.BuildFailed([str(message) for message in failed])
+        # The worker crashed or said nothing usable: whatever went wrong shows again here, with its cause.
         return InProcess().build(config_file, site_dir)
 
     def stop(self) -> None:
         """Send an unused or finished worker away."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.wait(_STOP_SECONDS)
-        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(_KILL_WAIT_SECONDS)
+        for stream in (self.process.stdin, self.process.stdout):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def answer_in(output: str) -> dict[str, Any]:
+    """The worker's answer: the JSON object on its last line, or an empty one."""
+    lines = output.strip().splitlines()
+    try:
+        reply = json.loads(lines[-1]) if lines else {}
+    except ValueError:
+        return {}
+    return reply if isinstance(reply, dict) else {}
 
 
 def cores() -> int:
-    """How many processor cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """How many cores this process may keep busy: its CPU affinity, capped by a cgroup CPU quota."""
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        quota, period = _CGROUP_CPU_MAX.read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            count = min(count, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return count
 
 
-@contextmanager
+@contextlib.contextmanager
 def started(warm_config: Path, command: Sequence[str] | None = None) -> Iterator[Builder]:
     """A builder for the block: a warming worker where a second core is free, else MkDocs in this process.
 
     ``warm_config`` is the configuration of the previous build, if any: the
     worker loads it to import the theme, plugins and extensions it names.
     """
-    if cores() < 2:
+    if os.environ.get(OPT_OUT) == "0" or cores() < 2:
         yield InProcess()
         return
-    argv = list(command) if command is not None else [sys.executable, "-m", "playbook.mkdocs_worker"]
+    # -P and this package's folder first: the worker runs this very code, not a
+    # playbook/ or yaml.py that happens to sit in the current folder.
+    package_root = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+    argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.mkdocs_worker"]
     try:
         process = subprocess.Popen(
             [*argv, str(warm_config)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
+            errors="replace",
+            env={**os.environ, "PYTHONPATH": path},
         )
     except OSError:
         yield InProcess()
@@ -119,6 +154,26 @@ def started(warm_config: Path, command: Sequence[str] | None = None) -> Iterator
         yield worker
     finally:
         worker.stop()
+
+
+@contextlib.contextmanager
+def _silenced() -> Iterator[None]:
+    """Send standard output and error to nowhere for the block, at the file descriptor level."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(nowhere, 1)
+        os.dup2(nowhere, 2)
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for descriptor in (*saved, nowhere):
+            os.close(descriptor)
 
 
 def warm_up(config_file: Path) -> None:
@@ -136,9 +191,10 @@ def warm_up(config_file: Path) -> None:
             return
 
 
-def serve_one_request(config_file: Path) -> int:
-    """The worker's life: warm up, wait for the request, build, answer."""
-    warm_up(config_file)
+def serve_one_request(config_file: Path, answer: IO[str]) -> int:
+    """The worker's life: warm up quietly, wait for the request, build, answer on ``answer``."""
+    with _silenced():
+        warm_up(config_file)
     line = sys.stdin.readline()
     if not line:
         return 0
@@ -152,14 +208,23 @@ def serve_one_request(config_file: Path) -> int:
     except Exception as error:
         # The parent builds again in its own process, where the error shows with its cause.
         reply = {"crashed": f"{type(error).__name__}: {error}"}
-    sys.stdout.write(json.dumps(reply) + "\n")
-    sys.stdout.flush()
+    answer.write(json.dumps(reply) + "\n")
+    answer.flush()
     return 0
 
 
-if __name__ == "__main__":
-    status = serve_one_request(Path(sys.argv[1]))
+def main() -> None:
+    # The parent owns this process's life: Ctrl-C is the parent's to handle, and it stops this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The answer keeps the real standard output; anything else printed there goes to standard error.
+    answer = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    status = serve_one_request(Path(sys.argv[1]), answer)
     # The answer is out and the site written; tearing down a heap of a thousand pages
     # would only keep the parent waiting for this process to end.
     sys.stderr.flush()
     os._exit(status)
+
+
+if __name__ == "__main__":
+    main()

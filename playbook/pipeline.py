@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import collector, mkdocs_adapter, mkdocs_worker, pdf, publish
+from playbook import gc_pause, mkdocs_adapter, mkdocs_worker, pdf, publish
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
 from playbook.link import Playbook, link
@@ -36,7 +36,7 @@ class Checked:
 
 def check(project: Project, reporter: Reporter) -> Checked:
     """Load, validate and link all content; raise ContentError with every problem."""
-    with collector.paused():
+    with gc_pause.paused():
         return _check(project, reporter)
 
 
@@ -83,7 +83,7 @@ def brand_problems(site: Loaded) -> list[Problem]:
 
 def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str, bytes]:
     """Render every page and assemble the staged project's files."""
-    with collector.paused(), reporter.stage("render") as stage:
+    with gc_pause.paused(), reporter.stage("render") as stage:
         shaper = Shaper(checked.playbook, checked.strings, site_id=site_id(checked.playbook))
         pages = shaper.pages()
         docs = render_pages(project.root, project.generators_dir, pages)
@@ -142,16 +142,10 @@ def build_site(
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
     Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
-    MkDocs runs through ``builder``; without one, a worker starts warming it up
-    in a second process now (see :mod:`playbook.mkdocs_worker`).
+    MkDocs runs through ``builder``: in this process unless the caller started a
+    worker (see :mod:`playbook.mkdocs_worker`), as ``playbook build`` does.
     """
-    if builder is not None:
-        return _build_site(project, reporter, builder, handouts=handouts)
-    with mkdocs_worker.started(project.stage_dir / "mkdocs.yml") as started:
-        return _build_site(project, reporter, started, handouts=handouts)
-
-
-def _build_site(project: Project, reporter: Reporter, builder: mkdocs_worker.Builder, *, handouts: bool) -> Checked:
+    builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)
     files = generate(project, checked, reporter)
     if handouts:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 import traceback
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 from playbook.problems import ContentError, Problem
 from playbook.views import Page
 
 # Compiled templates are kept here, below the project root, for the next build and preview.
 CACHE_FOLDER = ".cache/jinja"
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -22,29 +27,45 @@ def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Pa
     because the views already escaped every text from content for the Markdown
     it lands in; the HTML print templates turn it on and get plain text.
     With ``cache_dir`` the compiled templates are kept on disk for the next
-    build, each under a checksum of its text, so an edited template compiles afresh.
+    build, each under a checksum of its text, in a folder of their own for
+    these settings and this Jinja version, so an edited template or a changed
+    setting compiles afresh.
     """
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(generators_dir)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=autoescape,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(cache_dir) if cache_dir is not None else None,
-    )
+    settings: dict[str, Any] = {
+        "undefined": jinja2.StrictUndefined,
+        "autoescape": autoescape,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+    }
+    cache = None
+    if cache_dir is not None:
+        key = hashlib.sha256(repr((jinja2.__version__, sorted(settings.items()))).encode()).hexdigest()[:16]
+        cache = _bytecode_cache(cache_dir / key)
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(generators_dir)), bytecode_cache=cache, **settings)
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A bytecode cache that only ever saves time: a file it cannot read or write is compiled afresh."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
-    """A cache of compiled templates in ``folder``, or None where it cannot be written."""
+    """A cache of compiled templates in ``folder``, or None where no folder can be made."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-_BLANK_RUNS = re.compile(r"\n{3,}")
+    return _QuietCache(str(folder))
 
 
 def _tidy(text: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 from conftest import make_project
 
@@ -157,8 +159,18 @@ def test_compiled_templates_are_kept_and_an_edited_template_still_shows(project:
     stage(project, generate(project, check(project, QUIET), QUIET), QUIET)
     page = (project.stage_dir / "docs" / "principles" / "give-first.md").read_text()
     assert page.rstrip().endswith("Edited after the first build.")
-    # The cache never leaks into what MkDocs builds.
-    assert not list(project.stage_dir.rglob("*.cache"))
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", refuse)
+    files = generate(project, check(project, QUIET), QUIET)
+    assert b"Give before you ask" in files["docs/principles/give-first.md"]
+    shutil.rmtree(project.root / ".cache")
+    (project.root / ".cache").write_text("a file where the cache folder would go")
+    assert generate(project, check(project, QUIET), QUIET) == files
 
 
 def test_staged_folder_builds_as_a_plain_mkdocs_project(sample_site: Project, tmp_path: Path) -> None:

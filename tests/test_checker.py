@@ -9,6 +9,8 @@ when those files no longer match the YAML and the rules (refresh them with
 from __future__ import annotations
 
 import json
+import random
+import re
 import subprocess
 import sys
 from functools import cache
@@ -18,7 +20,16 @@ from typing import Any
 import pytest
 import yaml
 
-from playbook.checker import MAX_PER_RULE, check_message, rule_data
+from playbook.checker import (
+    MAX_PER_RULE,
+    Span,
+    Text,
+    _is_word_char,
+    check_message,
+    phrase_spans,
+    phrase_words,
+    rule_data,
+)
 from playbook.model import CheckerRule
 from playbook.pipeline import Project, check
 from playbook.problems import ContentError
@@ -542,3 +553,32 @@ def test_lint_message_missing_file_folder_and_misuse(tmp_path: Path) -> None:
     assert b"invalid choice: 'cold-call'" in misuse.stderr
     for result in (missing, folder, misuse):
         assert b"Traceback" not in result.stderr
+
+
+def _phrase_spans_by_regex(text: Text, phrase: str) -> list[Span]:
+    """The definition phrase_spans must keep: words apart by any run of spaces and line breaks, whole words."""
+    words = phrase_words(phrase)
+    regex = re.compile("[ \n]+".join(re.escape(word) for word in words))
+    first_is_word, last_is_word = _is_word_char(words[0][0]), _is_word_char(words[-1][-1])
+    folded, spans, position = text.folded, [], 0
+    while (hit := regex.search(folded, position)) is not None:
+        start, end = hit.span()
+        clear_before = not (first_is_word and start > 0 and _is_word_char(folded[start - 1]))
+        clear_after = not (last_is_word and end < len(folded) and _is_word_char(folded[end]))
+        if clear_before and clear_after:
+            spans.append(Span(start, end))
+            position = end
+        else:
+            position = start + 1
+    return spans
+
+
+def test_phrase_search_finds_what_the_regex_definition_finds() -> None:
+    pieces = ["a", "b", "ab", "ba", " ", "  ", "\n", "-", "!", "é", "aa", "\u00a0", "I", "B"]
+    phrase_words_pool = ["a", "b", "ab", "a-", "!a", "aa", "é", "a\nb", "I"]
+    generator = random.Random(20261122)
+    for _ in range(20000):
+        draft = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 14)))
+        phrase = " ".join(generator.choice(phrase_words_pool) for _ in range(generator.randint(1, 3)))
+        text = Text(draft)
+        assert phrase_spans(text, phrase) == _phrase_spans_by_regex(text, phrase), (draft, phrase)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -45,6 +46,48 @@ def test_the_worker_reports_what_mkdocs_refuses(
     assert any("broken.md" in message and "missing-page.md" in message for message in failure.value.messages)
 
 
+def _must_not_fall_back(self: object, config_file: Path, site_dir: Path) -> int:
+    raise AssertionError("the worker's answer should have been used")
+
+
+def test_the_worker_builds_with_the_timestamp_set_after_it_started(
+    staged: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    with mkdocs_worker.started(staged) as builder:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+        builder.build(staged, tmp_path / "worker")
+    mkdocs_worker.InProcess().build(staged, tmp_path / "same")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    mkdocs_worker.InProcess().build(staged, tmp_path / "other")
+    sitemap = "sitemap.xml.gz"
+    assert (tmp_path / "worker" / sitemap).read_bytes() == (tmp_path / "same" / sitemap).read_bytes()
+    assert (tmp_path / "worker" / sitemap).read_bytes() != (tmp_path / "other" / sitemap).read_bytes()
+
+
+def test_what_a_plugin_prints_does_not_garble_the_answer(
+    staged: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "stage"
+    shutil.copytree(staged.parent, copy)
+    (copy / "noisy.py").write_text(
+        'def on_post_build(config, **kwargs):\n    print("{\\"pages\\": \\"noise without a newline", end="")\n'
+    )
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text() + "hooks:\n- noisy.py\n")
+    monkeypatch.setattr(mkdocs_worker.InProcess, "build", _must_not_fall_back)
+    with mkdocs_worker.started(config) as builder:
+        assert builder.build(config, tmp_path / "site") > 10
+    assert "noise without a newline" in capfd.readouterr().err
+
+
+def test_a_worker_that_crashes_leaves_the_build_to_this_process(staged: Path, tmp_path: Path) -> None:
+    crashes = [sys.executable, "-c", 'import sys; sys.stdin.readline(); print(\'{"crashed": "RuntimeError: x"}\')']
+    with mkdocs_worker.started(staged, command=crashes) as builder:
+        assert builder.build(staged, tmp_path / "site") > 10
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
 def test_a_worker_that_dies_leaves_the_build_to_this_process(staged: Path, tmp_path: Path) -> None:
     dies = [sys.executable, "-c", "import sys; sys.exit(3)"]
     with mkdocs_worker.started(staged, command=dies) as builder:
@@ -68,3 +111,33 @@ def test_one_core_builds_in_this_process(staged: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(mkdocs_worker, "cores", lambda: 1)
     with mkdocs_worker.started(staged) as builder:
         assert isinstance(builder, mkdocs_worker.InProcess)
+
+
+def test_the_worker_can_be_turned_off(staged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(mkdocs_worker.OPT_OUT, "0")
+    with mkdocs_worker.started(staged) as builder:
+        assert isinstance(builder, mkdocs_worker.InProcess)
+
+
+@pytest.mark.parametrize(("cpu_max", "expected"), [("100000 100000\n", 1), ("150000 100000\n", 1), ("max 100000\n", 2)])
+def test_a_container_cpu_quota_counts_as_cores(
+    cpu_max: str, expected: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "cpu.max").write_text(cpu_max)
+    monkeypatch.setattr(mkdocs_worker, "_CGROUP_CPU_MAX", tmp_path / "cpu.max")
+    monkeypatch.setattr(mkdocs_worker.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert mkdocs_worker.cores() == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ('{"pages": 3}\n', {"pages": 3}),
+        ('noise\n{"failed": ["x"]}\n', {"failed": ["x"]}),
+        ('{"pages": 3', {}),
+        ('"pages"\n', {}),
+        ("", {}),
+    ],
+)
+def test_only_a_whole_json_object_counts_as_an_answer(output: str, expected: dict[str, object]) -> None:
+    assert mkdocs_worker.answer_in(output) == expected

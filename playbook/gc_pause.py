@@ -3,9 +3,10 @@
 Loading and rendering thousands of entries creates hundreds of thousands of
 small objects (positions, tuples, dicts) that all stay alive until the stage
 ends. Each automatic full collection walks every one of them again, and at
-100× the default playbook that walking took 40% of the load stage. The data
-has no reference cycles to reclaim, and reference counting still frees
-everything else at once, so the collector waits until the stage is done.
+100× the default playbook that walking took 40% of the load stage. Reference
+counting still frees almost everything at once; the few cycles a stage makes
+(a Jinja context and its macros, for one) wait for the collection that runs
+after the stage, so the collector waits until the stage is done.
 """
 
 from __future__ import annotations
