@@ -48,7 +48,7 @@ def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
-    with mkdocs_worker.started(project.stage_dir / "mkdocs.yml") as builder:
+    with mkdocs_worker.started([project.stage_dir / "mkdocs.yml", project.base_config]) as builder:
         from playbook import pipeline
 
         pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder)

@@ -12,8 +12,8 @@ The worker is there to save time and never to change a result. Where it
 cannot help (one core, a container's CPU quota of one, or
 ``PLAYBOOK_MKDOCS_WORKER=0``), cannot start, or ends without a usable answer,
 MkDocs runs in this process as it would have without the worker. Warming up
-loads the previous build's configuration, so MkDocs hooks named there are
-imported one extra time.
+loads the previous build's configuration (or, in a fresh clone, the project's
+base ``mkdocs.yml``), so MkDocs hooks named there are imported one extra time.
 
 Protocol: the parent writes one JSON line ``{"config", "site_dir",
 "environ"}`` to the worker's standard input and kills a worker it no longer
@@ -31,6 +31,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -122,11 +123,12 @@ def cores() -> int:
 
 
 @contextlib.contextmanager
-def started(warm_config: Path, command: Sequence[str] | None = None) -> Iterator[Builder]:
+def started(warm_configs: Sequence[Path], command: Sequence[str] | None = None) -> Iterator[Builder]:
     """A builder for the block: a warming worker where a second core is free, else MkDocs in this process.
 
-    ``warm_config`` is the configuration of the previous build, if any: the
-    worker loads it to import the theme, plugins and extensions it names.
+    The worker loads the first of ``warm_configs`` that exists (the previous
+    build's configuration, then the base one) to import the theme, plugins and
+    extensions it names.
     """
     if os.environ.get(OPT_OUT) == "0" or cores() < 2:
         yield InProcess()
@@ -138,7 +140,7 @@ def started(warm_config: Path, command: Sequence[str] | None = None) -> Iterator
     argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.mkdocs_worker"]
     try:
         process = subprocess.Popen(
-            [*argv, str(warm_config)],
+            [*argv, *(str(path) for path in warm_configs)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -176,25 +178,28 @@ def _silenced() -> Iterator[None]:
             os.close(descriptor)
 
 
-def warm_up(config_file: Path) -> None:
-    """Import what a build will need: MkDocs, and what the previous build's configuration names."""
+def warm_up(config_files: Sequence[Path]) -> None:
+    """Import what a build will need: MkDocs, and what the first configuration that exists names."""
     from mkdocs.commands import build  # noqa: F401
     from mkdocs.config import load_config
 
-    if not config_file.is_file():
+    existing = [path for path in config_files if path.is_file()]
+    if not existing:
         return
-    with capture_warnings("mkdocs"):
+    # An empty docs folder stands in for the real one, which a base configuration
+    # does not have and which nothing reads while a configuration loads.
+    with capture_warnings("mkdocs"), tempfile.TemporaryDirectory() as empty:
         try:
-            load_config(str(config_file))
+            load_config(str(existing[0]), docs_dir=empty)
         except Exception:
             # Warming up is only a head start: the real build loads the new configuration and reports its problems.
             return
 
 
-def serve_one_request(config_file: Path, answer: IO[str]) -> int:
+def serve_one_request(warm_configs: Sequence[Path], answer: IO[str]) -> int:
     """The worker's life: warm up quietly, wait for the request, build, answer on ``answer``."""
     with _silenced():
-        warm_up(config_file)
+        warm_up(warm_configs)
     line = sys.stdin.readline()
     if not line:
         return 0
@@ -219,7 +224,7 @@ def main() -> None:
     # The answer keeps the real standard output; anything else printed there goes to standard error.
     answer = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
-    status = serve_one_request(Path(sys.argv[1]), answer)
+    status = serve_one_request([Path(arg) for arg in sys.argv[1:]], answer)
     # The answer is out and the site written; tearing down a heap of a thousand pages
     # would only keep the parent waiting for this process to end.
     sys.stderr.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def staged(sample_site: Project, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_worker_builds_the_same_site_as_mkdocs_in_this_process(staged: Path, tmp_path: Path) -> None:
-    with mkdocs_worker.started(staged) as builder:
+    with mkdocs_worker.started([staged]) as builder:
         assert isinstance(builder, mkdocs_worker.Warmed), "a two-core machine should warm MkDocs up in a worker"
         pages = builder.build(staged, tmp_path / "worker")
     here = mkdocs_worker.InProcess().build(staged, tmp_path / "here")
@@ -41,7 +42,7 @@ def test_the_worker_reports_what_mkdocs_refuses(
     broken = project.stage_dir / "docs" / "broken.md"
     broken.write_text("# Broken\n\n[nowhere](missing-page.md)\n", encoding="utf-8")
     config = project.stage_dir / "mkdocs.yml"
-    with mkdocs_worker.started(config) as builder, pytest.raises(mkdocs_adapter.BuildFailed) as failure:
+    with mkdocs_worker.started([config]) as builder, pytest.raises(mkdocs_adapter.BuildFailed) as failure:
         builder.build(config, tmp_path / "site")
     assert any("broken.md" in message and "missing-page.md" in message for message in failure.value.messages)
 
@@ -54,7 +55,7 @@ def test_the_worker_builds_with_the_timestamp_set_after_it_started(
     staged: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    with mkdocs_worker.started(staged) as builder:
+    with mkdocs_worker.started([staged]) as builder:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
         builder.build(staged, tmp_path / "worker")
     mkdocs_worker.InProcess().build(staged, tmp_path / "same")
@@ -76,46 +77,46 @@ def test_what_a_plugin_prints_does_not_garble_the_answer(
     config = copy / "mkdocs.yml"
     config.write_text(config.read_text() + "hooks:\n- noisy.py\n")
     monkeypatch.setattr(mkdocs_worker.InProcess, "build", _must_not_fall_back)
-    with mkdocs_worker.started(config) as builder:
+    with mkdocs_worker.started([config]) as builder:
         assert builder.build(config, tmp_path / "site") > 10
     assert "noise without a newline" in capfd.readouterr().err
 
 
 def test_a_worker_that_crashes_leaves_the_build_to_this_process(staged: Path, tmp_path: Path) -> None:
     crashes = [sys.executable, "-c", 'import sys; sys.stdin.readline(); print(\'{"crashed": "RuntimeError: x"}\')']
-    with mkdocs_worker.started(staged, command=crashes) as builder:
+    with mkdocs_worker.started([staged], command=crashes) as builder:
         assert builder.build(staged, tmp_path / "site") > 10
     assert (tmp_path / "site" / "index.html").is_file()
 
 
 def test_a_worker_that_dies_leaves_the_build_to_this_process(staged: Path, tmp_path: Path) -> None:
     dies = [sys.executable, "-c", "import sys; sys.exit(3)"]
-    with mkdocs_worker.started(staged, command=dies) as builder:
+    with mkdocs_worker.started([staged], command=dies) as builder:
         pages = builder.build(staged, tmp_path / "site")
     assert pages > 10
     assert (tmp_path / "site" / "index.html").is_file()
 
 
 def test_a_worker_that_cannot_start_leaves_the_build_to_this_process(staged: Path) -> None:
-    with mkdocs_worker.started(staged, command=[str(staged.parent / "no-such-program")]) as builder:
+    with mkdocs_worker.started([staged], command=[str(staged.parent / "no-such-program")]) as builder:
         assert isinstance(builder, mkdocs_worker.InProcess)
 
 
 def test_an_unused_worker_is_sent_away(staged: Path) -> None:
-    with mkdocs_worker.started(staged) as builder:
+    with mkdocs_worker.started([staged]) as builder:
         assert isinstance(builder, mkdocs_worker.Warmed)
     assert builder.process.poll() is not None
 
 
 def test_one_core_builds_in_this_process(staged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mkdocs_worker, "cores", lambda: 1)
-    with mkdocs_worker.started(staged) as builder:
+    with mkdocs_worker.started([staged]) as builder:
         assert isinstance(builder, mkdocs_worker.InProcess)
 
 
 def test_the_worker_can_be_turned_off(staged: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(mkdocs_worker.OPT_OUT, "0")
-    with mkdocs_worker.started(staged) as builder:
+    with mkdocs_worker.started([staged]) as builder:
         assert isinstance(builder, mkdocs_worker.InProcess)
 
 
@@ -141,3 +142,20 @@ def test_a_container_cpu_quota_counts_as_cores(
 )
 def test_only_a_whole_json_object_counts_as_an_answer(output: str, expected: dict[str, object]) -> None:
     assert mkdocs_worker.answer_in(output) == expected
+
+
+def test_a_fresh_clone_warms_up_from_the_base_configuration(project: Project) -> None:
+    # In a fresh process, as the worker is: the tests' own process has imported MkDocs long ago.
+    probe = (
+        "import sys; from pathlib import Path; from playbook.mkdocs_worker import warm_up; "
+        "warm_up([Path(sys.argv[1]), Path(sys.argv[2])]); "
+        "print(sorted(m for m in ('material', 'material.plugins.search') if m in sys.modules))"
+    )
+    assert not project.stage_dir.exists()
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(project.stage_dir / "mkdocs.yml"), str(project.base_config)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "['material', 'material.plugins.search']"
