@@ -21,8 +21,12 @@ class BuildFailed(Exception):
         super().__init__("; ".join(messages))
 
 
-def build(config_file: Path, site_dir: Path) -> int:
-    """Build the staged project in strict mode into ``site_dir``; return the page count."""
+def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
+    """Build the staged project in strict mode into ``site_dir``; return the page count.
+
+    With ``cache_dir`` the theme's compiled templates are kept there for the
+    next build (see :mod:`playbook.theme_cache`).
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -30,6 +34,10 @@ def build(config_file: Path, site_dir: Path) -> int:
     with capture_warnings("mkdocs", logging.INFO) as log:
         try:
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+            if cache_dir is not None:
+                from playbook import theme_cache
+
+                config.plugins[theme_cache.NAME] = theme_cache.ThemeCache(cache_dir)
             mkdocs_build(config)
         except (
             exceptions.MkDocsException,

@@ -16,7 +16,7 @@ loads the previous build's configuration (or, in a fresh clone, the project's
 base ``mkdocs.yml``), so MkDocs hooks named there are imported one extra time.
 
 Protocol: the parent writes one JSON line ``{"config", "site_dir",
-"environ"}`` to the worker's standard input and kills a worker it no longer
+"cache_dir", "environ"}`` to the worker's standard input and kills a worker it no longer
 needs; the worker writes one JSON line back on its original standard output:
 ``{"pages": n}``, ``{"failed": [message, ...]}`` or ``{"crashed": "what
 happened"}``. Whatever MkDocs or a plugin prints goes to standard error, as
@@ -48,14 +48,14 @@ _CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 class Builder(Protocol):
     """Something that builds a staged project into a folder and returns the page count."""
 
-    def build(self, config_file: Path, site_dir: Path) -> int: ...
+    def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int: ...
 
 
 class InProcess:
     """MkDocs in this process: the fallback, and the only way on a single core."""
 
-    def build(self, config_file: Path, site_dir: Path) -> int:
-        return mkdocs_adapter.build(config_file, site_dir)
+    def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
+        return mkdocs_adapter.build(config_file, site_dir, cache_dir)
 
 
 class Warmed:
@@ -64,11 +64,12 @@ class Warmed:
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.process = process
 
-    def build(self, config_file: Path, site_dir: Path) -> int:
+    def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
         """Have the worker build; if it cannot answer, build here instead."""
         request = {
             "config": str(config_file),
             "site_dir": str(site_dir),
+            "cache_dir": str(cache_dir) if cache_dir is not None else None,
             "environ": {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "")},
         }
         try:
@@ -86,7 +87,7 @@ class Warmed:
         if isinstance(failed, list) and failed:
             raise mkdocs_adapter.BuildFailed([str(message) for message in failed])
         # The worker crashed or said nothing usable: whatever went wrong shows again here, with its cause.
-        return InProcess().build(config_file, site_dir)
+        return InProcess().build(config_file, site_dir, cache_dir)
 
     def stop(self) -> None:
         """Send an unused or finished worker away."""
@@ -207,7 +208,8 @@ def serve_one_request(warm_configs: Sequence[Path], answer: IO[str]) -> int:
     os.environ.update({k: v for k, v in request["environ"].items() if v})
     reply: dict[str, object]
     try:
-        reply = {"pages": mkdocs_adapter.build(Path(request["config"]), Path(request["site_dir"]))}
+        cache_dir = Path(request["cache_dir"]) if request.get("cache_dir") else None
+        reply = {"pages": mkdocs_adapter.build(Path(request["config"]), Path(request["site_dir"]), cache_dir)}
     except mkdocs_adapter.BuildFailed as failure:
         reply = {"failed": failure.messages}
     except Exception as error:

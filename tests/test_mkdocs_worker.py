@@ -47,7 +47,7 @@ def test_the_worker_reports_what_mkdocs_refuses(
     assert any("broken.md" in message and "missing-page.md" in message for message in failure.value.messages)
 
 
-def _must_not_fall_back(self: object, config_file: Path, site_dir: Path) -> int:
+def _must_not_fall_back(self: object, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
     raise AssertionError("the worker's answer should have been used")
 
 

@@ -1,0 +1,35 @@
+"""The MkDocs theme's compiled templates, kept between builds: a plugin the adapter adds to each build.
+
+MkDocs makes a fresh Jinja environment for the theme on every build and
+compiles Material's templates into it again. This plugin gives that
+environment the on-disk cache our generators use (see
+:mod:`playbook.jinja_cache`). It runs after every other ``on_env``, so the
+filters that plugins add are part of the cache's settings. The staged folder
+does not name it: a bare ``mkdocs build`` of it compiles as usual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from playbook import jinja_cache
+
+NAME = "playbook/theme-cache"
+
+
+class ThemeCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Attaches the on-disk bytecode cache below ``cache_root`` to the theme's environment."""
+
+    def __init__(self, cache_root: Path) -> None:
+        super().__init__()
+        self.cache_root = cache_root
+
+    @event_priority(-100)
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        jinja_cache.attach(env, self.cache_root)
+        return env
