@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import gc_pause, mkdocs_adapter, mkdocs_worker, pdf, publish
+from playbook import gc_pause, jinja_cache, mkdocs_adapter, mkdocs_worker, pdf, publish
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
 from playbook.link import Playbook, link
@@ -23,6 +23,9 @@ from playbook.stage import SyncResult, read_tree, sync_tree
 from playbook.strings import Strings, load_strings
 from playbook.validate import problem_at
 from playbook.views import Shaper, page_path
+
+# What the staged folder held after the last build (see playbook.stage), beside the compiled templates.
+STAGE_MANIFEST = ".cache/stage.json"
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
     """Write the staged project, changing only what changed."""
     with reporter.stage("stage") as step:
-        result = sync_tree(project.stage_dir, files)
+        result = sync_tree(project.stage_dir, files, project.root / STAGE_MANIFEST)
         step.detail = f"{result.written} written, {result.unchanged} unchanged, {result.removed} removed"
     return result
 
@@ -157,7 +160,7 @@ def build_site(
     scratch = publish.scratch_dir(project.site_dir)
     try:
         with reporter.stage("mkdocs") as step:
-            pages = builder.build(project.stage_dir / "mkdocs.yml", scratch)
+            pages = builder.build(project.stage_dir / "mkdocs.yml", scratch, project.root / jinja_cache.FOLDER)
             step.detail = f"{pages} HTML pages (strict)"
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)

@@ -3,13 +3,31 @@
 ``mkdocs serve`` watches the staged folder; rewriting unchanged files would
 make it rebuild in a loop, so a file is written only when its bytes differ,
 and each write replaces the file in one step so no reader sees half of it.
+
+Comparing means reading every staged file again, which on a large playbook
+whose files have left the disk cache costs more than generating them. A
+manifest kept beside the project, as git keeps its index, remembers each
+staged file's size, modification time and digest: a file whose size and time
+still match is compared by digest without being read. A time too close to the
+moment the manifest was saved is not trusted (the file could have changed
+within the same tick), and a manifest that is missing, unreadable or from
+another layout only means reading the files as before.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+# A manifest entry is trusted only if the file was last changed this long before the manifest was saved.
+_RACY_NS = 2_000_000_000
+_MANIFEST_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -40,14 +58,40 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def sync_tree(target: Path, files: dict[str, bytes]) -> SyncResult:
-    """Make ``target`` hold exactly ``files`` (relative POSIX path → bytes)."""
-    written = unchanged = removed = 0
+def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = None) -> SyncResult:
+    """Make ``target`` hold exactly ``files`` (relative POSIX path → bytes).
+
+    With ``manifest``, unchanged files are recognized from what it recorded
+    (see the module's description) and it is brought up to date.
+    """
+    known = _read_manifest(manifest) if manifest is not None else {}
+    recorded: dict[str, list[Any]] = {}
+    written = unchanged = 0
     for relative, data in sorted(files.items()):
-        if write_if_changed(target / relative, data):
+        path = target / relative
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest() if manifest is not None else ""
+        entry = known.get(relative)
+        if entry is not None and entry[2] == digest and _unchanged_since(entry, path):
+            unchanged += 1
+            recorded[relative] = entry
+            continue
+        if write_if_changed(path, data):
             written += 1
         else:
             unchanged += 1
+        if manifest is not None:
+            with contextlib.suppress(OSError):
+                status = path.stat()
+                recorded[relative] = [status.st_size, status.st_mtime_ns, digest]
+    removed = _remove_others(target, files)
+    if manifest is not None:
+        _write_manifest(manifest, recorded)
+    return SyncResult(written, unchanged, removed)
+
+
+def _remove_others(target: Path, files: dict[str, bytes]) -> int:
+    """Delete files below ``target`` that ``files`` does not name, and folders left empty."""
+    removed = 0
     if target.exists():
         for directory, _subdirs, names in os.walk(target, topdown=False):
             here = Path(directory)
@@ -58,7 +102,42 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> SyncResult:
                     removed += 1
             if here != target and not any(here.iterdir()):
                 here.rmdir()
-    return SyncResult(written, unchanged, removed)
+    return removed
+
+
+def _unchanged_since(entry: list[Any], path: Path) -> bool:
+    """Whether ``path`` still has the size and modification time the manifest recorded."""
+    try:
+        status = path.stat()
+    except OSError:
+        return False
+    return bool(status.st_size == entry[0] and status.st_mtime_ns == entry[1])
+
+
+def _read_manifest(manifest: Path) -> dict[str, list[Any]]:
+    """The trusted entries of a manifest, or none if it cannot be used."""
+    try:
+        saved = json.loads(manifest.read_bytes())
+        if saved.get("version") != _MANIFEST_VERSION:
+            return {}
+        limit = int(saved["saved_ns"]) - _RACY_NS
+        return {
+            relative: entry
+            for relative, entry in saved["files"].items()
+            if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], int) and entry[1] < limit
+        }
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _write_manifest(manifest: Path, recorded: dict[str, list[Any]]) -> None:
+    """Save the manifest in one step; one that cannot be saved only costs a slower next build."""
+    data = json.dumps({"version": _MANIFEST_VERSION, "saved_ns": time.time_ns(), "files": recorded})
+    with contextlib.suppress(OSError):
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = manifest.with_name(f".tmp-{manifest.name}")
+        temporary.write_text(data, encoding="utf-8")
+        temporary.replace(manifest)
 
 
 def read_tree(source: Path) -> dict[str, bytes]:
