@@ -8,15 +8,18 @@ the three kinds of run take turns, so a slow spell of a shared machine hits
 them alike; the fastest of ``--repeat`` runs counts. For every scale it prints:
 
 - generate: load, validate, link, render and stage, imports included;
-- cold build: the first ``playbook build --no-pdf`` of the fresh project, as
-  in a new clone: no staged folder, no compiled templates, no previous site;
+- cold build: the first ``playbook build --no-pdf`` of a fresh copy of the
+  project, as in a new clone: no staged folder, no ``.cache/``, no previous site;
 - build: the same command again, which warms MkDocs up in a second process
-  while it generates (see playbook/mkdocs_worker.py), with the processor time
-  of both processes beside it;
+  while it generates (see playbook/mkdocs_worker.py) and finds in ``.cache/``
+  the compiled templates, its own and the theme's, and the staged files'
+  manifest; the processor time of both processes beside it;
 - mkdocs: a bare ``mkdocs build`` of the staged folder, imports included;
-- overhead: what the playbook adds to a bare MkDocs build, (build − mkdocs) / mkdocs,
-  and the same for the cold build;
-- generate share: generate / mkdocs, the generator's own cost, not overlapped;
+- overhead: how much longer ``playbook build`` takes than a bare MkDocs build,
+  (build − mkdocs) / mkdocs, which is what the generator costs a user who runs
+  it (the issue's target: at most 10%); the same for the cold build;
+- generate share: generate / mkdocs, the generator's own time with its
+  imports, as if nothing ran beside it;
 - peak memory of the build and site bytes (without PDFs) per entry.
 """
 
@@ -97,14 +100,23 @@ def measure(mode: str, root: Path) -> dict[str, float]:
     return result
 
 
-def fastest(root: Path, repeat: int) -> dict[str, dict[str, float]]:
-    """The fastest run of each mode, the modes taking turns."""
+def fastest(pristine: Path, root: Path, repeat: int) -> dict[str, dict[str, float]]:
+    """The fastest run of each mode, the modes taking turns.
+
+    Each turn's cold build runs in a fresh copy of the ``pristine`` project;
+    the other modes run in ``root``, which the first turn's cold build leaves built.
+    """
     best: dict[str, dict[str, float]] = {}
-    for _ in range(repeat):
-        for mode in ("generate", "build", "mkdocs"):
-            result = measure(mode, root)
+    for turn in range(repeat):
+        fresh = root if turn == 0 else root.with_name(f"cold-{turn}")
+        if turn:
+            shutil.copytree(pristine, fresh)
+        for mode, folder in (("cold", fresh), ("generate", root), ("build", root), ("mkdocs", root)):
+            result = measure("build" if mode == "cold" else mode, folder)
             if mode not in best or result["seconds"] < best[mode]["seconds"]:
                 best[mode] = result
+        if turn:
+            shutil.rmtree(fresh)
     return best
 
 
@@ -131,9 +143,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as temporary:
             root = Path(temporary) / "project"
             entries = synthesize(root, scale)
-            cold = measure("build", root)
-            best = fastest(root, args.repeat)
-            generate, build, bare = best["generate"], best["build"], best["mkdocs"]
+            pristine = root.with_name("pristine")
+            shutil.copytree(root, pristine)
+            best = fastest(pristine, root, args.repeat)
+            cold, generate, build, bare = best["cold"], best["generate"], best["build"], best["mkdocs"]
             site_bytes = folder_bytes(root / "site")
             pdfs = sum(p.stat().st_size for p in (root / "site").rglob("*.pdf"))
             per_entry = (site_bytes - pdfs) / entries / 1024
@@ -147,8 +160,8 @@ def main() -> None:
                 flush=True,
             )
     print(
-        "overhead = (build − mkdocs) / mkdocs; cold ovh = (cold build − mkdocs) / mkdocs;"
-        " gen share = generate / mkdocs (the issue's target: generator overhead ≤ 10% of bare MkDocs);"
+        "overhead = (build − mkdocs) / mkdocs, the target being ≤ 10%; cold ovh = (cold build − mkdocs) / mkdocs;"
+        " gen share = generate / mkdocs, the generator's own time, imports included, nothing overlapped;"
         " fastest of the turns; KiB/entry = site bytes without PDFs / entries (target at 100×: within 1.5× of 1×)"
     )
 
