@@ -6,12 +6,16 @@ and each write replaces the file in one step so no reader sees half of it.
 
 Comparing means reading every staged file again, which on a large playbook
 whose files have left the disk cache costs more than generating them. A
-manifest kept beside the project, as git keeps its index, remembers each
-staged file's size, modification time and digest: a file whose size and time
-still match is compared by digest without being read. A time too close to the
-moment the manifest was saved is not trusted (the file could have changed
-within the same tick), and a manifest that is missing, unreadable or from
-another layout only means reading the files as before.
+manifest in the project's ``.cache/``, kept as git keeps its index, records
+each staged file's size, modification and change times, inode and digest: a
+file whose record still matches is compared by digest without being read.
+The change time cannot be set back by hand, so an edit that keeps the size
+and restores the modification time still shows. A record whose modification
+time is not clearly older than the start of the sync that wrote it is not
+trusted (the file could change again within the same clock tick, or another
+process could replace it between our write and our look at it), and a
+manifest that is missing, unreadable or of another version only means
+reading the files as before.
 """
 
 from __future__ import annotations
@@ -20,14 +24,17 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# A manifest entry is trusted only if the file was last changed this long before the manifest was saved.
+# A record is trusted only if the file was last modified this long before the sync that made it began.
 _RACY_NS = 2_000_000_000
-_MANIFEST_VERSION = 1
+_MANIFEST_VERSION = 2
+# A record: size, modification time, change time, inode, digest.
+_FIELDS = 5
 
 
 @dataclass(frozen=True)
@@ -65,13 +72,14 @@ def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = Non
     (see the module's description) and it is brought up to date.
     """
     known = _read_manifest(manifest) if manifest is not None else {}
+    started_ns = time.time_ns()
     recorded: dict[str, list[Any]] = {}
     written = unchanged = 0
     for relative, data in sorted(files.items()):
         path = target / relative
         digest = hashlib.blake2b(data, digest_size=16).hexdigest() if manifest is not None else ""
         entry = known.get(relative)
-        if entry is not None and entry[2] == digest and _unchanged_since(entry, path):
+        if entry is not None and entry[-1] == digest and _unchanged_since(entry, path):
             unchanged += 1
             recorded[relative] = entry
             continue
@@ -82,10 +90,10 @@ def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = Non
         if manifest is not None:
             with contextlib.suppress(OSError):
                 status = path.stat()
-                recorded[relative] = [status.st_size, status.st_mtime_ns, digest]
+                recorded[relative] = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, digest]
     removed = _remove_others(target, files)
     if manifest is not None:
-        _write_manifest(manifest, recorded)
+        _write_manifest(manifest, recorded, started_ns)
     return SyncResult(written, unchanged, removed)
 
 
@@ -106,12 +114,12 @@ def _remove_others(target: Path, files: dict[str, bytes]) -> int:
 
 
 def _unchanged_since(entry: list[Any], path: Path) -> bool:
-    """Whether ``path`` still has the size and modification time the manifest recorded."""
+    """Whether ``path`` is still the very file, untouched, that the manifest recorded."""
     try:
         status = path.stat()
     except OSError:
         return False
-    return bool(status.st_size == entry[0] and status.st_mtime_ns == entry[1])
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino] == entry[:-1]
 
 
 def _read_manifest(manifest: Path) -> dict[str, list[Any]]:
@@ -120,24 +128,30 @@ def _read_manifest(manifest: Path) -> dict[str, list[Any]]:
         saved = json.loads(manifest.read_bytes())
         if saved.get("version") != _MANIFEST_VERSION:
             return {}
-        limit = int(saved["saved_ns"]) - _RACY_NS
+        limit = int(saved["started_ns"]) - _RACY_NS
         return {
             relative: entry
             for relative, entry in saved["files"].items()
-            if isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], int) and entry[1] < limit
+            if isinstance(entry, list) and len(entry) == _FIELDS and isinstance(entry[1], int) and entry[1] < limit
         }
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
 
 
-def _write_manifest(manifest: Path, recorded: dict[str, list[Any]]) -> None:
+def _write_manifest(manifest: Path, recorded: dict[str, list[Any]], started_ns: int) -> None:
     """Save the manifest in one step; one that cannot be saved only costs a slower next build."""
-    data = json.dumps({"version": _MANIFEST_VERSION, "saved_ns": time.time_ns(), "files": recorded})
-    with contextlib.suppress(OSError):
+    data = json.dumps({"version": _MANIFEST_VERSION, "started_ns": started_ns, "files": recorded})
+    temporary = None
+    try:
         manifest.parent.mkdir(parents=True, exist_ok=True)
-        temporary = manifest.with_name(f".tmp-{manifest.name}")
-        temporary.write_text(data, encoding="utf-8")
+        descriptor, name = tempfile.mkstemp(prefix=f".{manifest.name}-", dir=manifest.parent)
+        temporary = Path(name)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(data)
         temporary.replace(manifest)
+    except OSError:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 def read_tree(source: Path) -> dict[str, bytes]:

@@ -15,9 +15,9 @@ FILES = {"docs/index.md": b"# Home\n", "docs/a/one.md": b"# One\n", "mkdocs.yml"
 
 
 def _age(manifest: Path, seconds: int) -> None:
-    """Pretend the manifest was saved ``seconds`` after the files it records last changed."""
+    """Pretend the sync that saved the manifest began ``seconds`` after the files it records last changed."""
     saved = json.loads(manifest.read_text(encoding="utf-8"))
-    saved["saved_ns"] += seconds * 1_000_000_000
+    saved["started_ns"] += seconds * 1_000_000_000
     manifest.write_text(json.dumps(saved), encoding="utf-8")
 
 
@@ -46,7 +46,18 @@ def test_a_file_changed_within_the_same_tick_is_still_seen(tmp_path: Path) -> No
     manifest = tmp_path / "stage.json"
     target = tmp_path / "stage"
     sync_tree(target, FILES, manifest)
-    # Same size, and the modification time put back: only a fresh manifest would be fooled, so it is not trusted.
+    # Same size, written just after the sync: its record is too recent to vouch for it.
+    (target / "docs" / "index.md").write_bytes(b"# Hmmm\n")
+    result = sync_tree(target, FILES, manifest)
+    assert result.written == 1
+    assert (target / "docs" / "index.md").read_bytes() == b"# Home\n"
+
+
+def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(tmp_path: Path) -> None:
+    manifest = tmp_path / "stage.json"
+    target = tmp_path / "stage"
+    sync_tree(target, FILES, manifest)
+    _age(manifest, 10)
     index = target / "docs" / "index.md"
     before = index.stat()
     index.write_bytes(b"# Hmmm\n")
@@ -54,6 +65,41 @@ def test_a_file_changed_within_the_same_tick_is_still_seen(tmp_path: Path) -> No
     result = sync_tree(target, FILES, manifest)
     assert result.written == 1
     assert index.read_bytes() == b"# Home\n"
+
+
+def test_a_same_size_edit_long_after_the_manifest_is_seen(tmp_path: Path) -> None:
+    manifest = tmp_path / "stage.json"
+    target = tmp_path / "stage"
+    sync_tree(target, FILES, manifest)
+    _age(manifest, 10)
+    index = target / "docs" / "index.md"
+    index.write_bytes(b"# Hmmm\n")
+    later = index.stat().st_mtime_ns + 5_000_000_000
+    os.utime(index, ns=(later, later))
+    assert sync_tree(target, FILES, manifest).written == 1
+    assert index.read_bytes() == b"# Home\n"
+
+
+def test_a_file_replaced_while_it_was_being_staged_is_not_vouched_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = tmp_path / "stage.json"
+    target = tmp_path / "stage"
+    write = stage.write_if_changed
+
+    def another_process_replaces_it(path: Path, data: bytes) -> bool:
+        changed = write(path, data)
+        if path.name == "index.md":
+            path.write_bytes(b"# Other\n")
+        return changed
+
+    monkeypatch.setattr(stage, "write_if_changed", another_process_replaces_it)
+    sync_tree(target, FILES, manifest)
+    monkeypatch.undo()
+    # Even with no safety margin, a file modified after the sync began is read again.
+    monkeypatch.setattr(stage, "_RACY_NS", 0)
+    assert sync_tree(target, FILES, manifest).written == 1
+    assert (target / "docs" / "index.md").read_bytes() == b"# Home\n"
 
 
 def test_changed_deleted_and_extra_files_are_put_right_despite_the_manifest(tmp_path: Path) -> None:
@@ -79,7 +125,10 @@ def test_new_content_is_written_even_where_the_manifest_vouches_for_the_old(tmp_
     assert (target / "docs" / "index.md").read_bytes() == b"# Home, renamed\n"
 
 
-@pytest.mark.parametrize("saved", ["", "not json", "[]", '{"version": 99}', '{"version": 1, "saved_ns": "x"}'])
+@pytest.mark.parametrize(
+    "saved",
+    ["", "not json", "[]", '{"version": 99}', '{"version": 2, "started_ns": "x"}', '{"version": 2, "files": {}}'],
+)
 def test_an_unusable_manifest_only_means_reading_the_files(tmp_path: Path, saved: str) -> None:
     manifest = tmp_path / "stage.json"
     target = tmp_path / "stage"
