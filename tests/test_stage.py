@@ -32,6 +32,14 @@ def _no_reading(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Path, "read_bytes", refuse)
 
 
+@pytest.fixture
+def staged(tmp_path: Path) -> tuple[Path, Path]:
+    """A staged folder and its manifest, right after a first sync."""
+    target, manifest = tmp_path / "stage", tmp_path / "stage.json"
+    sync_tree(target, FILES, manifest)
+    return target, manifest
+
+
 def test_trusted_entries_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     manifest = tmp_path / "cache" / "stage.json"
     first = sync_tree(tmp_path / "stage", FILES, manifest)
@@ -42,10 +50,8 @@ def test_trusted_entries_are_not_read_again(tmp_path: Path, monkeypatch: pytest.
     assert (again.written, again.unchanged, again.removed) == (0, 3, 0)
 
 
-def test_a_file_changed_within_the_same_tick_is_still_seen(tmp_path: Path) -> None:
-    manifest = tmp_path / "stage.json"
-    target = tmp_path / "stage"
-    sync_tree(target, FILES, manifest)
+def test_a_file_changed_within_the_same_tick_is_still_seen(staged: tuple[Path, Path]) -> None:
+    target, manifest = staged
     # Same size, written just after the sync: its record is too recent to vouch for it.
     (target / "docs" / "index.md").write_bytes(b"# Hmmm\n")
     result = sync_tree(target, FILES, manifest)
@@ -53,10 +59,8 @@ def test_a_file_changed_within_the_same_tick_is_still_seen(tmp_path: Path) -> No
     assert (target / "docs" / "index.md").read_bytes() == b"# Home\n"
 
 
-def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(tmp_path: Path) -> None:
-    manifest = tmp_path / "stage.json"
-    target = tmp_path / "stage"
-    sync_tree(target, FILES, manifest)
+def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(staged: tuple[Path, Path]) -> None:
+    target, manifest = staged
     _age(manifest, 10)
     index = target / "docs" / "index.md"
     before = index.stat()
@@ -67,10 +71,8 @@ def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(tmp_pa
     assert index.read_bytes() == b"# Home\n"
 
 
-def test_a_same_size_edit_long_after_the_manifest_is_seen(tmp_path: Path) -> None:
-    manifest = tmp_path / "stage.json"
-    target = tmp_path / "stage"
-    sync_tree(target, FILES, manifest)
+def test_a_same_size_edit_long_after_the_manifest_is_seen(staged: tuple[Path, Path]) -> None:
+    target, manifest = staged
     _age(manifest, 10)
     index = target / "docs" / "index.md"
     index.write_bytes(b"# Hmmm\n")
@@ -102,10 +104,8 @@ def test_a_file_replaced_while_it_was_being_staged_is_not_vouched_for(
     assert (target / "docs" / "index.md").read_bytes() == b"# Home\n"
 
 
-def test_changed_deleted_and_extra_files_are_put_right_despite_the_manifest(tmp_path: Path) -> None:
-    manifest = tmp_path / "stage.json"
-    target = tmp_path / "stage"
-    sync_tree(target, FILES, manifest)
+def test_changed_deleted_and_extra_files_are_put_right_despite_the_manifest(staged: tuple[Path, Path]) -> None:
+    target, manifest = staged
     _age(manifest, 10)
     (target / "docs" / "a" / "one.md").write_bytes(b"# One, edited by hand\n")
     (target / "mkdocs.yml").unlink()
@@ -115,10 +115,8 @@ def test_changed_deleted_and_extra_files_are_put_right_despite_the_manifest(tmp_
     assert {p.relative_to(target).as_posix(): p.read_bytes() for p in target.rglob("*") if p.is_file()} == FILES
 
 
-def test_new_content_is_written_even_where_the_manifest_vouches_for_the_old(tmp_path: Path) -> None:
-    manifest = tmp_path / "stage.json"
-    target = tmp_path / "stage"
-    sync_tree(target, FILES, manifest)
+def test_new_content_is_written_even_where_the_manifest_vouches_for_the_old(staged: tuple[Path, Path]) -> None:
+    target, manifest = staged
     _age(manifest, 10)
     result = sync_tree(target, {**FILES, "docs/index.md": b"# Home, renamed\n"}, manifest)
     assert result.written == 1
