@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,17 +140,8 @@ def _read_manifest(manifest: Path) -> dict[str, list[Any]]:
 def _write_manifest(manifest: Path, recorded: dict[str, list[Any]], started_ns: int) -> None:
     """Save the manifest in one step; one that cannot be saved only costs a slower next build."""
     data = json.dumps({"version": _MANIFEST_VERSION, "started_ns": started_ns, "files": recorded})
-    temporary = None
-    try:
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, name = tempfile.mkstemp(prefix=f".{manifest.name}-", dir=manifest.parent)
-        temporary = Path(name)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(data)
-        temporary.replace(manifest)
-    except OSError:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        write_if_changed(manifest, data.encode("utf-8"))
 
 
 def read_tree(source: Path) -> dict[str, bytes]:
