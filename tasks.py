@@ -11,6 +11,7 @@ Only the standard library is used here, because nothing else is installed yet.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -86,17 +87,24 @@ def apt_install(packages: dict[str, str]) -> None:
 
 
 def ensure_venv() -> None:
-    """Create .venv; Debian's Python needs python3-venv for that, so install it if missing."""
-    if (BIN / "python").exists():
+    """Create .venv; Debian's Python needs python3-venv (ensurepip) for that, so install it if missing.
+
+    A .venv left half-made by an earlier failure (a Python but no pip) is made again.
+    """
+    if (BIN / "python").exists() and (BIN / "pip").exists():
         return
+    shutil.rmtree(VENV, ignore_errors=True)
+    if importlib.util.find_spec("ensurepip") is None:
+        version = f"{sys.version_info.major}.{sys.version_info.minor}"
+        apt_install({f"python{version}-venv": f"/usr/lib/python{version}/ensurepip/__init__.py"})
     say("creating .venv")
     try:
         venv.EnvBuilder(with_pip=True).create(VENV)
-    except (subprocess.CalledProcessError, OSError):
+    except (subprocess.CalledProcessError, OSError, SystemExit) as error:
+        # Debian's venv module exits with its own advice when ensurepip is unusable.
         shutil.rmtree(VENV, ignore_errors=True)
-        version = f"{sys.version_info.major}.{sys.version_info.minor}"
-        apt_install({f"python{version}-venv": f"/usr/lib/python{version}/ensurepip/__init__.py"})
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        say(f"could not create .venv ({error}); install python3-venv and try again")
+        sys.exit(2)
 
 
 def ensure_packages(lock: str) -> None:

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from playbook import mkdocs_worker
-from playbook.problems import ContentError
+from playbook.problems import ContentError, MachineError
 from playbook.project import Project
 from playbook.report import Reporter
 from playbook.situations import SITUATIONS
@@ -222,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args, reporter))
     except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
+    except MachineError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
