@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project
+from conftest import REPO, make_project, unavailable
 
 from playbook import machine, pipeline
 from playbook.problems import MachineError
@@ -96,8 +96,9 @@ def _owner(path: str) -> str | None:
     return None
 
 
-@pytest.mark.skipif(shutil.which("dpkg-query") is None, reason="not a Debian machine: no package database to ask")
 def test_every_library_the_pdf_step_loads_is_installed_by_the_build_command(tmp_path: Path) -> None:
+    if shutil.which("dpkg-query") is None:
+        unavailable("not a Debian machine: there is no package database to ask")
     project = make_project(tmp_path / "project")
     checked = pipeline.check(project, Reporter(quiet=True))
     handouts = pipeline.render_handouts(project, checked, Reporter(quiet=True))
