@@ -227,6 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     except MachineError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
+    except OSError as error:
+        # The disk, not the content: a full disk, a read-only folder, a file that went away.
+        where = f"{error.filename}: " if error.filename else ""
+        print(
+            f"playbook: {where}{error.strerror or error} — check the folder and free space, then try again",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
 

@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project, unavailable
+from conftest import REPO, make_project, run_cli, unavailable
 
 from playbook import machine, pipeline
+from playbook.pipeline import Project
 from playbook.problems import MachineError
 from playbook.report import Reporter
 
@@ -189,3 +190,13 @@ def test_the_command_reports_a_machine_problem_in_one_line_and_exits_1(tmp_path:
         "Debian package libharfbuzz-subset0 (apt-get install libharfbuzz-subset0), or run `python3 tasks.py build`, "
         "which installs it"
     ]
+
+
+def test_a_disk_problem_is_one_line_not_a_traceback(project: Project) -> None:
+    """A folder the build cannot write to (here the staged folder is a file) is said in one line."""
+    project.stage_dir.write_text("not a folder")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("playbook: ")]
+    assert ".stage" in line and "check the folder" in line
