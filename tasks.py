@@ -45,6 +45,8 @@ BUILD_PACKAGES = {
 }
 TEST_PACKAGES = {
     "chromium": "/usr/bin/chromium",
+    # Playwright drives Chromium from the Node.js its wheel bundles, which needs libatomic.
+    "libatomic1": "/usr/lib/x86_64-linux-gnu/libatomic.so.1",
     "nodejs": "/usr/bin/node",
     "poppler-utils": "/usr/bin/pdftoppm",
 }
