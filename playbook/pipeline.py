@@ -8,23 +8,27 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import gc_pause, jinja_cache, mkdocs_adapter, mkdocs_worker, pdf, publish
-from playbook.collect import Loaded, collect
-from playbook.contrast import failures
-from playbook.link import Playbook, link
-from playbook.overlay import apply_overlay, check_assets, singleton
+from playbook import gc_pause
+from playbook.checker.selfcheck import template_problems
+from playbook.content.collect import Loaded, collect
+from playbook.content.contrast import failures
+from playbook.content.link import Playbook, link
+from playbook.content.strings import Strings, load_strings
+from playbook.content.validate import problem_at
+from playbook.engines import mkdocs_adapter, mkdocs_worker
+from playbook.fork.overlay import apply_overlay, check_assets, singleton
+from playbook.handouts import pdf
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
-from playbook.render import render_pages
+from playbook.render import jinja_cache
+from playbook.render.templates import render_pages
 from playbook.report import Reporter
-from playbook.selfcheck import template_problems
-from playbook.site_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
-from playbook.stage import SyncResult, read_tree, sync_tree
-from playbook.strings import Strings, load_strings
-from playbook.validate import problem_at
-from playbook.views import Shaper, page_path
+from playbook.site import publish
+from playbook.site.pages import Shaper, page_path
+from playbook.site.stage import SyncResult, read_tree, sync_tree
+from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
 
-# What the staged folder held after the last build (see playbook.stage), beside the compiled templates.
+# What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
 STAGE_MANIFEST = ".cache/stage.json"
 
 
@@ -146,7 +150,7 @@ def build_site(
 
     Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
     MkDocs runs through ``builder``: in this process unless the caller started a
-    worker (see :mod:`playbook.mkdocs_worker`), as ``playbook build`` does.
+    worker (see :mod:`playbook.engines.mkdocs_worker`), as ``playbook build`` does.
     """
     builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)

@@ -32,7 +32,7 @@ def test_sample_is_valid(project: Project) -> None:
 
 def test_links_are_resolved_both_ways(project: Project) -> None:
     playbook = check(project, Reporter(quiet=True)).playbook
-    from playbook.link import Ref
+    from playbook.content.link import Ref
 
     # give-first declares it counters the collector; the collector page must list it too.
     # Sorted by title; the sample's "<script>…" title sorts first.

@@ -128,7 +128,7 @@ def test_invalid_color(project: Project) -> None:
 
 
 def test_brand_color_without_enough_contrast_names_the_ratio_and_a_passing_color(project: Project) -> None:
-    from playbook.contrast import ratio
+    from playbook.content.contrast import ratio
 
     # The suggested colors really pass, and are close to the brand's.
     assert ratio("#917306", "#ffffff") >= 4.5 and ratio("#006ff9", "#ffffff") >= 4.5

@@ -18,9 +18,10 @@ import jinja2.bccache
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook import jinja_cache, mkdocs_worker
+from playbook.engines import mkdocs_worker
 from playbook.pipeline import Project
-from playbook.render import _tidy, environment
+from playbook.render import jinja_cache
+from playbook.render.templates import _tidy, environment
 
 
 def _tidy_by_definition(text: str) -> str:

@@ -2,7 +2,7 @@
 
 Each class is frozen and refuses unknown keys. Every field has a description,
 which becomes the editor's tooltip through the generated JSON Schema.
-Validation runs in strict mode on data from :mod:`playbook.load`, so text
+Validation runs in strict mode on data from :mod:`playbook.content.load`, so text
 never turns into a number or a boolean behind an editor's back.
 """
 
@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
-from playbook.situations import Situation
+from playbook.content.situations import Situation
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -364,7 +364,7 @@ _KIND_USES: dict[str, set[str]] = {
 
 def _pattern_findings(pattern: str | None, path: tuple[str | int, ...]) -> Iterator[Finding]:
     """A pattern outside the syntax Python and JavaScript share, pointed at its offending piece."""
-    from playbook.regex_subset import refusal
+    from playbook.content.regex_subset import refusal
 
     if pattern is None:
         return

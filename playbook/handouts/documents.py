@@ -16,13 +16,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from playbook.cards import CARD_HEIGHT, CARD_WIDTH, crop_marks, grid_for, sheets
-from playbook.contrast import WHITE, ratio
-from playbook.kinds import KINDS
-from playbook.link import Playbook, Ref
-from playbook.model import AntiPattern, Example, Formula, MessageTemplate, Principle, Worksheet, WorksheetField
-from playbook.qr import qr_data_uri
-from playbook.strings import Strings, fill
+from playbook.content.contrast import WHITE, ratio
+from playbook.content.kinds import KINDS
+from playbook.content.link import Playbook, Ref
+from playbook.content.model import AntiPattern, Example, Formula, MessageTemplate, Principle, Worksheet, WorksheetField
+from playbook.content.strings import Strings, fill
+from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, crop_marks, grid_for, sheets
+from playbook.handouts.qr import qr_data_uri
 
 Context = dict[str, Any]
 

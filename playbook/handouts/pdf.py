@@ -2,7 +2,7 @@
 
 Three documents come from the same content as the site: the full handout,
 the two-page short handout and the card deck. Each is shaped by
-:mod:`playbook.handouts`, rendered through a print template in
+:mod:`playbook.handouts.documents`, rendered through a print template in
 ``generators/`` and laid out by WeasyPrint, which reads nothing but the
 project's ``content/`` and ``generators/`` files. Every problem (a template
 error, a WeasyPrint complaint, a card whose text does not fit) is collected
@@ -15,16 +15,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playbook.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
-from playbook.escape import md, yaml_string
-from playbook.link import Playbook, Ref
-from playbook.load import load_document
+from playbook.content.link import Playbook, Ref
+from playbook.content.load import load_document
+from playbook.content.strings import Strings, fill
+from playbook.content.validate import problem_at
+from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.problems import ContentError, Problem
-from playbook.render import render_pages
-from playbook.stage import write_if_changed
-from playbook.strings import Strings, fill
-from playbook.validate import problem_at
-from playbook.views import Page
+from playbook.render.templates import render_pages
+from playbook.site.escape import md, yaml_string
+from playbook.site.pages import Page
+from playbook.site.stage import write_if_changed
 
 FOLDER = "handouts"
 SHORT_PAGES = 2
@@ -73,8 +73,8 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     """Every handout as PDF bytes; raise one ContentError with every problem found."""
     # WeasyPrint takes most of a second to import, and print shaping pulls in the QR
     # encoder: only a build that renders PDFs pays for them.
-    from playbook.handouts import Print, PrintShaper
-    from playbook.pdf_render import RenderFailed, RestrictedFetcher, layout, to_pdf
+    from playbook.handouts.documents import Print, PrintShaper
+    from playbook.handouts.layout import RenderFailed, RestrictedFetcher, layout, to_pdf
 
     # The logo's presence is checked with the rest of the site settings.
     logo = playbook.site.logo

@@ -10,7 +10,7 @@ provides them:
   the project names its own in ``extra.polyfills``. Ours is
   ``playbook/assets/iframe-worker.js``.
 - The browser tools are ES modules, which Chromium refuses on ``file://``
-  pages; :mod:`playbook.jsbundle` turns them into one classic script that
+  pages; :mod:`playbook.site.jsbundle` turns them into one classic script that
   replaces ``main.js`` in this copy only.
 
 Limitation: links inside the tools' data (for example from the calculator to
@@ -30,15 +30,15 @@ from typing import Any
 
 import yaml
 
-from playbook import mkdocs_adapter
-from playbook.jsbundle import BundleError, bundle
-from playbook.pdf import epoch_seconds, size_text
+from playbook.engines import mkdocs_adapter
+from playbook.site.jsbundle import BundleError, bundle
+from playbook.handouts.pdf import epoch_seconds, size_text
 from playbook.pipeline import source_date_epoch
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
 from playbook.report import Reporter
-from playbook.site_config import BASE_NAME
-from playbook.stage import read_tree, sync_tree, write_if_changed
+from playbook.site.staged_config import BASE_NAME
+from playbook.site.stage import read_tree, sync_tree, write_if_changed
 
 ZIP_PATH = "dist/site-offline.zip"
 CONFIG_NAME = "mkdocs.offline.yml"
@@ -93,7 +93,7 @@ def offline_project(staged: dict[str, bytes]) -> dict[str, bytes]:
                     1,
                     "",
                     f"cannot bundle the tools for the offline copy: {error.message}",
-                    "keep to the import and export forms listed in playbook/jsbundle.py",
+                    "keep to the import and export forms listed in playbook/site/jsbundle.py",
                 )
             ]
         ) from None

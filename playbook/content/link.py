@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from playbook.collect import Loaded
-from playbook.kinds import KINDS, Reference
-from playbook.load import Path
-from playbook.model import AUDIENCES, Formula, Model, Note, Site
-from playbook.overlay import Overlay
+from playbook.content.collect import Loaded
+from playbook.content.kinds import KINDS, Reference
+from playbook.content.load import Path
+from playbook.content.model import AUDIENCES, Formula, Model, Note, Site
+from playbook.content.validate import problem_at
+from playbook.fork.overlay import Overlay
 from playbook.problems import Problem
-from playbook.validate import problem_at
 
 
 @dataclass(frozen=True, order=True)

@@ -25,7 +25,7 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> i
     """Build the staged project in strict mode into ``site_dir``; return the page count.
 
     With ``cache_dir`` the theme's compiled templates are kept there for the
-    next build (see :mod:`playbook.theme_cache`).
+    next build (see :mod:`playbook.engines.theme_cache`).
     """
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
@@ -35,7 +35,7 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> i
         try:
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
             if cache_dir is not None:
-                from playbook import theme_cache
+                from playbook.engines import theme_cache
 
                 config.plugins[theme_cache.NAME] = theme_cache.ThemeCache(cache_dir)
             mkdocs_build(config)

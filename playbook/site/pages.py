@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from playbook.checker import rule_data
-from playbook.escape import html_text, json_for_script, md, paragraphs, yaml_string
-from playbook.kinds import ENTRY_KINDS, KINDS
-from playbook.link import Playbook, Ref
-from playbook.model import (
+from playbook.checker.rules import rule_data
+from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
+from playbook.content.kinds import ENTRY_KINDS, KINDS
+from playbook.content.link import Playbook, Ref
+from playbook.content.model import (
     AntiPattern,
     Debate,
     Entry,
@@ -26,8 +26,8 @@ from playbook.model import (
     Source,
     Worksheet,
 )
-from playbook.situations import SITUATIONS
-from playbook.strings import Strings, fill
+from playbook.content.situations import SITUATIONS
+from playbook.content.strings import Strings, fill
 
 Context = dict[str, Any]
 

@@ -7,10 +7,10 @@ and the offending text.
 
 from __future__ import annotations
 
-from playbook.checker import Finding, check_message
-from playbook.link import Playbook, Ref
-from playbook.load import Document, Position
-from playbook.model import MessageTemplate
+from playbook.checker.rules import Finding, check_message
+from playbook.content.link import Playbook, Ref
+from playbook.content.load import Document, Position
+from playbook.content.model import MessageTemplate
 from playbook.problems import Problem
 
 

@@ -19,12 +19,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playbook.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all, symlink_outside
-from playbook.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
-from playbook.load import Document, load_document
-from playbook.model import Branding, Hidden, Model, Note, Override, Site
+from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all, symlink_outside
+from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
+from playbook.content.load import Document, load_document
+from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
+from playbook.content.validate import problem_at, validate_document, validate_layers
 from playbook.problems import Problem
-from playbook.validate import problem_at, validate_document, validate_layers
 
 SPECIAL_FILES = {"branding.yml", "hidden.yml"}
 SPECIAL_FOLDERS = {"overrides", "notes", "strings"}

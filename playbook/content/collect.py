@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playbook.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
-from playbook.load import Document, load_document
-from playbook.model import ID_PATTERN, Model
+from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
+from playbook.content.load import Document, load_document
+from playbook.content.model import ID_PATTERN, Model
+from playbook.content.validate import problem_at, validate_document
 from playbook.problems import Problem
-from playbook.validate import problem_at, validate_document
 
 YAML_SUFFIXES = (".yml", ".yaml")
 LOCAL_FOLDER = "local"
@@ -68,7 +68,7 @@ class ContentFile:
 def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
     """Every content file below ``content_dir``, and problems with the layout itself.
 
-    The fork's overlay folder ``local/`` is left to :mod:`playbook.overlay`.
+    The fork's overlay folder ``local/`` is left to :mod:`playbook.fork.overlay`.
     """
     files: list[ContentFile] = []
     problems: list[Problem] = []

@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from playbook import mkdocs_adapter
+from playbook.engines import mkdocs_adapter
 from playbook.logcapture import capture_warnings
 
 OPT_OUT = "PLAYBOOK_MKDOCS_WORKER"
@@ -136,7 +136,7 @@ def started(warm_configs: Sequence[Path], command: Sequence[str] | None = None) 
         return
     # -P and this package's folder first: the worker runs this very code, not a
     # playbook/ or yaml.py that happens to sit in the current folder.
-    package_root = str(Path(__file__).resolve().parent.parent)
+    package_root = str(Path(__file__).resolve().parents[2])
     path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
     argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.mkdocs_worker"]
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from playbook import model
+from playbook.content import model
 
 # Kinds whose entries are pages of their own, in the order the site lists them.
 ENTRY_KINDS = ("path", "principle", "anti-pattern", "template", "worksheet", "debate")

@@ -11,9 +11,9 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from playbook.load import Document, load_document
+from playbook.content.load import Document, load_document
+from playbook.content.validate import problem_at
 from playbook.problems import Problem
-from playbook.validate import problem_at
 
 Strings = dict[str, dict[str, Any]]
 
