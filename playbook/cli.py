@@ -54,9 +54,7 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
         pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder)
     reporter.say(f"built {project.site_dir}")
     if args.offline:
-        from playbook.site.offline import build_offline
-
-        reporter.say(f"offline copy {build_offline(project, reporter)}")
+        reporter.say(f"offline copy {pipeline.build_offline(project, reporter)}")
     return EXIT_OK
 
 

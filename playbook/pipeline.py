@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +24,9 @@ from playbook.project import Project
 from playbook.render import jinja_cache
 from playbook.render.templates import render_pages
 from playbook.report import Reporter
-from playbook.site import publish
+from playbook.site import offline, publish
 from playbook.site.pages import Shaper, page_path
-from playbook.site.stage import SyncResult, read_tree, sync_tree
+from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
 from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
 
 # What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
@@ -59,7 +60,9 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         site = singleton(loaded, "site")
         if site is not None:
             problems += check_assets(project.root, project.content_dir, site) + brand_problems(site)
-        playbook, link_problems = link(loaded, overlay) if not problems else (None, [])
+        playbook, link_problems = (
+            link(loaded, hidden=overlay.hidden, notes=overlay.notes) if not problems else (None, [])
+        )
         problems += link_problems
         language = playbook.site.language if playbook is not None else "en"
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
@@ -200,3 +203,27 @@ def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Probl
                 Problem(where, 1, 1, "", f"MkDocs: {text}", "fix the template or file that produces this page")
             )
     return problems
+
+
+def build_offline(project: Project, reporter: Reporter) -> Path:
+    """Build the offline copy from the staged project ``playbook build`` left; return the zip's path."""
+    with reporter.stage("offline") as step:
+        files = offline.offline_project(read_tree(project.stage_dir))
+        with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
+            work = Path(temporary)
+            sync_tree(work / "project", files)
+            try:
+                pages = mkdocs_adapter.build(work / "project" / offline.CONFIG_NAME, work / "site")
+            except mkdocs_adapter.BuildFailed as failure:
+                raise ContentError(
+                    Problem(
+                        ".stage/mkdocs.yml", 1, 1, "", f"MkDocs (offline copy): {message}", "fix the staged project"
+                    )
+                    for message in failure.messages
+                ) from None
+            folder = f"{offline.top_folder(files)}-offline"
+            data = offline.zip_tree(work / "site", folder, pdf.epoch_seconds(source_date_epoch(project.root)))
+        target = project.root / offline.ZIP_PATH
+        write_if_changed(target, data)
+        step.detail = f"{pages} HTML pages, {pdf.size_text(len(data))}"
+    return target

@@ -13,7 +13,6 @@ from playbook.content.kinds import KINDS, Reference
 from playbook.content.load import Path
 from playbook.content.model import AUDIENCES, Formula, Model, Note, Site
 from playbook.content.validate import problem_at
-from playbook.fork.overlay import Overlay
 from playbook.problems import Problem
 
 
@@ -88,12 +87,15 @@ def walk(data: Any, spec: str, prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
             yield (*prefix, key), value
 
 
-def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook | None, list[Problem]]:
+def link(
+    loaded: list[Loaded], *, hidden: frozenset[str] = frozenset(), notes: dict[str, Note] | None = None
+) -> tuple[Playbook | None, list[Problem]]:
     """Resolve every reference; report duplicates and dangling ids where they stand.
 
-    Entries the overlay hides are left out, and references to them dropped.
+    Entries a fork's overlay hides are left out, and references to them dropped;
+    ``notes`` are the overlay's notes on entries, by id.
     """
-    overlay = overlay or Overlay()
+    notes = notes or {}
     problems: list[Problem] = []
     entries: dict[str, dict[str, Model]] = defaultdict(dict)
     where: dict[Ref, Loaded] = {}
@@ -105,7 +107,7 @@ def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook
             singletons[item.kind.name] = item
             continue
         entry_id = item.value.id  # type: ignore[attr-defined]
-        if entry_id in overlay.hidden:
+        if entry_id in hidden:
             continue
         first = by_id.get(entry_id)
         if first is not None:
@@ -142,7 +144,7 @@ def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook
         owner = Ref(item.kind.name, getattr(item.value, "id", item.kind.name))
         for reference in item.kind.references:
             for path, target_id in walk(item.data, reference.spec):
-                if target_id in duplicated or target_id in overlay.hidden:
+                if target_id in duplicated or target_id in hidden:
                     # A duplicate is already reported; a hidden entry is meant to disappear.
                     continue
                 target_kind = kind_of.get(target_id)
@@ -166,7 +168,7 @@ def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook
             files={ref: item.document.path for ref, item in where.items()},
             links={ref: frozenset(targets) for ref, targets in links.items()},
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
-            notes={i: note for i, note in overlay.notes.items() if i not in overlay.hidden},
+            notes={i: note for i, note in notes.items() if i not in hidden},
             local=frozenset(ref for ref, item in where.items() if item.local),
         ),
         [],

@@ -21,9 +21,8 @@ from playbook.content.strings import Strings, fill
 from playbook.content.validate import problem_at
 from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.problems import ContentError, Problem
-from playbook.render.templates import render_pages
+from playbook.render.templates import Page, render_pages
 from playbook.site.escape import md, yaml_string
-from playbook.site.pages import Page
 from playbook.site.stage import write_if_changed
 
 FOLDER = "handouts"

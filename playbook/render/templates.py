@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from playbook.problems import ContentError, Problem
 from playbook.render import jinja_cache
-from playbook.site.pages import Page
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, which template renders it, and with what."""
+
+    path: str
+    # A template name, or names to try in order (a translation first, English last).
+    template: str | tuple[str, ...]
+    context: Context
 
 
 def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Path | None = None) -> jinja2.Environment:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from playbook.checker.rules import rule_data
@@ -28,8 +27,7 @@ from playbook.content.model import (
 )
 from playbook.content.situations import SITUATIONS
 from playbook.content.strings import Strings, fill
-
-Context = dict[str, Any]
+from playbook.render.templates import Context, Page
 
 # Kinds in the order the site lists them, with the strings key of their section title.
 SECTION_TITLES = {
@@ -40,16 +38,6 @@ SECTION_TITLES = {
     "debate": "debates",
 }
 TOOLS = ("calculator", "composer", "checker")
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page: where it goes, which template renders it, and with what."""
-
-    path: str
-    # A template name, or names to try in order (a translation first, English last).
-    template: str | tuple[str, ...]
-    context: Context
 
 
 def page_path(ref: Ref) -> str:
