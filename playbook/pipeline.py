@@ -13,6 +13,7 @@ from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
 from playbook.content.collect import Loaded, collect
 from playbook.content.contrast import failures
+from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, link
 from playbook.content.strings import Strings, load_strings
 from playbook.content.validate import problem_at
@@ -68,7 +69,7 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
         if playbook is not None and not problems:
-            problems += template_problems(playbook, {item.document.path: item.document for item in loaded})
+            problems += template_problems(playbook)
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
@@ -183,7 +184,7 @@ def build_site(
 
 def page_sources(playbook: Playbook) -> dict[str, str]:
     """Staged page path → the content file it is generated from."""
-    return {page_path(ref): path for ref, path in playbook.files.items()}
+    return {page_path(ref): origin.path for ref, origin in playbook.origins.items() if ref.kind in KINDS}
 
 
 def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Problem]:

@@ -27,18 +27,22 @@ OVERRIDE_KEYS = frozenset({"id", "reviewed"})
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """A validated entry: its kind, the file(s) it comes from and its model object.
+class Origin:
+    """The files an entry was written in, with the position of every value.
 
-    An upstream entry changed by a fork's override has two documents: the
-    upstream file first, then the override; ``data`` is the two merged.
+    The upstream file comes first, then a fork's override of some of its
+    fields, if any. Every stage after loading places a problem about an
+    entry through its origin, so the problem names the file, line and column
+    where the offending value was written without reading a file again.
     """
 
-    kind: Kind
     document: Document
-    value: Model
     overlays: tuple[Document, ...] = ()
-    local: bool = False
+
+    @property
+    def path(self) -> str:
+        """The entry's own file: upstream, or the fork's file for an entry it added."""
+        return self.document.path
 
     @property
     def data(self) -> Any:
@@ -54,6 +58,43 @@ class Loaded:
             if path and path[0] in overlay.data and path[0] not in OVERRIDE_KEYS:
                 return overlay
         return self.document
+
+    def overridden(self, key: str) -> bool:
+        """Whether a fork's override wrote this top-level field."""
+        return self.document_for((key,)) is not self.document
+
+    def problem(self, path: tuple[str | int, ...], message: str, hint: str) -> Problem:
+        """A problem about the value at ``path``, in the file and at the place where it was written."""
+        return problem_at(self.document_for(path), path, message, hint)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated entry: its kind, the file(s) it comes from and its model object.
+
+    An upstream entry changed by a fork's override has two documents: the
+    upstream file first, then the override; ``data`` is the two merged.
+    """
+
+    kind: Kind
+    document: Document
+    value: Model
+    overlays: tuple[Document, ...] = ()
+    local: bool = False
+
+    @property
+    def origin(self) -> Origin:
+        """The files the entry was written in."""
+        return Origin(self.document, self.overlays)
+
+    @property
+    def data(self) -> Any:
+        """The entry's data, with the overlays' keys replacing upstream's."""
+        return self.origin.data
+
+    def document_for(self, path: tuple[str | int, ...]) -> Document:
+        """The file where the value at ``path`` was written."""
+        return self.origin.document_for(path)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from playbook.content.collect import Loaded
+from playbook.content.collect import Loaded, Origin
 from playbook.content.kinds import KINDS, Reference
 from playbook.content.load import Path
 from playbook.content.model import AUDIENCES, Formula, Model, Note, Site
@@ -29,13 +29,15 @@ class Playbook:
     """The resolved playbook: every entry by kind, and the links between them.
 
     ``links`` is symmetric: when a principle counters an anti-pattern, each
-    lists the other, whichever of the two files declared it.
+    lists the other, whichever of the two files declared it. ``origins`` holds
+    the files each entry (and the site settings and formula, under
+    ``Ref("site", "site")`` and ``Ref("formula", "formula")``) was written in.
     """
 
     site: Site
     formula: Formula | None
     entries: dict[str, dict[str, Any]]
-    files: dict[Ref, str]
+    origins: dict[Ref, Origin]
     links: dict[Ref, frozenset[Ref]] = field(repr=False)
     cited_by: dict[str, frozenset[Ref]] = field(repr=False)
     notes: dict[str, Note] = field(default_factory=dict, repr=False)
@@ -165,7 +167,10 @@ def link(
             site=singletons["site"].value,  # type: ignore[arg-type]
             formula=formula.value if formula is not None else None,  # type: ignore[arg-type]
             entries={kind: dict(table) for kind, table in entries.items()},
-            files={ref: item.document.path for ref, item in where.items()},
+            origins={
+                **{Ref(name, name): item.origin for name, item in singletons.items()},
+                **{ref: item.origin for ref, item in where.items()},
+            },
             links={ref: frozenset(targets) for ref, targets in links.items()},
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
             notes={i: note for i, note in notes.items() if i not in hidden},
