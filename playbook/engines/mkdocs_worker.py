@@ -138,7 +138,7 @@ def started(warm_configs: Sequence[Path], command: Sequence[str] | None = None) 
     # playbook/ or yaml.py that happens to sit in the current folder.
     package_root = str(Path(__file__).resolve().parents[2])
     path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
-    argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.mkdocs_worker"]
+    argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.engines.mkdocs_worker"]
     try:
         process = subprocess.Popen(
             [*argv, *(str(path) for path in warm_configs)],
