@@ -167,6 +167,23 @@ def test_override_that_makes_a_template_fail_the_self_check_is_reported_at_the_o
     ]
 
 
+@pytest.mark.parametrize("relative", ["overrides/give-first.yml", "branding.yml", "strings/pages.yml"])
+def test_a_bad_overlay_or_strings_file_is_reported_at_its_place(project: Project, relative: str) -> None:
+    shown = f"content/local/{relative}"
+    write(project, relative, "title: [unclosed\n")
+    [syntax] = report(project)
+    assert syntax.startswith(f"{shown}:2:1: (file): YAML syntax error: ")
+    write(project, relative, "- a list\n- not a mapping\n")
+    [shape] = report(project)
+    assert shape.startswith(f"{shown}:1:1: (file): ")
+    assert "a mapping of keys" in shape
+    (project.content_dir / "local" / relative).unlink()
+    (project.content_dir / "local" / relative).mkdir()
+    assert report(project) == [
+        f"{shown}:1:1: (file): cannot read the file (Is a directory) — check that it exists and is readable"
+    ]
+
+
 def test_missing_logo_file(project: Project) -> None:
     write(project, "branding.yml", "logo: local/missing.png\n")
     assert report(project) == [

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
-from playbook.content.load import Document, load_document
+from playbook.content.load import Document, read_mapping, symlink_outside
 from playbook.content.model import ID_PATTERN, Model
 from playbook.content.validate import problem_at, validate_document
 from playbook.problems import Problem
@@ -152,16 +152,6 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
     return files, problems
 
 
-def symlink_outside(root: Path, path: Path) -> str | None:
-    """Why a symbolic link is refused, or None when the path stays inside the project."""
-    if not path.is_symlink():
-        return None
-    target = path.resolve()
-    if not target.is_relative_to(root.resolve()):
-        return f"this is a symbolic link to {target}, outside the project"
-    return None
-
-
 def _kind_of(relative: Path) -> Kind | None:
     parts = relative.parts
     if len(parts) == 1:
@@ -173,33 +163,11 @@ def _kind_of(relative: Path) -> Kind | None:
 
 def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
     """Load and validate one file, checking that its id matches its name."""
-    try:
-        raw = file.path.read_bytes()
-    except OSError as error:
-        return None, [
-            Problem(
-                file.display,
-                1,
-                1,
-                "",
-                f"cannot read the file ({error.strerror})",
-                "check that it exists and is readable",
-            )
-        ]
-    document, problems = load_document(file.display, raw)
+    document, problems = read_mapping(
+        file.path, file.display, "start the file with 'id: …' and one 'key: value' a line"
+    )
     if document is None:
         return None, problems
-    if not isinstance(document.data, dict):
-        return None, [
-            Problem(
-                file.display,
-                1,
-                1,
-                "",
-                "the file does not hold a mapping of keys and values",
-                "start the file with 'id: …' and one 'key: value' a line",
-            )
-        ]
     value, problems = validate_document(document, file.kind.model)
     if value is None:
         return None, problems

@@ -19,9 +19,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all, symlink_outside
+from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
-from playbook.content.load import Document, load_document
+from playbook.content.load import Document, read_mapping
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
 from playbook.content.validate import problem_at, validate_document, validate_layers
 from playbook.problems import Problem
@@ -46,30 +46,9 @@ def fingerprint(path: Path) -> str:
 
 def _load(root: Path, path: Path, model: type[Model]) -> tuple[Document | None, Model | None, list[Problem]]:
     display = path.relative_to(root).as_posix()
-    outside = symlink_outside(root, path)
-    if outside:
-        return None, None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
-    document, problems = load_document(display, path.read_bytes())
+    document, problems = read_mapping(path, display, "write one 'key: value' a line", root=root, empty=True)
     if document is None:
         return None, None, problems
-    if document.data is None:
-        # A file whose every line is commented out sets nothing.
-        document = Document(document.path, {}, document.positions, document.key_positions, document.text)
-    if not isinstance(document.data, dict):
-        return (
-            None,
-            None,
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    "the file does not hold a mapping of keys and values",
-                    "write one 'key: value' a line",
-                )
-            ],
-        )
     value, problems = validate_document(document, model)
     return document, value, problems
 
