@@ -15,6 +15,7 @@ from playbook.content.collect import Loaded, collect
 from playbook.content.contrast import failures
 from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, link
+from playbook.content.model import Site
 from playbook.content.strings import Strings, load_strings
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
@@ -79,8 +80,9 @@ def _check(project: Project, reporter: Reporter) -> Checked:
 def brand_problems(site: Loaded) -> list[Problem]:
     """Brand colors that fail WCAG contrast, with the nearest color that passes."""
     value = site.value
+    assert isinstance(value, Site)
     problems = []
-    for pair, found, nearest in failures(value.primary_color, value.accent_color):  # type: ignore[attr-defined]
+    for pair, found, nearest in failures(value.primary_color, value.accent_color):
         problems.append(
             problem_at(
                 site.document_for((pair.setting,)),

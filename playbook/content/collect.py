@@ -83,6 +83,12 @@ class Loaded:
     local: bool = False
 
     @property
+    def id(self) -> str:
+        """The entry's id; a settings file (site, formula) goes by its kind's name."""
+        value = getattr(self.value, "id", None)
+        return value if isinstance(value, str) else self.kind.name
+
+    @property
     def origin(self) -> Origin:
         """The files the entry was written in."""
         return Origin(self.document, self.overlays)

@@ -557,6 +557,10 @@ class Site(Model):
         return value
 
 
+# Every kind of entry the linked playbook holds by id.
+EntryModel = Source | Principle | AntiPattern | MessageTemplate | Worksheet | Debate | ReadingPath | CheckerRule
+
+
 class Override(Model):
     """Changes to single fields of an upstream entry, kept in a fork's overlay.
 

@@ -92,8 +92,7 @@ class Shaper:
         return [self.link(here, entry, kind) for entry in self.playbook.linked(ref, kind)]
 
     def sources(self, here: str, ids: tuple[str, ...]) -> list[Context]:
-        table = self.playbook.entries.get("source", {})
-        return [self.source_item(here, table[i]) for i in ids]
+        return [self.source_item(here, self.playbook.source(i)) for i in ids]
 
     def source_item(self, here: str, source: Source) -> Context:
         year = str(source.year) if source.year is not None else self.t["no_year"]
@@ -136,7 +135,7 @@ class Shaper:
         ref = Ref("principle", entry.id)
         quote = None
         if entry.quote is not None:
-            source = self.playbook.entries["source"][entry.quote.source]
+            source = self.playbook.source(entry.quote.source)
             quote = {"text": md(entry.quote.text), "source": self.source_item(here, source)}
         return Page(
             here,
@@ -195,7 +194,7 @@ class Shaper:
 
     def worksheet(self, entry: Worksheet) -> Page:
         here = page_path(Ref("worksheet", entry.id))
-        templates = self.playbook.entries.get("template", {})
+        templates = {template.id: template for template in self.playbook.of_kind("template")}
         reconnect = templates.get(entry.template) if entry.template else None
         data = {
             "site": self.site_data(),
@@ -428,7 +427,7 @@ class Shaper:
             },
             "strings": self.tool_strings("calculator"),
         }
-        source = self.playbook.entries["source"][formula.quote.source]
+        source = self.playbook.source(formula.quote.source)
         return Page(
             here,
             "tool.md.jinja",
