@@ -19,6 +19,7 @@ from playbook.content.model import Site
 from playbook.content.strings import Strings, load_strings
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
+from playbook.engines.engine import Builder, BuildFailed
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
 from playbook.handouts import pdf
 from playbook.problems import ContentError, Problem
@@ -150,7 +151,7 @@ def source_date_epoch(root: Path) -> str:
 
 
 def build_site(
-    project: Project, reporter: Reporter, *, handouts: bool = True, builder: mkdocs_worker.Builder | None = None
+    project: Project, reporter: Reporter, *, handouts: bool = True, builder: Builder | None = None
 ) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
@@ -175,7 +176,7 @@ def build_site(
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
-    except mkdocs_adapter.BuildFailed as failure:
+    except BuildFailed as failure:
         publish.discard(scratch)
         raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
     except BaseException:
@@ -217,7 +218,7 @@ def build_offline(project: Project, reporter: Reporter) -> Path:
             sync_tree(work / "project", files)
             try:
                 pages = mkdocs_adapter.build(work / "project" / offline.CONFIG_NAME, work / "site")
-            except mkdocs_adapter.BuildFailed as failure:
+            except BuildFailed as failure:
                 raise ContentError(
                     Problem(
                         ".stage/mkdocs.yml", 1, 1, "", f"MkDocs (offline copy): {message}", "fix the staged project"
