@@ -37,4 +37,3 @@ class Builder(Protocol):
     """Builds a staged folder into a site folder and returns the HTML page count (see the module's description)."""
 
     def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int: ...
-
