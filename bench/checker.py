@@ -29,8 +29,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from playbook.checker import check_message  # noqa: E402
-from playbook.model import CheckerRule  # noqa: E402
+from playbook.checker.rules import check_message  # noqa: E402
+from playbook.content.model import CheckerRule  # noqa: E402
 from playbook.pipeline import Project, check  # noqa: E402
 from playbook.report import Reporter  # noqa: E402
 

@@ -11,7 +11,7 @@ them alike; the fastest of ``--repeat`` runs counts. For every scale it prints:
 - cold build: the first ``playbook build --no-pdf`` of a fresh copy of the
   project, as in a new clone: no staged folder, no ``.cache/``, no previous site;
 - build: the same command again, which warms MkDocs up in a second process
-  while it generates (see playbook/mkdocs_worker.py) and finds in ``.cache/``
+  while it generates (see playbook/engines/mkdocs_worker.py) and finds in ``.cache/``
   the compiled templates, its own and the theme's, and the staged files'
   manifest; the processor time of both processes beside it;
 - mkdocs: a bare ``mkdocs build`` of the staged folder, imports included;

@@ -12,12 +12,11 @@ import sys
 import threading
 from pathlib import Path
 
-from playbook import mkdocs_worker
+from playbook.content.situations import SITUATIONS
+from playbook.engines import mkdocs_worker
 from playbook.problems import ContentError, MachineError
 from playbook.project import Project
 from playbook.report import Reporter
-from playbook.situations import SITUATIONS
-from playbook.stage import sync_tree
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -54,14 +53,13 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
         pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder)
     reporter.say(f"built {project.site_dir}")
     if args.offline:
-        from playbook.offline import build_offline
-
-        reporter.say(f"offline copy {build_offline(project, reporter)}")
+        reporter.say(f"offline copy {pipeline.build_offline(project, reporter)}")
     return EXIT_OK
 
 
 def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook import pdf, pipeline
+    from playbook import pipeline
+    from playbook.handouts import pdf
 
     project = _project(args)
     checked = pipeline.check(project, reporter)
@@ -72,7 +70,8 @@ def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook.schemas import schemas
+    from playbook.content.schemas import schemas
+    from playbook.site.stage import sync_tree
 
     project = _project(args)
     target = Path(args.out) if args.out else project.root / "schemas"
@@ -82,8 +81,9 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook import lint_message, pipeline
-    from playbook.checker import check_message, has_errors
+    from playbook import pipeline
+    from playbook.checker import lint_message
+    from playbook.checker.rules import check_message, has_errors
 
     project = _project(args)
     name = lint_message.display_name(args.file)
@@ -104,7 +104,7 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook.drift import drift, mark_reviewed
+    from playbook.fork.drift import drift, mark_reviewed
 
     project = _project(args)
     items = drift(project.content_dir)
@@ -134,7 +134,7 @@ def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook.scaffold import scaffold
+    from playbook.fork.scaffold import scaffold
 
     project = _project(args)
     written = scaffold(project.content_dir)
@@ -147,7 +147,7 @@ def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
-    from playbook.watch import watch_sources
+    from playbook.site.watch import watch_sources
 
     project = _project(args)
 
@@ -164,7 +164,7 @@ def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     regenerate()
     if not (project.stage_dir / "mkdocs.yml").exists():
         return EXIT_CONTENT
-    from playbook import mkdocs_adapter
+    from playbook.engines import mkdocs_adapter
 
     mkdocs_adapter.serve(
         project.stage_dir / "mkdocs.yml",

@@ -5,26 +5,34 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook import gc_pause, jinja_cache, mkdocs_adapter, mkdocs_worker, pdf, publish
-from playbook.collect import Loaded, collect
-from playbook.contrast import failures
-from playbook.link import Playbook, link
-from playbook.overlay import apply_overlay, check_assets, singleton
+from playbook import gc_pause
+from playbook.checker.selfcheck import template_problems
+from playbook.content.collect import Loaded, collect
+from playbook.content.contrast import failures
+from playbook.content.kinds import KINDS
+from playbook.content.link import Playbook, link
+from playbook.content.model import Site
+from playbook.content.strings import Strings, load_strings
+from playbook.content.validate import problem_at
+from playbook.engines import mkdocs_adapter, mkdocs_worker
+from playbook.engines.engine import Builder, BuildFailed
+from playbook.fork.overlay import apply_overlay, check_assets, singleton
+from playbook.handouts import pdf
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
-from playbook.render import render_pages
+from playbook.render import jinja_cache
+from playbook.render.templates import render_pages
 from playbook.report import Reporter
-from playbook.selfcheck import template_problems
-from playbook.site_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
-from playbook.stage import SyncResult, read_tree, sync_tree
-from playbook.strings import Strings, load_strings
-from playbook.validate import problem_at
-from playbook.views import Shaper, page_path
+from playbook.site import offline, publish
+from playbook.site.pages import Shaper, page_path
+from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
+from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
 
-# What the staged folder held after the last build (see playbook.stage), beside the compiled templates.
+# What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
 STAGE_MANIFEST = ".cache/stage.json"
 
 
@@ -55,13 +63,15 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         site = singleton(loaded, "site")
         if site is not None:
             problems += check_assets(project.root, project.content_dir, site) + brand_problems(site)
-        playbook, link_problems = link(loaded, overlay) if not problems else (None, [])
+        playbook, link_problems = (
+            link(loaded, hidden=overlay.hidden, notes=overlay.notes) if not problems else (None, [])
+        )
         problems += link_problems
         language = playbook.site.language if playbook is not None else "en"
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
         if playbook is not None and not problems:
-            problems += template_problems(playbook, {item.document.path: item.document for item in loaded})
+            problems += template_problems(playbook)
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
@@ -71,8 +81,9 @@ def _check(project: Project, reporter: Reporter) -> Checked:
 def brand_problems(site: Loaded) -> list[Problem]:
     """Brand colors that fail WCAG contrast, with the nearest color that passes."""
     value = site.value
+    assert isinstance(value, Site)
     problems = []
-    for pair, found, nearest in failures(value.primary_color, value.accent_color):  # type: ignore[attr-defined]
+    for pair, found, nearest in failures(value.primary_color, value.accent_color):
         problems.append(
             problem_at(
                 site.document_for((pair.setting,)),
@@ -140,13 +151,13 @@ def source_date_epoch(root: Path) -> str:
 
 
 def build_site(
-    project: Project, reporter: Reporter, *, handouts: bool = True, builder: mkdocs_worker.Builder | None = None
+    project: Project, reporter: Reporter, *, handouts: bool = True, builder: Builder | None = None
 ) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
     Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
     MkDocs runs through ``builder``: in this process unless the caller started a
-    worker (see :mod:`playbook.mkdocs_worker`), as ``playbook build`` does.
+    worker (see :mod:`playbook.engines.mkdocs_worker`), as ``playbook build`` does.
     """
     builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)
@@ -165,7 +176,7 @@ def build_site(
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
-    except mkdocs_adapter.BuildFailed as failure:
+    except BuildFailed as failure:
         publish.discard(scratch)
         raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
     except BaseException:
@@ -176,7 +187,7 @@ def build_site(
 
 def page_sources(playbook: Playbook) -> dict[str, str]:
     """Staged page path → the content file it is generated from."""
-    return {page_path(ref): path for ref, path in playbook.files.items()}
+    return {page_path(ref): origin.path for ref, origin in playbook.origins.items() if ref.kind in KINDS}
 
 
 def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Problem]:
@@ -196,3 +207,27 @@ def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Probl
                 Problem(where, 1, 1, "", f"MkDocs: {text}", "fix the template or file that produces this page")
             )
     return problems
+
+
+def build_offline(project: Project, reporter: Reporter) -> Path:
+    """Build the offline copy from the staged project ``playbook build`` left; return the zip's path."""
+    with reporter.stage("offline") as step:
+        files = offline.offline_project(read_tree(project.stage_dir))
+        with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
+            work = Path(temporary)
+            sync_tree(work / "project", files)
+            try:
+                pages = mkdocs_adapter.build(work / "project" / offline.CONFIG_NAME, work / "site")
+            except BuildFailed as failure:
+                raise ContentError(
+                    Problem(
+                        ".stage/mkdocs.yml", 1, 1, "", f"MkDocs (offline copy): {message}", "fix the staged project"
+                    )
+                    for message in failure.messages
+                ) from None
+            folder = f"{offline.top_folder(files)}-offline"
+            data = offline.zip_tree(work / "site", folder, pdf.epoch_seconds(source_date_epoch(project.root)))
+        target = project.root / offline.ZIP_PATH
+        write_if_changed(target, data)
+        step.detail = f"{pages} HTML pages, {pdf.size_text(len(data))}"
+    return target

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from playbook.checker import (
+from playbook.checker.rules import (
     MAX_PER_RULE,
     Span,
     Text,
@@ -30,12 +30,12 @@ from playbook.checker import (
     phrase_words,
     rule_data,
 )
-from playbook.model import CheckerRule
+from playbook.content.model import CheckerRule
+from playbook.content.regex_subset import fold, refusal
+from playbook.content.situations import SITUATIONS
 from playbook.pipeline import Project, check
 from playbook.problems import ContentError
-from playbook.regex_subset import fold, refusal
 from playbook.report import Reporter
-from playbook.situations import SITUATIONS
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
@@ -432,7 +432,7 @@ def test_every_default_template_filled_with_its_examples_has_no_error() -> None:
 
 def test_the_weak_rewrite_of_each_anti_pattern_trips_one_of_its_rules() -> None:
     playbook = check(Project(REPO), Reporter(quiet=True)).playbook
-    from playbook.link import Ref
+    from playbook.content.link import Ref
 
     named = {rule.anti_pattern for rule in playbook.of_kind("rule") if rule.anti_pattern}
     checked = set()

@@ -132,7 +132,7 @@ def test_serve_reloads_after_a_yaml_edit(project: Project) -> None:
 
 def test_committed_schemas_are_up_to_date() -> None:
     """Content files point editors at schemas/; they must match the model."""
-    from playbook.schemas import schemas
+    from playbook.content.schemas import schemas
 
     committed = Path(__file__).resolve().parent.parent / "schemas"
     for name, data in schemas().items():

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from conftest import unavailable
 
-from playbook.link import Playbook, Ref
-from playbook.load import load_document
-from playbook.model import AUDIENCES, PLACEHOLDER_IN_TEXT, MessageTemplate
+from playbook.content.link import Playbook, Ref
+from playbook.content.load import load_document
+from playbook.content.model import AUDIENCES, PLACEHOLDER_IN_TEXT, MessageTemplate
 from playbook.pipeline import Project, check
 from playbook.report import Reporter
 

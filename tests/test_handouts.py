@@ -17,10 +17,10 @@ from conftest import FIXTURES, make_project
 from PIL import Image
 from pypdf import PdfReader
 
-from playbook.cards import CARD_HEIGHT, CARD_WIDTH, grid_for, slot
-from playbook.handouts import FALLBACK_INK, css_content, css_string, print_ink
-from playbook.pdf import Handout
-from playbook.pdf_render import RefusedURL, RestrictedFetcher
+from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, grid_for, slot
+from playbook.handouts.documents import FALLBACK_INK, css_content, css_string, print_ink
+from playbook.handouts.layout import RefusedURL, RestrictedFetcher
+from playbook.handouts.pdf import Handout
 from playbook.pipeline import Project, check, render_handouts
 from playbook.problems import ContentError
 from playbook.report import Reporter

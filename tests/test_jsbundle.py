@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from playbook.jsbundle import BundleError, bundle, order, parse
+from playbook.site.jsbundle import BundleError, bundle, order, parse
 
 NODE = shutil.which("node")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.load import MAX_BYTES, MAX_DEPTH, Position, load_document
+from playbook.content.load import MAX_BYTES, MAX_DEPTH, Position, load_document
 
 
 def problems(text: str | bytes) -> list[str]:

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, make_project, run_cli, unavailable
 
-from playbook import machine, pipeline
+from playbook import pipeline
+from playbook.handouts import machine
 from playbook.pipeline import Project
 from playbook.problems import MachineError
 from playbook.report import Reporter

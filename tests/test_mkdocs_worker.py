@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook import mkdocs_adapter, mkdocs_worker
+from playbook.engines import mkdocs_adapter, mkdocs_worker
 from playbook.pipeline import Project, build_site
 from playbook.report import Reporter
 
@@ -147,7 +147,7 @@ def test_only_a_whole_json_object_counts_as_an_answer(output: str, expected: dic
 def test_a_fresh_clone_warms_up_from_the_base_configuration(project: Project) -> None:
     # In a fresh process, as the worker is: the tests' own process has imported MkDocs long ago.
     probe = (
-        "import sys; from pathlib import Path; from playbook.mkdocs_worker import warm_up; "
+        "import sys; from pathlib import Path; from playbook.engines.mkdocs_worker import warm_up; "
         "warm_up([Path(sys.argv[1]), Path(sys.argv[2])]); "
         "print(sorted(m for m in ('material', 'material.plugins.search') if m in sys.modules))"
     )

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import make_project
 
-from playbook.offline import ZIP_PATH, offline_config
+from playbook.site.offline import ZIP_PATH, offline_config
 
 pytestmark = pytest.mark.browser
 

@@ -18,9 +18,10 @@ import jinja2.bccache
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook import jinja_cache, mkdocs_worker
+from playbook.engines import mkdocs_worker
 from playbook.pipeline import Project
-from playbook.render import _tidy, environment
+from playbook.render import jinja_cache
+from playbook.render.templates import _tidy, environment
 
 
 def _tidy_by_definition(text: str) -> str:
@@ -91,7 +92,7 @@ def _closure(suffix: str) -> object:
 def test_the_same_filter_finds_the_same_folder_in_another_process(tmp_path: Path) -> None:
     script = (
         "import sys, jinja2\n"
-        "from playbook import jinja_cache\n"
+        "from playbook.render import jinja_cache\n"
         "env = jinja2.Environment(extensions=['jinja2.ext.i18n'])\n"
         "env.filters['thing'] = object()\n"
         "print(jinja_cache.settings_key(env))\n"

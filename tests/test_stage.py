@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook import stage
-from playbook.stage import sync_tree
+from playbook.site import stage
+from playbook.site.stage import sync_tree
 
 FILES = {"docs/index.md": b"# Home\n", "docs/a/one.md": b"# One\n", "mkdocs.yml": b"site_name: x\n"}
 

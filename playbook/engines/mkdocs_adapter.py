@@ -1,4 +1,4 @@
-"""The thin shell around MkDocs: build a staged project, or serve it with live reload.
+"""The MkDocs engine, a thin shell around MkDocs: build a staged project, or serve it with live reload.
 
 Everything the playbook knows happens before this module: the staged folder
 is a plain MkDocs project, and MkDocs is called only through its public API.
@@ -10,22 +10,17 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from playbook.engines.engine import BuildFailed
 from playbook.logcapture import capture_warnings
 
-
-class BuildFailed(Exception):
-    """MkDocs refused the build; carries its warnings and errors."""
-
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("; ".join(messages))
+__all__ = ["BuildFailed", "build", "serve"]
 
 
 def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
     """Build the staged project in strict mode into ``site_dir``; return the page count.
 
     With ``cache_dir`` the theme's compiled templates are kept there for the
-    next build (see :mod:`playbook.theme_cache`).
+    next build (see :mod:`playbook.engines.theme_cache`).
     """
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
@@ -35,7 +30,7 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> i
         try:
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
             if cache_dir is not None:
-                from playbook import theme_cache
+                from playbook.engines import theme_cache
 
                 config.plugins[theme_cache.NAME] = theme_cache.ThemeCache(cache_dir)
             mkdocs_build(config)

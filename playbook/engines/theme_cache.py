@@ -3,7 +3,7 @@
 MkDocs makes a fresh Jinja environment for the theme on every build and
 compiles Material's templates into it again. This plugin gives that
 environment the on-disk cache our generators use (see
-:mod:`playbook.jinja_cache`). It asks to run after every other ``on_env``, so
+:mod:`playbook.render.jinja_cache`). It asks to run after every other ``on_env``, so
 the filters that plugins and hooks add there are part of the cache's settings;
 a filter added in a later event would not be (no plugin of this site does
 that). Templates loaded before it runs, such as the listing the tags plugin
@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from playbook import jinja_cache
+from playbook.render import jinja_cache
 
 NAME = "playbook/theme-cache"
 # Far below MkDocs' usual "last" (-100), so a plugin or hook that also asks to run late still runs first.

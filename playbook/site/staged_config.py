@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from playbook.escape import config_text
-from playbook.kinds import KINDS
-from playbook.link import Playbook, Ref
-from playbook.strings import Strings
-from playbook.views import SECTION_TITLES, page_path
+from playbook.site.escape import config_text
+from playbook.content.kinds import KINDS
+from playbook.content.link import Playbook, Ref
+from playbook.content.strings import Strings
+from playbook.site.pages import SECTION_TITLES, page_path
 
 BASE_NAME = "base.yml"
 

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from playbook import jinja_cache
 from playbook.problems import ContentError, Problem
-from playbook.views import Page
+from playbook.render import jinja_cache
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, which template renders it, and with what."""
+
+    path: str
+    # A template name, or names to try in order (a translation first, English last).
+    template: str | tuple[str, ...]
+    context: Context
 
 
 def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -19,7 +32,7 @@ def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Pa
     because the views already escaped every text from content for the Markdown
     it lands in; the HTML print templates turn it on and get plain text.
     With ``cache_dir`` the compiled templates are kept there for the next
-    build (see :mod:`playbook.jinja_cache`).
+    build (see :mod:`playbook.render.jinja_cache`).
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(generators_dir)),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from playbook.kinds import KINDS, SINGLETONS
-from playbook.model import Branding, Hidden, Model, Note, Override
+from playbook.content.kinds import KINDS, SINGLETONS
+from playbook.content.model import Branding, Hidden, Model, Note, Override
 
 
 def schemas() -> dict[str, bytes]:

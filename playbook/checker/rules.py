@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal, NamedTuple
 
-from playbook.model import CheckerRule, MessagePart, RuleMatch, Severity, TextTest
-from playbook.regex_subset import FLAGS, fold
-from playbook.situations import Situation
+from playbook.content.model import CheckerRule, MessagePart, RuleMatch, Severity, TextTest
+from playbook.content.regex_subset import FLAGS, fold
+from playbook.content.situations import Situation
 
 Part = Literal["subject", "body"]
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from playbook.checker import Finding
-from playbook.situations import Situation
+from playbook.checker.rules import Finding
+from playbook.content.situations import Situation
 
 MAX_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"

@@ -2,7 +2,7 @@
 
 Three documents come from the same content as the site: the full handout,
 the two-page short handout and the card deck. Each is shaped by
-:mod:`playbook.handouts`, rendered through a print template in
+:mod:`playbook.handouts.documents`, rendered through a print template in
 ``generators/`` and laid out by WeasyPrint, which reads nothing but the
 project's ``content/`` and ``generators/`` files. Every problem (a template
 error, a WeasyPrint complaint, a card whose text does not fit) is collected
@@ -15,16 +15,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playbook.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
-from playbook.escape import md, yaml_string
-from playbook.link import Playbook, Ref
-from playbook.load import load_document
+from playbook.content.link import Playbook, Ref
+from playbook.content.strings import Strings, fill
+from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.problems import ContentError, Problem
-from playbook.render import render_pages
-from playbook.stage import write_if_changed
-from playbook.strings import Strings, fill
-from playbook.validate import problem_at
-from playbook.views import Page
+from playbook.render.templates import Page, render_pages
+from playbook.site.escape import md, yaml_string
+from playbook.site.stage import write_if_changed
 
 FOLDER = "handouts"
 SHORT_PAGES = 2
@@ -74,12 +71,12 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     # WeasyPrint takes most of a second to import, and print shaping pulls in the QR
     # encoder: only a build that renders PDFs pays for them. A machine without WeasyPrint's
     # libraries or the handouts' fonts stops here with the package to install.
-    from playbook import machine
+    from playbook.handouts import machine
 
     machine.import_weasyprint()
     machine.require_fonts()
-    from playbook.handouts import Print, PrintShaper
-    from playbook.pdf_render import RenderFailed, RestrictedFetcher, layout, to_pdf
+    from playbook.handouts.documents import Print, PrintShaper
+    from playbook.handouts.layout import RenderFailed, RestrictedFetcher, layout, to_pdf
 
     # The logo's presence is checked with the rest of the site settings.
     logo = playbook.site.logo
@@ -100,7 +97,7 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             problems += _render_problems(shown, failure.messages)
             continue
         if spec.shape == "deck":
-            problems += _overflow_problems(sources, playbook, overflowing(document))
+            problems += _overflow_problems(playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
             problems.append(_short_too_long(shown, len(document.pages)))
         if not problems:
@@ -118,7 +115,7 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
 
 def _render_problems(template: str, messages: list[str]) -> list[Problem]:
     """WeasyPrint's complaints about a document, at its template; one about the machine stops the command."""
-    from playbook.machine import machine_problem
+    from playbook.handouts.machine import machine_problem
 
     for message in messages:
         lacking = machine_problem(message)
@@ -128,13 +125,14 @@ def _render_problems(template: str, messages: list[str]) -> list[Problem]:
     return [Problem(template, 1, 1, "", f"WeasyPrint: {message}", hint) for message in messages]
 
 
-def _overflow_problems(sources: Sources, playbook: Playbook, names: list[str]) -> list[Problem]:
-    """A card whose text does not fit, reported at its entry's file."""
+def _overflow_problems(playbook: Playbook, names: list[str]) -> list[Problem]:
+    """A card whose text does not fit, reported where the text on it was written."""
     problems = []
     for name in names:
         kind, entry_id, face = name.split(":")
-        entry = playbook.get(Ref(kind, entry_id))
-        display = playbook.files[Ref(kind, entry_id)]
+        ref = Ref(kind, entry_id)
+        entry = playbook.get(ref)
+        origin = playbook.origins[ref]
         if face == "front":
             key = "summary"
             what = f"the title and summary of '{entry.title}' do not fit on the front of its {CARD_WIDTH:g} × {CARD_HEIGHT:g} mm card"
@@ -143,12 +141,11 @@ def _overflow_problems(sources: Sources, playbook: Playbook, names: list[str]) -
             key = "instead" if kind == "anti-pattern" else "counters"
             what = f"the back of the card for '{entry.title}' does not fit on {CARD_WIDTH:g} × {CARD_HEIGHT:g} mm"
             hint = f"shorten the title, or list fewer entries under {key}"
-        document, _ = load_document(display, (sources.root / display).read_bytes())
-        if document is None:
-            problems.append(Problem(display, 1, 1, key, what, hint))
-        else:
-            # The back lists links that the other entries may have declared: then point at the title.
-            problems.append(problem_at(document, (key if key in document.data else "title",), what, hint))
+        # A fork's override that wrote the text is where the editor can fix it. The back lists
+        # links that the other entries may have declared: then point at the title.
+        written = [k for k in (key, "title") if origin.overridden(k)]
+        at = written[0] if written else (key if key in origin.data else "title")
+        problems.append(origin.problem((at,), what, hint))
     return problems
 
 

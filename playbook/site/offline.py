@@ -1,6 +1,7 @@
 """The offline copy: the built site as a zip that works opened from disk, search and tools included.
 
-A second MkDocs build of the staged project, with plain ``.html`` addresses
+A second MkDocs build of the staged project (run by
+:func:`playbook.pipeline.build_offline`), with plain ``.html`` addresses
 and Material's ``offline`` plugin (which inlines the search index as a
 script). Two things would still fail on a ``file://`` page, and this module
 provides them:
@@ -8,9 +9,9 @@ provides them:
 - Material's search runs in a Web Worker, which browsers refuse to start from
   disk; the offline plugin then loads an iframe-based shim from a CDN unless
   the project names its own in ``extra.polyfills``. Ours is
-  ``playbook/assets/iframe-worker.js``.
+  ``playbook/site/assets/iframe-worker.js``.
 - The browser tools are ES modules, which Chromium refuses on ``file://``
-  pages; :mod:`playbook.jsbundle` turns them into one classic script that
+  pages; :mod:`playbook.site.jsbundle` turns them into one classic script that
   replaces ``main.js`` in this copy only.
 
 Limitation: links inside the tools' data (for example from the calculator to
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import io
 import re
-import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,15 +30,9 @@ from typing import Any
 
 import yaml
 
-from playbook import mkdocs_adapter
-from playbook.jsbundle import BundleError, bundle
-from playbook.pdf import epoch_seconds, size_text
-from playbook.pipeline import source_date_epoch
+from playbook.site.jsbundle import BundleError, bundle
 from playbook.problems import ContentError, Problem
-from playbook.project import Project
-from playbook.report import Reporter
-from playbook.site_config import BASE_NAME
-from playbook.stage import read_tree, sync_tree, write_if_changed
+from playbook.site.staged_config import BASE_NAME
 
 ZIP_PATH = "dist/site-offline.zip"
 CONFIG_NAME = "mkdocs.offline.yml"
@@ -49,30 +43,6 @@ SHIM_SCRIPT = "assets/playbook/offline/iframe-worker.js"
 SHIM_SOURCE = Path(__file__).with_name("assets") / "iframe-worker.js"
 # Zip timestamps cannot go before 1980.
 ZIP_EPOCH_MIN = 315532800
-
-
-def build_offline(project: Project, reporter: Reporter) -> Path:
-    """Build the offline copy from the staged project ``playbook build`` left; return the zip's path."""
-    with reporter.stage("offline") as step:
-        files = offline_project(read_tree(project.stage_dir))
-        with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
-            work = Path(temporary)
-            sync_tree(work / "project", files)
-            try:
-                pages = mkdocs_adapter.build(work / "project" / CONFIG_NAME, work / "site")
-            except mkdocs_adapter.BuildFailed as failure:
-                raise ContentError(
-                    Problem(
-                        ".stage/mkdocs.yml", 1, 1, "", f"MkDocs (offline copy): {message}", "fix the staged project"
-                    )
-                    for message in failure.messages
-                ) from None
-            folder = f"{_top_folder(files)}-offline"
-            data = zip_tree(work / "site", folder, epoch_seconds(source_date_epoch(project.root)))
-        target = project.root / ZIP_PATH
-        write_if_changed(target, data)
-        step.detail = f"{pages} HTML pages, {size_text(len(data))}"
-    return target
 
 
 def offline_project(staged: dict[str, bytes]) -> dict[str, bytes]:
@@ -93,7 +63,7 @@ def offline_project(staged: dict[str, bytes]) -> dict[str, bytes]:
                     1,
                     "",
                     f"cannot bundle the tools for the offline copy: {error.message}",
-                    "keep to the import and export forms listed in playbook/jsbundle.py",
+                    "keep to the import and export forms listed in playbook/site/jsbundle.py",
                 )
             ]
         ) from None
@@ -148,7 +118,7 @@ def offline_config(staged: dict[str, bytes]) -> bytes:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
-def _top_folder(staged: dict[str, bytes]) -> str:
+def top_folder(staged: dict[str, bytes]) -> str:
     """The folder the zip unpacks into: named after the site, like its storage keys."""
     name = str(yaml.safe_load(staged["mkdocs.yml"]).get("site_name", "playbook"))
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "playbook"

@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from playbook.load import Document, Path
-from playbook.model import ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
+from playbook.content.load import Document, Path
+from playbook.content.model import ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
 from playbook.problems import Problem, format_key_path
 
 M = TypeVar("M", bound=Model)

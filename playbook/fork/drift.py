@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook.collect import LOCAL_FOLDER
-from playbook.kinds import KINDS
-from playbook.overlay import fingerprint
+from playbook.content.collect import LOCAL_FOLDER
+from playbook.content.kinds import KINDS
+from playbook.fork.overlay import fingerprint
 
 _REVIEWED = re.compile(r"(?m)^reviewed:.*$")
 _ID = re.compile(r"(?m)^id:\s*['\"]?([a-z0-9-]+)['\"]?\s*$")
