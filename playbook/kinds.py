@@ -127,6 +127,20 @@ SINGLETONS: dict[str, Kind] = {
             Reference("components.*.principles.*", ("principle",), linked=False),
         ),
     ),
+    "limits": Kind(
+        "limits",
+        "",
+        model.Limits,
+        (
+            _SOURCES,
+            *(
+                Reference(f"{name}.sources.*", ("source",), linked=False)
+                for name, info in model.Limits.model_fields.items()
+                if info.annotation is model.Limit
+            ),
+        ),
+    ),
+    "situations": Kind("situations", "", model.SituationGuide),
 }
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}

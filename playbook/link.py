@@ -11,7 +11,7 @@ from typing import Any
 from playbook.collect import Loaded
 from playbook.kinds import KINDS, Reference
 from playbook.load import Path
-from playbook.model import AUDIENCES, Formula, Model, Note, Site
+from playbook.model import AUDIENCES, Formula, Limits, Model, Note, Site, SituationGuide
 from playbook.overlay import Overlay
 from playbook.problems import Problem
 from playbook.validate import problem_at
@@ -41,6 +41,8 @@ class Playbook:
     cited_by: dict[str, frozenset[Ref]] = field(repr=False)
     notes: dict[str, Note] = field(default_factory=dict, repr=False)
     local: frozenset[Ref] = frozenset()
+    limits: Limits | None = None
+    situation_guide: SituationGuide | None = None
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
@@ -158,6 +160,8 @@ def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook
     if problems or "site" not in singletons:
         return None, problems
     formula = singletons.get("formula")
+    limits = singletons.get("limits")
+    guide = singletons.get("situations")
     return (
         Playbook(
             site=singletons["site"].value,  # type: ignore[arg-type]
@@ -168,6 +172,8 @@ def link(loaded: list[Loaded], overlay: Overlay | None = None) -> tuple[Playbook
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
             notes={i: note for i, note in overlay.notes.items() if i not in overlay.hidden},
             local=frozenset(ref for ref, item in where.items() if item.local),
+            limits=limits.value if limits is not None else None,  # type: ignore[arg-type]
+            situation_guide=guide.value if guide is not None else None,  # type: ignore[arg-type]
         ),
         [],
     )

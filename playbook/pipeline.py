@@ -12,6 +12,7 @@ from playbook import gc_pause, jinja_cache, mkdocs_adapter, mkdocs_worker, pdf, 
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
 from playbook.link import Playbook, link
+from playbook.limits import apply_limits
 from playbook.overlay import apply_overlay, check_assets, singleton
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
@@ -60,6 +61,10 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         language = playbook.site.language if playbook is not None else "en"
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
+        if playbook is not None and not problems:
+            documents = {item.document.path: item.document for item in loaded}
+            playbook, limit_problems = apply_limits(playbook, documents)
+            problems += limit_problems
         if playbook is not None and not problems:
             problems += template_problems(playbook, {item.document.path: item.document for item in loaded})
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
