@@ -463,7 +463,11 @@ class SituationCue(Model):
 
     situation: Situation = Field(description="The situation the cue points to.")
     phrases: tuple[Phrase, ...] = Field(
-        min_length=1, description="Words or phrases, matched as whole words ignoring case, like rule phrases."
+        default=(), description="Words or phrases, matched as whole words ignoring case, like rule phrases."
+    )
+    max_characters: LimitName | None = Field(
+        default=None,
+        description="Only for drafts of at most this many characters: the name of a limit in content/limits.yml.",
     )
     where: Literal["opening", "body", "subject"] = Field(
         default="body", description="Where to look: opening (first two sentences after the greeting), body or subject."
@@ -472,6 +476,11 @@ class SituationCue(Model):
         default=False, description="Only for drafts with no subject line (LinkedIn notes and messages)."
     )
     unless: tuple[Phrase, ...] = Field(default=(), description="Phrases anywhere in the body that rule the cue out.")
+
+    def findings(self) -> Iterator[Finding]:
+        """A cue looks for something."""
+        if not self.phrases and self.max_characters is None:
+            yield Finding(("phrases",), "the cue looks for nothing", "add phrases, or max_characters")
 
 
 class SituationGuide(Model):
