@@ -219,7 +219,7 @@ class Source(Model):
     isbn: Annotated[str, StringConstraints(pattern=r"^(?:97[89])?\d{9}[\dX]$")] | None = Field(
         default=None, description="The ISBN of the edition cited, digits only (10 or 13)."
     )
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=300)] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>\[\]\"']+$", max_length=300)] | None = Field(
         default=None, description="Where to read it: an https address of the work itself, never a personal profile or e-mail."
     )
     changes: Text | None = Field(
@@ -228,6 +228,31 @@ class Source(Model):
     )
     kind: SourceKind = Field(description="What kind of source it is.")
     contributes: Text = Field(description="What the playbook takes from it, in a sentence or two.")
+
+    def byline(self) -> str:
+        """Who made it: the authors, else the organisation, else the role the work gives its writer."""
+        if self.authors:
+            names = list(self.authors)
+            return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return self.organisation or self.author or ""
+
+    def where(self) -> str:
+        """Where it appeared, as plain text: publication, volume and pages; edition and publisher; ISBN."""
+        journal = " ".join(p for p in (self.publication, self.volume) if p)
+        if journal and self.pages:
+            journal += f", {self.pages}"
+        book = ", ".join(p for p in (self.edition, self.publisher) if p)
+        isbn = f"ISBN {self.isbn}" if self.isbn else ""
+        return "; ".join(p for p in (journal, book, isbn) if p)
+
+    def links(self) -> list[tuple[str, str]]:
+        """Addresses where it can be read, as (text, address): its DOI, then its URL."""
+        found = []
+        if self.doi:
+            found.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.url:
+            found.append((self.url, self.url))
+        return found
 
     def findings(self) -> Iterator[Finding]:
         """A cited work says who made it and where to find it; a seed article may say neither."""
