@@ -42,7 +42,7 @@ from playbook.situations import SITUATIONS
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
 # The message sets both engines are held to, each in tests/checker/<name>.yml.
-SETS = ("messages", "holdout", "edge")
+SETS = ("messages", "holdout", "holdout-v3", "edge")
 
 
 @cache

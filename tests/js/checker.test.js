@@ -43,7 +43,7 @@ function run(message) {
 
 test("the shared files hold every set of messages and every rule", () => {
   const sets = new Set(messages.map((m) => m.set));
-  assert.deepEqual([...sets].sort(), ["edge", "holdout", "messages"]);
+  assert.deepEqual([...sets].sort(), ["edge", "holdout", "holdout-v3", "messages"]);
   assert.ok(messages.filter((m) => m.set === "messages").length >= 60);
   assert.equal(rules.length, new Set(rules.map((r) => r.id)).size);
   assert.ok(rules.length >= 15);
