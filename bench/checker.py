@@ -222,7 +222,12 @@ def main() -> int:
                 f" {elapsed * 1000:.0f} ms"
             )
             report(heading, tallies, misses=args.misses)
-            report(f"{title} ({mode}), by labelled situation", by_situation(rules, corpus, used), misses=False, label="situation")
+            report(
+                f"{title} ({mode}), by labelled situation",
+                by_situation(rules, corpus, used),
+                misses=False,
+                label="situation",
+            )
             if used is not None:
                 agree = sum(situation_for(m, used) == m["situation"] for m in corpus)
                 print(f"situation inferred as labelled: {agree}/{len(corpus)}")

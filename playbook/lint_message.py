@@ -124,7 +124,9 @@ def situation_for(playbook: Playbook, body: str, subject: str | None, given: Sit
 def situation_line(chosen: ChosenSituation, name: str) -> str:
     """What the draft is checked as, and why: ``FILE: checked as first-contact (inferred from "…"; …)``."""
     if chosen.given:
-        guessed = f", the text suggested {chosen.inferred}" if chosen.inferred and chosen.inferred != chosen.situation else ""
+        guessed = (
+            f", the text suggested {chosen.inferred}" if chosen.inferred and chosen.inferred != chosen.situation else ""
+        )
         return f"{name}: checked as {chosen.situation} (given with --situation{guessed})"
     why = f'from "{chosen.cue}"' if chosen.cue else "from the text: no cue found, so the default"
     return f"{name}: checked as {chosen.situation} (inferred {why}; pass --situation to change it)"

@@ -194,7 +194,8 @@ class Source(Model):
         description="The authors' names as printed (for example: M. S. Granovetter); leave it out when the work names none.",
     )
     organisation: Line | None = Field(
-        default=None, description="The organisation that publishes the work when no person is named (for example: LinkedIn)."
+        default=None,
+        description="The organisation that publishes the work when no person is named (for example: LinkedIn).",
     )
     author: Line | None = Field(
         default=None,
@@ -204,7 +205,9 @@ class Source(Model):
         default=None, description="The journal, magazine or site it appeared in, if known (for example: Science)."
     )
     volume: Line | None = Field(default=None, description="For a journal article: volume and issue, for example 78(6).")
-    pages: Line | None = Field(default=None, description="For a journal article: the page range, for example 1360–1380.")
+    pages: Line | None = Field(
+        default=None, description="For a journal article: the page range, for example 1360–1380."
+    )
     edition: Line | None = Field(default=None, description="For a book: the edition cited, for example 2nd edition.")
     publisher: Line | None = Field(default=None, description="For a book: the publisher, for example Ten Speed Press.")
     year: int | None = Field(
@@ -220,7 +223,8 @@ class Source(Model):
         default=None, description="The ISBN of the edition cited, digits only (10 or 13)."
     )
     url: Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>\[\]\"']+$", max_length=300)] | None = Field(
-        default=None, description="Where to read it: an https address of the work itself, never a personal profile or e-mail."
+        default=None,
+        description="Where to read it: an https address of the work itself, never a personal profile or e-mail.",
     )
     changes: Text | None = Field(
         default=None,
@@ -260,7 +264,9 @@ class Source(Model):
             return
         if not (self.authors or self.organisation):
             yield Finding(
-                ("authors",), "the source names no author or organisation", "add authors, or organisation for a work no person signs"
+                ("authors",),
+                "the source names no author or organisation",
+                "add authors, or organisation for a work no person signs",
             )
         if not (self.publisher or self.url or self.doi or self.isbn or self.publication):
             yield Finding(
@@ -436,9 +442,12 @@ class Limit(Model):
         description="Where the number comes from: the source's words in our own, or that it is the playbook's own rule of thumb."
     )
     varies: Text | None = Field(
-        default=None, description="When the figure differs between sources or changes over time: how, and what to trust."
+        default=None,
+        description="When the figure differs between sources or changes over time: how, and what to trust.",
     )
-    sources: tuple[Id, ...] = Field(default=(), description="Ids of the sources behind the number; empty for a rule of thumb.")
+    sources: tuple[Id, ...] = Field(
+        default=(), description="Ids of the sources behind the number; empty for a rule of thumb."
+    )
 
 
 class Limits(Model):
@@ -628,7 +637,9 @@ class RuleMatch(TextTest):
                 wanted = " or ".join(need.split("|"))
                 yield Finding(("kind",), f"a {self.kind} match needs {wanted}", f"add {wanted} under match")
         if self.max is not None and self.limit is not None:
-            yield Finding(("max",), "max and limit are both given", "keep limit, so the number lives in content/limits.yml")
+            yield Finding(
+                ("max",), "max and limit are both given", "keep limit, so the number lives in content/limits.yml"
+            )
         for name in sorted(given - _KIND_USES[self.kind]):
             yield Finding((name,), f"a {self.kind} match does not use {name}", f"remove {name}, or change the kind")
         if self.kind == "empty" and self.where != "subject":
@@ -680,7 +691,9 @@ class CheckerRule(Model):
     def findings(self) -> Iterator[Finding]:
         """The match is consistent, severity overrides name situations the rule applies to, and the rule says what backs it."""
         if not self.sources and self.basis is None:
-            yield Finding(("sources",), "the rule names no source and no basis", "add sources, or a basis for a rule of thumb")
+            yield Finding(
+                ("sources",), "the rule names no source and no basis", "add sources, or a basis for a rule of thumb"
+            )
         for finding in self.match.findings():
             yield finding._replace(path=("match", *finding.path))
         if self.situations:

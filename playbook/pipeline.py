@@ -11,8 +11,8 @@ from pathlib import Path
 from playbook import gc_pause, jinja_cache, mkdocs_adapter, mkdocs_worker, pdf, publish
 from playbook.collect import Loaded, collect
 from playbook.contrast import failures
-from playbook.link import Playbook, link
 from playbook.limits import apply_limits
+from playbook.link import Playbook, link
 from playbook.overlay import apply_overlay, check_assets, singleton
 from playbook.problems import ContentError, Problem
 from playbook.project import Project

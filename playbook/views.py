@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from playbook.checker import rule_data
-from playbook.inference import guide_data
 from playbook.escape import html_text, json_for_script, md, paragraphs, yaml_string
+from playbook.inference import guide_data
 from playbook.kinds import ENTRY_KINDS, KINDS
 from playbook.link import Playbook, Ref
 from playbook.model import (

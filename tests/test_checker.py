@@ -503,7 +503,10 @@ def test_lint_message_says_what_it_inferred_and_the_writer_overrides_it(tmp_path
     draft.write_text("Hi Sam,\n\nThank you for your time on Tuesday. Your advice on portfolios helped a lot.\n\nLee\n")
     inferred = lint(str(draft))
     assert (inferred.returncode, inferred.stdout) == (0, b"")
-    assert b'checked as thank-you (inferred from "Thank you for your time"; pass --situation to change it)' in inferred.stderr
+    assert (
+        b'checked as thank-you (inferred from "Thank you for your time"; pass --situation to change it)'
+        in inferred.stderr
+    )
     overridden = lint("--situation", "first-contact", str(draft))
     assert b"no-question" in overridden.stdout
     assert b"the text suggested thank-you" in overridden.stderr

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 import pytest
+from test_checker import REPO
 
 from playbook.checker import Finding, check_message
 from playbook.inference import guide_data, infer_situation
@@ -21,7 +22,6 @@ from playbook.model import AntiPattern, Example, MessageTemplate, Principle
 from playbook.pipeline import Project, check
 from playbook.report import Reporter
 from playbook.situations import Situation
-from test_checker import REPO
 
 
 @cache
@@ -82,7 +82,9 @@ def test_every_weak_example_is_caught_by_the_rule_its_anti_pattern_names(entry: 
     found = {f.rule for f in findings(example.weak, situation)}
     expected = rules_for(entry)
     if expected:
-        assert found & expected, f"{entry}: the weak example, as {situation}, is caught by none of {sorted(expected)} (found {sorted(found)})"
+        assert found & expected, (
+            f"{entry}: the weak example, as {situation}, is caught by none of {sorted(expected)} (found {sorted(found)})"
+        )
     else:
         assert found, f"{entry}: the weak example, as {situation}, is caught by no rule"
 
@@ -94,4 +96,6 @@ def templates() -> list[Any]:
 @pytest.mark.parametrize("template", templates(), ids=lambda t: t.id)
 def test_every_template_filled_with_its_examples_gets_no_error_or_warning(template: MessageTemplate) -> None:
     subject, body = template.filled()
-    assert serious(findings(body, template.situation, subject)) == [], f"template {template.id}, as {template.situation}"
+    assert serious(findings(body, template.situation, subject)) == [], (
+        f"template {template.id}, as {template.situation}"
+    )
