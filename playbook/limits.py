@@ -41,6 +41,8 @@ def apply_limits(playbook: Playbook, documents: dict[str, Document]) -> tuple[Pl
             unknown = sorted({m.group(1) for m in TOKEN.finditer(_all_text(entry))} - set(names))
             for name in unknown:
                 problems.append(_problem(documents.get(path), path, f"[[limit:{name}]]", name, names))
+            if unknown:
+                continue
             if playbook.limits is None and TOKEN.search(_all_text(entry)):
                 problems.append(_missing(path))
                 continue
