@@ -194,6 +194,7 @@ def test_the_checker_guesses_the_situation_says_so_and_the_writer_corrects_it(pa
         "Guessed from your text (“Thank you for your time”): Thank-you note. Change it if that is wrong."
     )
     assert page.inner_text(".pb-checker-summary").startswith("No findings")
+    assert not page.get_by_role("button", name="Guess from my text again").is_visible()
     assert axe_violations(page) == []
 
     select.select_option("first-contact")
