@@ -38,9 +38,16 @@ def guide_data(guide: SituationGuide, limits: Limits | None) -> dict[str, Any]:
     return data
 
 
+# The start of a draft says what kind of message it is; a pasted document is not searched whole.
+INFER_CHARACTERS = 1500
+
+
 def infer_situation(data: dict[str, Any], body: str, subject: str | None = None) -> Inferred:
-    """The situation of a draft by the guide's cues (as :func:`guide_data` gives them), first fit wins."""
-    body_text = Text(body)
+    """The situation of a draft by the guide's cues (as :func:`guide_data` gives them), first fit wins.
+
+    Only the first ``INFER_CHARACTERS`` code points of the body are read.
+    """
+    body_text = Text(body[:INFER_CHARACTERS])
     subject_text = Text(subject) if subject is not None else None
     for cue in data["cues"]:
         found = _fits(cue, body_text, subject_text)

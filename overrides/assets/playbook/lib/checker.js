@@ -40,6 +40,8 @@ const PART_RANK = { subject: 0, body: 1 };
 /** A pasted document can hold thousands of hits of one rule; the first ones say enough. */
 export const MAX_PER_RULE = 20;
 const MATCH_SHOWN = 60;
+/** The start of a draft says what kind of message it is; a pasted document is not searched whole. */
+export const INFER_CHARACTERS = 1500;
 
 const SENTENCE_END = /[.!?]+["')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )/gu;
 const WORD = /[^ \n]+/gu;
@@ -467,7 +469,8 @@ export function checkMessage(rules, body, situation, subject = null) {
  * @returns {{situation: string, cue: string | null}}  cue: the words that gave it away ("" for none needed, null for the default)
  */
 export function inferSituation(guide, body, subject = null) {
-  const bodyText = new Text(body);
+  // Only the start is read, as in playbook/inference.py: the first INFER_CHARACTERS code points.
+  const bodyText = new Text(body.slice(0, advance(body, 0, INFER_CHARACTERS)));
   const subjectText = subject === null ? null : new Text(subject);
   for (const cue of guide.cues) {
     const found = cueFits(cue, bodyText, subjectText);
