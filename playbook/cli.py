@@ -92,14 +92,17 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
     except lint_message.InputError as error:
         print(error.format(), file=sys.stderr)
         return EXIT_CONTENT
-    rules = pipeline.check(project, Reporter(quiet=True)).playbook.of_kind("rule")
-    findings = check_message(rules, body, args.situation, args.subject)
+    playbook = pipeline.check(project, Reporter(quiet=True)).playbook
+    rules = playbook.of_kind("rule")
+    situation = lint_message.situation_for(playbook, body, args.subject, args.situation)
+    findings = check_message(rules, body, situation.situation, args.subject)
     if args.json:
-        print(lint_message.format_json(findings, name, args.situation, args.subject))
+        print(lint_message.format_json(findings, name, situation, args.subject))
     else:
+        reporter.say(lint_message.situation_line(situation, name))
         for line in lint_message.format_text(findings, name):
             print(line)
-        reporter.say(lint_message.summary(findings, name, args.situation))
+        reporter.say(lint_message.summary(findings, name, situation.situation))
     return EXIT_CONTENT if has_errors(findings) else EXIT_OK
 
 
@@ -203,8 +206,8 @@ def parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--situation",
         choices=SITUATIONS,
-        default="first-contact",
-        help="what the message is, which decides the rules that apply (default: first-contact)",
+        default=None,
+        help="what the message is, which decides the rules that apply (default: guessed from the text)",
     )
     lint.add_argument("--subject", help="the e-mail's subject line; leave it out for messages without one")
     lint.add_argument("--json", action="store_true", help="print the findings as JSON")

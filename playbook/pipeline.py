@@ -14,6 +14,7 @@ from playbook.checker.selfcheck import template_problems
 from playbook.content.collect import Loaded, collect
 from playbook.content.contrast import failures
 from playbook.content.kinds import KINDS
+from playbook.content.limits import apply_limits
 from playbook.content.link import Playbook, link
 from playbook.content.model import Site
 from playbook.content.strings import Strings, load_strings
@@ -70,6 +71,9 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         language = playbook.site.language if playbook is not None else "en"
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
+        if playbook is not None and not problems:
+            playbook, limit_problems = apply_limits(playbook)
+            problems += limit_problems
         if playbook is not None and not problems:
             problems += template_problems(playbook)
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
+from playbook.checker.inference import guide_data, infer_situation
 from playbook.checker.rules import (
     MAX_PER_RULE,
     Span,
@@ -30,6 +31,7 @@ from playbook.checker.rules import (
     phrase_words,
     rule_data,
 )
+from playbook.content.link import Playbook
 from playbook.content.model import CheckerRule
 from playbook.content.regex_subset import fold, refusal
 from playbook.content.situations import SITUATIONS
@@ -39,11 +41,25 @@ from playbook.report import Reporter
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
+# The message sets both engines are held to, each in tests/checker/<name>.yml.
+SETS = ("messages", "holdout", "holdout-v3", "edge")
+
+
+@cache
+def default_playbook() -> Playbook:
+    return check(Project(REPO), Reporter(quiet=True)).playbook
 
 
 @cache
 def default_rules() -> tuple[CheckerRule, ...]:
-    return tuple(check(Project(REPO), Reporter(quiet=True)).playbook.of_kind("rule"))
+    return tuple(default_playbook().of_kind("rule"))
+
+
+@cache
+def default_guide() -> dict[str, Any]:
+    playbook = default_playbook()
+    assert playbook.situation_guide is not None
+    return guide_data(playbook.situation_guide, playbook.limits)
 
 
 @cache
@@ -106,9 +122,10 @@ def shared_json() -> dict[str, str]:
     """rules.json and messages.json as they should be: the rules, and every message with Python's findings."""
     rules = default_rules()
     items = []
-    for name in ("messages", "holdout", "edge"):
+    for name in SETS:
         for message in messages(name):
             findings = check_message(rules, message["body"], message["situation"], message.get("subject"))
+            inferred = infer_situation(default_guide(), message["body"], message.get("subject"))
             items.append(
                 {
                     "set": name,
@@ -119,6 +136,7 @@ def shared_json() -> dict[str, str]:
                     "expected": message.get("expected"),
                     "answer": checker_answer(message) if name == "messages" else None,
                     "findings": [f.as_json() for f in findings],
+                    "inferred": {"situation": inferred.situation, "cue": inferred.cue},
                 }
             )
 
@@ -127,7 +145,7 @@ def shared_json() -> dict[str, str]:
 
     note = "Generated from content/rules/ and tests/checker/*.yml by tests/test_checker.py; do not edit."
     return {
-        "rules.json": dump({"note": note, "rules": [rule_data(rule) for rule in rules]}),
+        "rules.json": dump({"note": note, "rules": [rule_data(rule) for rule in rules], "situations": default_guide()}),
         "messages.json": dump({"note": note, "messages": items}),
     }
 
@@ -390,7 +408,7 @@ def test_a_match_without_its_settings_is_reported(project: Project) -> None:
         + "situations: [follow-up]\nseverity_by_situation:\n  first-contact: hint\n"
     )
     assert problems(project) == [
-        "content/rules/sample-rule.yml:6:9: match.kind: a words match needs max — add max under match",
+        "content/rules/sample-rule.yml:6:9: match.kind: a words match needs max or limit — add max or limit under match",
         "content/rules/sample-rule.yml:7:12: match.phrases: a words match does not use phrases — remove phrases, or change the kind",
         "content/rules/sample-rule.yml:16:18: severity_by_situation.first-contact: the rule does not apply to first-contact — add it to situations, or remove this line",
     ]
@@ -469,7 +487,11 @@ def test_lint_message_prints_each_finding_with_its_place_and_fails_on_an_error(t
         f"{draft}:2:1: error: job-request: “Are you hiring” asks for a job in a message that should start a "
         "relationship — Leave the job out for now; name your link, offer something or ask one question about their work."
     ]
-    assert result.stderr.decode() == f"{draft}: 1 error (first-contact)\n"
+    assert result.stderr.decode() == (
+        f"{draft}: checked as first-contact (inferred from the text: no cue found, so the default; "
+        "pass --situation to change it)\n"
+        f"{draft}: 1 error (first-contact)\n"
+    )
 
 
 def test_lint_message_situation_changes_the_rules(tmp_path: Path) -> None:
@@ -478,6 +500,27 @@ def test_lint_message_situation_changes_the_rules(tmp_path: Path) -> None:
     assert b"unsolicited-attachment" in lint(str(draft)).stdout
     recruiter = lint("--situation", "candidate-to-recruiter", str(draft))
     assert (recruiter.returncode, recruiter.stdout) == (0, b"")
+    assert b"checked as candidate-to-recruiter (given with --situation" in recruiter.stderr
+
+
+def test_lint_message_says_what_it_inferred_and_the_writer_overrides_it(tmp_path: Path) -> None:
+    draft = tmp_path / "thanks.txt"
+    draft.write_text("Hi Sam,\n\nThank you for your time on Tuesday. Your advice on portfolios helped a lot.\n\nLee\n")
+    inferred = lint(str(draft))
+    assert (inferred.returncode, inferred.stdout) == (0, b"")
+    assert (
+        b'checked as thank-you (inferred from "Thank you for your time"; pass --situation to change it)'
+        in inferred.stderr
+    )
+    overridden = lint("--situation", "first-contact", str(draft))
+    assert b"no-question" in overridden.stdout
+    assert b"the text suggested thank-you" in overridden.stderr
+    report = json.loads(lint("--json", str(draft)).stdout)
+    assert (report["situation"], report["situation_given"], report["inferred_from"]) == (
+        "thank-you",
+        False,
+        "Thank you for your time",
+    )
 
 
 def test_lint_message_json_and_subject(tmp_path: Path) -> None:

@@ -146,3 +146,34 @@ def test_a_100_kb_paste_is_checked_and_the_page_stays_usable(page: Any, default_
     page.keyboard.press("End")
     page.keyboard.type("x")
     assert page.input_value(".pb-checker-draft").endswith("x")
+
+
+THANK_YOU = "Hi Ruth,\n\nThank you for your time on Tuesday. Your tip about site diaries is already in mine.\n\nJonah"
+
+
+def test_the_checker_guesses_the_situation_says_so_and_the_writer_corrects_it(page: Any, default_site: Project) -> None:
+    open_checker(page, default_site)
+    page.fill(".pb-checker-subject", "Thank you")
+    check_draft(page, THANK_YOU)
+    select = page.get_by_label("What is this message?")
+    assert select.input_value() == "thank-you"
+    notice = page.locator(".pb-checker-guess")
+    assert notice.get_attribute("role") == "status"
+    assert notice.inner_text() == (
+        "Guessed from your text (“Thank you for your time”): Thank-you note. Change it if that is wrong."
+    )
+    assert page.inner_text(".pb-checker-summary").startswith("No findings")
+    assert not page.get_by_role("button", name="Guess from my text again").is_visible()
+    assert axe_violations(page) == []
+
+    select.select_option("first-contact")
+    page.wait_for_selector('.pb-checker-finding[data-rule="no-question"]')
+    assert notice.inner_text() == "You chose: First contact (someone new). The checker no longer guesses."
+    check_draft(page, THANK_YOU + "\n")
+    assert select.input_value() == "first-contact"
+
+    page.get_by_role("button", name="Guess from my text again").click()
+    page.wait_for_function("!document.querySelector('.pb-checker-finding[data-rule=no-question]')")
+    assert select.input_value() == "thank-you"
+    assert page.evaluate("document.activeElement.tagName") == "SELECT"
+    assert axe_violations(page) == []

@@ -71,7 +71,7 @@ def test_schema_writes_one_schema_per_kind(project: Project) -> None:
         "site.schema.json" in names
         and "template.schema.json" in names
         and "branding.schema.json" in names
-        and len(names) == 14
+        and len(names) == 16
     )
 
 

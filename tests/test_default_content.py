@@ -108,7 +108,9 @@ def test_content_has_every_kind_in_quantity(playbook: Playbook) -> None:
     assert counts["template"] >= 8
     assert counts["worksheet"] >= 5
     assert counts["debate"] >= 3
-    assert counts["source"] == 6
+    # The five articles, and the published works the playbook's numbers and research come from.
+    assert set(SEED_SOURCES.values()) <= set(playbook.entries["source"])
+    assert counts["source"] >= len(SEED_SOURCES) + 5
     assert playbook.formula is not None
 
 
@@ -117,7 +119,8 @@ def test_every_entry_cites_a_known_source(playbook: Playbook) -> None:
     for kind, table in playbook.entries.items():
         for entry in table.values():
             if hasattr(entry, "sources"):
-                assert entry.sources, f"{kind} {entry.id} cites no source"
+                # A checker rule no source backs says so, as the playbook's own rule of thumb.
+                assert entry.sources or getattr(entry, "basis", None), f"{kind} {entry.id} cites no source"
                 assert set(entry.sources) <= sources, f"{kind} {entry.id} cites an unknown source"
 
 
@@ -158,7 +161,8 @@ def test_template_placeholders_are_declared_and_filled_by_examples(playbook: Pla
 
 def test_every_audience_has_a_reading_path(playbook: Playbook) -> None:
     paths = playbook.entries["path"].values()
-    assert sorted(path.audience for path in paths) == sorted(AUDIENCES)
+    # Every audience has a path; job seekers have two, the full one and the five steps for students.
+    assert {path.audience for path in paths} == set(AUDIENCES)
     for path in paths:
         entries = [step.entry for step in path.steps]
         assert len(entries) == len(set(entries)), f"{path.id} lists an entry twice"
@@ -221,7 +225,10 @@ def test_no_contact_details_or_links_in_content() -> None:
     for file, path, text in content_texts():
         where = f"{file}: {'.'.join(map(str, path))}"
         assert not EMAIL.search(text), f"{where} holds an e-mail address"
-        assert not URL.search(text), f"{where} holds a link"
+        # A published work's own address is how a reader finds it; nothing else is linked.
+        if not (file.startswith("content/sources/") and path[-1] == "url"):
+            assert not URL.search(text), f"{where} holds a link"
+        assert "linkedin.com/in/" not in text, f"{where} links a personal profile"
         assert not PHONE.search(text), f"{where} holds a phone number"
         assert not handles & set(words(text)), f"{where} names a seed author's contact handle"
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from playbook.checker.inference import guide_data, infer_situation
 from playbook.checker.rules import Finding
+from playbook.content.link import Playbook
 from playbook.content.situations import Situation
 
 MAX_BYTES = 1024 * 1024
@@ -95,6 +97,41 @@ def decode_draft(data: bytes, name: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class ChosenSituation:
+    """The situation a draft is checked in: given by the writer, or guessed with the words that gave it away."""
+
+    situation: Situation
+    inferred: Situation | None
+    cue: str | None
+    given: bool
+
+
+def situation_for(playbook: Playbook, body: str, subject: str | None, given: Situation | None) -> ChosenSituation:
+    """The writer's situation when given, else the one inferred from the text; the guess is kept either way."""
+    guess = (
+        infer_situation(guide_data(playbook.situation_guide, playbook.limits), body, subject)
+        if playbook.situation_guide is not None
+        else None
+    )
+    inferred = guess.situation if guess is not None else None
+    cue = guess.cue if guess is not None else None
+    if given is not None:
+        return ChosenSituation(given, inferred, cue, True)
+    return ChosenSituation(inferred or "first-contact", inferred, cue, False)
+
+
+def situation_line(chosen: ChosenSituation, name: str) -> str:
+    """What the draft is checked as, and why: ``FILE: checked as first-contact (inferred from "…"; …)``."""
+    if chosen.given:
+        guessed = (
+            f", the text suggested {chosen.inferred}" if chosen.inferred and chosen.inferred != chosen.situation else ""
+        )
+        return f"{name}: checked as {chosen.situation} (given with --situation{guessed})"
+    why = f'from "{chosen.cue}"' if chosen.cue else "from the text: no cue found, so the default"
+    return f"{name}: checked as {chosen.situation} (inferred {why}; pass --situation to change it)"
+
+
 def counts(findings: Sequence[Finding]) -> dict[str, int]:
     """Findings by severity."""
     tally = Counter(f.severity for f in findings)
@@ -119,12 +156,15 @@ def summary(findings: Sequence[Finding], name: str, situation: Situation) -> str
     return f"{name}: {', '.join(parts)} ({situation})"
 
 
-def format_json(findings: Sequence[Finding], name: str, situation: Situation, subject: str | None) -> str:
+def format_json(findings: Sequence[Finding], name: str, chosen: ChosenSituation, subject: str | None) -> str:
     """The findings as one JSON document; offsets and columns count characters (code points)."""
     return json.dumps(
         {
             "file": name,
-            "situation": situation,
+            "situation": chosen.situation,
+            "situation_given": chosen.given,
+            "inferred_situation": chosen.inferred,
+            "inferred_from": chosen.cue,
             "subject": subject,
             "counts": counts(findings),
             "findings": [f.as_json() for f in findings],

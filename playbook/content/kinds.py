@@ -100,6 +100,8 @@ KINDS: dict[str, Kind] = {
 SINGLETONS: dict[str, Kind] = {
     "site": _kind("site", "", model.Site),
     "formula": _kind("formula", "", model.Formula),
+    "limits": _kind("limits", "", model.Limits),
+    "situations": _kind("situations", "", model.SituationGuide),
 }
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}

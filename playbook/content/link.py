@@ -18,11 +18,13 @@ from playbook.content.model import (
     Debate,
     EntryModel,
     Formula,
+    Limits,
     MessageTemplate,
     Note,
     Principle,
     ReadingPath,
     Site,
+    SituationGuide,
     Source,
     Worksheet,
 )
@@ -56,6 +58,8 @@ class Playbook:
     cited_by: dict[str, frozenset[Ref]] = field(repr=False)
     notes: dict[str, Note] = field(default_factory=dict, repr=False)
     local: frozenset[Ref] = frozenset()
+    limits: Limits | None = None
+    situation_guide: SituationGuide | None = None
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
@@ -236,6 +240,10 @@ def link(
     site = singletons["site"].value
     formula = singletons["formula"].value if "formula" in singletons else None
     assert isinstance(site, Site) and (formula is None or isinstance(formula, Formula))
+    limits = singletons["limits"].value if "limits" in singletons else None
+    guide = singletons["situations"].value if "situations" in singletons else None
+    assert limits is None or isinstance(limits, Limits)
+    assert guide is None or isinstance(guide, SituationGuide)
     return (
         Playbook(
             site=site,
@@ -249,6 +257,8 @@ def link(
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
             notes={i: note for i, note in notes.items() if i not in hidden},
             local=frozenset(ref for ref, item in where.items() if item.local),
+            limits=limits,
+            situation_guide=guide,
         ),
         [],
     )

@@ -96,6 +96,17 @@ class Example(Model):
     weak: Text = Field(description="The weak version, as someone might really write or do it.")
     better: Text = Field(description="The better version.")
     why: Text | None = Field(default=None, description="What makes the better version better.")
+    situation: Situation | None = Field(
+        default=None,
+        description=(
+            "What kind of message the example is, when the checker would guess it wrong from the text; "
+            "the playbook checks its own examples in this situation."
+        ),
+    )
+    message: bool = Field(
+        default=True,
+        description="false when the example is not a written message (a habit or a plan), so the checker leaves it alone.",
+    )
 
 
 class Quote(Model):
@@ -195,25 +206,104 @@ class MessageTemplate(Entry):
         return (fill(self.subject) if self.subject else None), fill(self.body)
 
 
+SourceKind = Literal["article", "blog-post", "study", "guide", "book", "institution", "help-page"]
+
+
 class Source(Model):
-    """An article or study the playbook draws on."""
+    """A work the playbook draws on, cited so a reader can find it: who, what, when and where.
+
+    The five seed articles keep only what is known of them (their title, and a
+    date where the article gives one); every other source names an author or an
+    organisation and at least one place to find it.
+    """
 
     id: Id = Field(description="Stable identifier, also the file name.")
-    title: Line = Field(description="The article's title as published.")
-    author: Line = Field(
-        description="Who wrote it, described by role (for example: a corporate recruiter); no contact details."
+    title: Line = Field(description="The work's title as published.")
+    authors: tuple[Line, ...] = Field(
+        default=(),
+        description="The authors' names as printed (for example: M. S. Granovetter); leave it out when the work names none.",
     )
-    publication: Line | None = Field(default=None, description="Where it was published, if known (a blog, a magazine).")
+    organisation: Line | None = Field(
+        default=None,
+        description="The organisation that publishes the work when no person is named (for example: LinkedIn).",
+    )
+    author: Line | None = Field(
+        default=None,
+        description="For a work that names no author: who wrote it, by the role the work itself gives (for example: a corporate recruiter); no contact details.",
+    )
+    publication: Line | None = Field(
+        default=None, description="The journal, magazine or site it appeared in, if known (for example: Science)."
+    )
+    volume: Line | None = Field(default=None, description="For a journal article: volume and issue, for example 78(6).")
+    pages: Line | None = Field(
+        default=None, description="For a journal article: the page range, for example 1360–1380."
+    )
+    edition: Line | None = Field(default=None, description="For a book: the edition cited, for example 2nd edition.")
+    publisher: Line | None = Field(default=None, description="For a book: the publisher, for example Ten Speed Press.")
     year: int | None = Field(
         default=None,
         ge=1900,
         le=2100,
         description="Year of publication; leave it out when the source gives none (shown as n.d.).",
     )
-    kind: Literal["article", "blog-post", "study", "guide", "book", "institution"] = Field(
-        description="What kind of source it is."
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$", max_length=200)] | None = Field(
+        default=None, description="The DOI, without https://doi.org/ (for example 10.1126/science.abl4476)."
     )
+    isbn: Annotated[str, StringConstraints(pattern=r"^(?:97[89])?\d{9}[\dX]$")] | None = Field(
+        default=None, description="The ISBN of the edition cited, digits only (10 or 13)."
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>\[\]\"']+$", max_length=300)] | None = Field(
+        default=None,
+        description="Where to read it: an https address of the work itself, never a personal profile or e-mail.",
+    )
+    changes: Text | None = Field(
+        default=None,
+        description="For a page that changes over time (a help page): what may change, and how the reader checks the current figure.",
+    )
+    kind: SourceKind = Field(description="What kind of source it is.")
     contributes: Text = Field(description="What the playbook takes from it, in a sentence or two.")
+
+    def byline(self) -> str:
+        """Who made it: the authors, else the organisation, else the role the work gives its writer."""
+        if self.authors:
+            names = list(self.authors)
+            return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return self.organisation or self.author or ""
+
+    def where(self) -> str:
+        """Where it appeared, as plain text: publication, volume and pages; edition and publisher; ISBN."""
+        journal = " ".join(p for p in (self.publication, self.volume) if p)
+        if journal and self.pages:
+            journal += f", {self.pages}"
+        book = ", ".join(p for p in (self.edition, self.publisher) if p)
+        isbn = f"ISBN {self.isbn}" if self.isbn else ""
+        return "; ".join(p for p in (journal, book, isbn) if p)
+
+    def links(self) -> list[tuple[str, str]]:
+        """Addresses where it can be read, as (text, address): its DOI, then its URL."""
+        found = []
+        if self.doi:
+            found.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.url:
+            found.append((self.url, self.url))
+        return found
+
+    def findings(self) -> Iterator[Finding]:
+        """A cited work says who made it and where to find it; a seed article may say neither."""
+        if self.kind in ("article", "blog-post") and not (self.authors or self.organisation):
+            return
+        if not (self.authors or self.organisation):
+            yield Finding(
+                ("authors",),
+                "the source names no author or organisation",
+                "add authors, or organisation for a work no person signs",
+            )
+        if not (self.publisher or self.url or self.doi or self.isbn or self.publication):
+            yield Finding(
+                ("title",),
+                "the source says nowhere where to find it",
+                "add the publisher, a publication, a url, a doi or an isbn",
+            )
 
 
 class Side(Model):
@@ -378,25 +468,123 @@ RegexPattern = Annotated[str, StringConstraints(min_length=1, max_length=800, pa
 MessagePart = Literal["body", "subject", "opening", "message"]
 MatchKind = Literal["contains", "lacks", "count", "words", "sentence-words", "characters", "ratio", "empty"]
 
+
+LimitUnit = Literal["words", "characters", "working days"]
+
+
+class Limit(Model):
+    """One number the playbook's advice rests on, stated once and read by pages, checker, templates and tests."""
+
+    value: int = Field(ge=1, description="The number.")
+    unit: LimitUnit = Field(description="What is counted: words, characters or working days.")
+    says: Text = Field(description="What the limit means for the writer, in a sentence.")
+    basis: Text = Field(
+        description="Where the number comes from: the source's words in our own, or that it is the playbook's own rule of thumb."
+    )
+    varies: Text | None = Field(
+        default=None,
+        description="When the figure differs between sources or changes over time: how, and what to trust.",
+    )
+    sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
+        default=(), description="Ids of the sources behind the number; empty for a rule of thumb."
+    )
+
+
+class Limits(Model):
+    """The numbers of the playbook (content/limits.yml), each written once.
+
+    Text anywhere in the content writes a limit as [[limit:name]] (for example
+    [[limit:first_message_words]]); checker rules name one with ``limit:``
+    instead of a number under ``max``.
+    """
+
+    first_message_words: Limit = Field(description="The most words of a first outreach e-mail.")
+    subject_words: Limit = Field(description="The most words of a subject line.")
+    sentence_words: Limit = Field(description="The most words of one sentence.")
+    invitation_free_characters: Limit = Field(
+        description="The most characters of a LinkedIn invitation note on a free account."
+    )
+    invitation_premium_characters: Limit = Field(
+        description="The most characters of a LinkedIn invitation note on a Premium account."
+    )
+    second_contact_after: Limit = Field(
+        description="3B7: working days without a reply after which you write to a second contact at the same employer."
+    )
+    follow_up_after: Limit = Field(
+        description="3B7: working days without a reply after which you follow up, once, with the first contact."
+    )
+    sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
+        default=(), description="Ids of all the sources the limits draw on."
+    )
+
+    def value(self, name: str) -> int:
+        """The number of a limit by name."""
+        limit: Limit = getattr(self, name)
+        return limit.value
+
+
+LimitName = Literal[
+    "first_message_words",
+    "subject_words",
+    "sentence_words",
+    "invitation_free_characters",
+    "invitation_premium_characters",
+    "second_contact_after",
+    "follow_up_after",
+]
+
+
+class SituationCue(Model):
+    """Words that show what kind of message a draft is; the checker tries cues in order and takes the first that matches."""
+
+    situation: Situation = Field(description="The situation the cue points to.")
+    phrases: tuple[Phrase, ...] = Field(
+        default=(), description="Words or phrases, matched as whole words ignoring case, like rule phrases."
+    )
+    max_characters: LimitName | None = Field(
+        default=None,
+        description="Only for drafts of at most this many characters: the name of a limit in content/limits.yml.",
+    )
+    where: Literal["opening", "body", "subject"] = Field(
+        default="body", description="Where to look: opening (first two sentences after the greeting), body or subject."
+    )
+    without_subject: bool = Field(
+        default=False, description="Only for drafts with no subject line (LinkedIn notes and messages)."
+    )
+    unless: tuple[Phrase, ...] = Field(default=(), description="Phrases anywhere in the body that rule the cue out.")
+
+    def findings(self) -> Iterator[Finding]:
+        """A cue looks for something."""
+        if not self.phrases and self.max_characters is None:
+            yield Finding(("phrases",), "the cue looks for nothing", "add phrases, or max_characters")
+
+
+class SituationGuide(Model):
+    """How the checker infers a draft's situation (content/situations.yml); the writer can always correct it."""
+
+    default: Situation = Field(description="The situation when no cue matches.")
+    cues: tuple[SituationCue, ...] = Field(min_length=1, description="Cues in the order they are tried.")
+
+
 # What each kind of match needs, and what it must leave out.
 _KIND_NEEDS: dict[str, tuple[str, ...]] = {
     "contains": ("phrases|pattern",),
     "lacks": ("phrases|pattern",),
-    "count": ("phrases|pattern", "max"),
-    "words": ("max",),
-    "sentence-words": ("max",),
-    "characters": ("max",),
+    "count": ("phrases|pattern", "max|limit"),
+    "words": ("max|limit",),
+    "sentence-words": ("max|limit",),
+    "characters": ("max|limit",),
     "ratio": ("phrases", "versus", "factor"),
     "empty": (),
 }
-_KIND_FIELDS = {"phrases", "pattern", "max", "versus", "factor", "min"}
+_KIND_FIELDS = {"phrases", "pattern", "max", "limit", "versus", "factor", "min"}
 _KIND_USES: dict[str, set[str]] = {
     "contains": {"phrases", "pattern"},
     "lacks": {"phrases", "pattern"},
-    "count": {"phrases", "pattern", "max"},
-    "words": {"max"},
-    "sentence-words": {"max"},
-    "characters": {"max"},
+    "count": {"phrases", "pattern", "max", "limit"},
+    "words": {"max", "limit"},
+    "sentence-words": {"max", "limit"},
+    "characters": {"max", "limit"},
     "ratio": {"phrases", "versus", "factor", "min"},
     "empty": set(),
 }
@@ -460,6 +648,13 @@ class RuleMatch(TextTest):
     max: int | None = Field(
         default=None, ge=0, description="The most allowed, for count, words, sentence-words and characters."
     )
+    limit: LimitName | None = Field(
+        default=None,
+        description=(
+            "Instead of max: the name of a limit in content/limits.yml (for example first_message_words), "
+            "so the number is written once and the pages say the same."
+        ),
+    )
     versus: tuple[Phrase, ...] = Field(
         default=(), description="For ratio: the words the phrases are compared with (for example you, your)."
     )
@@ -483,6 +678,10 @@ class RuleMatch(TextTest):
             if not any(name in given for name in need.split("|")):
                 wanted = " or ".join(need.split("|"))
                 yield Finding(("kind",), f"a {self.kind} match needs {wanted}", f"add {wanted} under match")
+        if self.max is not None and self.limit is not None:
+            yield Finding(
+                ("max",), "max and limit are both given", "keep limit, so the number lives in content/limits.yml"
+            )
         for name in sorted(given - _KIND_USES[self.kind]):
             yield Finding((name,), f"a {self.kind} match does not use {name}", f"remove {name}, or change the kind")
         if self.kind == "empty" and self.where != "subject":
@@ -505,7 +704,10 @@ class CheckerRule(Model):
     )
     situations: tuple[Situation, ...] = Field(
         default=(),
-        description="Situations the rule applies to: first-contact, follow-up, linkedin-invitation, referral-request, candidate-to-recruiter; empty means all.",
+        description=(
+            "Situations the rule applies to: first-contact, linkedin-invitation, referral-request, known-contact, "
+            "thank-you, follow-up, reply, candidate-to-recruiter; empty means all."
+        ),
     )
     severity_by_situation: dict[Situation, Severity] = Field(
         default_factory=dict,
@@ -525,11 +727,19 @@ class CheckerRule(Model):
     )
     principle: Annotated[Id, RefersTo("principle")] = Field(description="Id of the principle that fixes it.")
     sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
-        min_length=1, description="Ids of the sources behind the rule."
+        default=(), description="Ids of the sources behind the rule."
+    )
+    basis: Text | None = Field(
+        default=None,
+        description="For a rule no source backs: that it is the playbook's own rule of thumb, and why it holds.",
     )
 
     def findings(self) -> Iterator[Finding]:
-        """The match is consistent, and severity overrides name situations the rule applies to."""
+        """The match is consistent, severity overrides name situations the rule applies to, and the rule says what backs it."""
+        if not self.sources and self.basis is None:
+            yield Finding(
+                ("sources",), "the rule names no source and no basis", "add sources, or a basis for a rule of thumb"
+            )
         for finding in self.match.findings():
             yield finding._replace(path=("match", *finding.path))
         if self.situations:

@@ -10,9 +10,12 @@ from typing import Literal, get_args
 
 Situation = Literal[
     "first-contact",
-    "follow-up",
     "linkedin-invitation",
     "referral-request",
+    "known-contact",
+    "thank-you",
+    "follow-up",
+    "reply",
     "candidate-to-recruiter",
 ]
 SITUATIONS: tuple[Situation, ...] = get_args(Situation)

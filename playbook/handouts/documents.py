@@ -329,7 +329,7 @@ class PrintShaper:
         if formula is not None:
             sections.append({"title": self.t["formula_title"], "anchor": "formula", "entries": []})
         sources = [
-            {"title": s.title, "author": s.author, "year": str(s.year) if s.year else self.pages["no_year"]}
+            {"title": s.title, "author": s.byline(), "year": str(s.year) if s.year else self.pages["no_year"]}
             for s in p.of_kind("source")
         ]
         if sources:

@@ -13,6 +13,7 @@ from typing import Any
 
 from playbook.checker.rules import rule_data
 from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
+from playbook.checker.inference import guide_data
 from playbook.content.kinds import ENTRY_KINDS, KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.model import (
@@ -100,7 +101,7 @@ class Shaper:
         return {
             "title": md(source.title),
             "year": year,
-            "author": md(source.author),
+            "author": md(source.byline()),
             "url": relative(here, "sources.md") + f"#{source.id}",
             "id": source.id,
         }
@@ -295,7 +296,9 @@ class Shaper:
             items.append(
                 {
                     **self.source_item(here, source),
-                    "publication": md(source.publication) if source.publication else None,
+                    "publication": md(source.where()) if source.where() else None,
+                    "links": [{"text": md(text), "url": url} for text, url in source.links()],
+                    "changes": paragraphs(source.changes) if source.changes else None,
                     "kind": md(source.kind.replace("-", " ")),
                     "contributes": paragraphs(source.contributes),
                     "cited_by": cited,
@@ -490,6 +493,9 @@ class Shaper:
             "site": self.site_data(),
             "rules": rules,
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
+            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits)
+            if self.playbook.situation_guide is not None
+            else None,
             "strings": self.tool_strings("checker"),
         }
         return Page(

@@ -2,12 +2,21 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { MAX_PER_RULE, checkMessage, countBySeverity, draftSchema, fold, phraseWords } from "../../overrides/assets/playbook/lib/checker.js";
+import {
+  MAX_PER_RULE,
+  SITUATIONS,
+  checkMessage,
+  countBySeverity,
+  draftSchema,
+  fold,
+  inferSituation,
+  phraseWords,
+} from "../../overrides/assets/playbook/lib/checker.js";
 
 // Written by tests/test_checker.py from content/rules/ and tests/checker/*.yml, with the Python
 // checker's findings for every message; a pytest fails when they are stale.
 const read = (name) => JSON.parse(readFileSync(new URL(`../checker/${name}`, import.meta.url), "utf8"));
-const { rules } = read("rules.json");
+const { rules, situations: guide } = read("rules.json");
 const { messages } = read("messages.json");
 
 /** A JS finding in the Python engine's shape: offsets in code points, snake_case positions. */
@@ -34,7 +43,7 @@ function run(message) {
 
 test("the shared files hold every set of messages and every rule", () => {
   const sets = new Set(messages.map((m) => m.set));
-  assert.deepEqual([...sets].sort(), ["edge", "holdout", "messages"]);
+  assert.deepEqual([...sets].sort(), ["edge", "holdout", "holdout-v3", "messages"]);
   assert.ok(messages.filter((m) => m.set === "messages").length >= 60);
   assert.equal(rules.length, new Set(rules.map((r) => r.id)).size);
   assert.ok(rules.length >= 15);
@@ -59,6 +68,18 @@ for (const message of messages) {
     assert.deepEqual(found, message.findings);
   });
 }
+
+for (const message of messages) {
+  test(`${message.set} ${message.id}: the same situation inferred as by the Python checker`, () => {
+    assert.deepEqual(inferSituation(guide, message.body, message.subject ?? null), message.inferred);
+  });
+}
+
+test("the situations are the eight the labels use, and the guide only names them", () => {
+  assert.equal(SITUATIONS.length, 8);
+  assert.ok(SITUATIONS.includes(guide.default));
+  for (const cue of guide.cues) assert.ok(SITUATIONS.includes(cue.situation), cue.situation);
+});
 
 test("precision and recall on the labelled messages match the Python benchmark's bar", () => {
   let tp = 0;

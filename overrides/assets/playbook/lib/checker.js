@@ -25,12 +25,23 @@
 
 import { isPlainObject } from "./storage.js";
 
-export const SITUATIONS = ["first-contact", "follow-up", "linkedin-invitation", "referral-request", "candidate-to-recruiter"];
+export const SITUATIONS = [
+  "first-contact",
+  "linkedin-invitation",
+  "referral-request",
+  "known-contact",
+  "thank-you",
+  "follow-up",
+  "reply",
+  "candidate-to-recruiter",
+];
 const SEVERITY_RANK = { error: 0, warning: 1, hint: 2 };
 const PART_RANK = { subject: 0, body: 1 };
 /** A pasted document can hold thousands of hits of one rule; the first ones say enough. */
 export const MAX_PER_RULE = 20;
 const MATCH_SHOWN = 60;
+/** The start of a draft says what kind of message it is; a pasted document is not searched whole. */
+export const INFER_CHARACTERS = 1500;
 
 const SENTENCE_END = /[.!?]+["')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )/gu;
 const WORD = /[^ \n]+/gu;
@@ -444,6 +455,48 @@ export function checkMessage(rules, body, situation, subject = null) {
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
       (a.end ?? -1) - (b.end ?? -1),
   );
+}
+
+/**
+ * What kind of message a draft is, guessed as playbook/inference.py guesses it:
+ * the guide's cues in order, the first that fits wins; else the default. A cue
+ * fits when the draft has (or lacks) a subject as it asks, is no longer than
+ * its character limit, holds none of its `unless` phrases in the body, and has
+ * one of its phrases where it looks (a cue without phrases needs none).
+ * @param {{default: string, cues: object[]}} guide  the situation guide, as the page's JSON holds it
+ * @param {string} body
+ * @param {string | null} [subject]
+ * @returns {{situation: string, cue: string | null}}  cue: the words that gave it away ("" for none needed, null for the default)
+ */
+export function inferSituation(guide, body, subject = null) {
+  // Only the start is read, as in playbook/inference.py: the first INFER_CHARACTERS code points.
+  const bodyText = new Text(body.slice(0, advance(body, 0, INFER_CHARACTERS)));
+  const subjectText = subject === null ? null : new Text(subject);
+  for (const cue of guide.cues) {
+    const found = cueFits(cue, bodyText, subjectText);
+    if (found !== null) return { situation: cue.situation, cue: found };
+  }
+  return { situation: guide.default, cue: null };
+}
+
+function cueFits(cue, body, subject) {
+  if (cue.without_subject && subject !== null) return null;
+  if (cue.max_characters !== null && cue.max_characters !== undefined) {
+    const { start, end } = body.trimmed;
+    if (codePointCount(body.folded, start, end) > cue.max_characters) return null;
+  }
+  if (cue.unless.some((phrase) => phraseSpans(body, phrase).length)) return null;
+  if (!cue.phrases.length) return "";
+  const text = cue.where === "subject" ? subject : body;
+  if (text === null) return null;
+  const area = cue.where === "opening" ? body.opening : null;
+  if (cue.where === "opening" && area === null) return null;
+  for (const phrase of cue.phrases) {
+    for (const span of phraseSpans(text, phrase)) {
+      if (area === null || (area.start <= span.start && span.end <= area.end)) return text.shown(span);
+    }
+  }
+  return null;
 }
 
 function toFinding(rule, severity, hit) {

@@ -1,7 +1,8 @@
 /**
- * The message checker: the user says what the message is, pastes a draft,
- * and sees each finding listed with its explanation and marked in a copy of
- * the draft. A finding's button selects its text in the draft, so the list
+ * The message checker: the user pastes a draft, the checker guesses what
+ * kind of message it is (the select shows the guess and a status line says
+ * why, until the user picks one), and each finding is listed with its
+ * explanation and marked in a copy of the draft. A finding's button selects its text in the draft, so the list
  * works by keyboard and with a screen reader; the summary is announced.
  *
  * The draft never leaves the browser. It is kept in localStorage only when
@@ -11,7 +12,7 @@
 import { debounce, field, h, liveRegion, replace, uid, browserStorage } from "../ui/dom.js";
 import { translator } from "../lib/strings.js";
 import { createStore, storageKey } from "../lib/storage.js";
-import { SITUATIONS, checkMessage, countBySeverity, draftSchema } from "../lib/checker.js";
+import { SITUATIONS, checkMessage, countBySeverity, draftSchema, inferSituation } from "../lib/checker.js";
 
 const SEVERITIES = ["error", "warning", "hint"];
 const SYMBOLS = { error: "✖", warning: "▲", hint: "●" };
@@ -21,7 +22,7 @@ const SAVE_DELAY = 400;
 /**
  * Mount the checker.
  * @param {HTMLElement} el
- * @param {{site: {id: string, language: string}, rules: object[], situations: {id: string, label: string}[], strings: object}} data
+ * @param {{site: {id: string, language: string}, rules: object[], situations: {id: string, label: string}[], guide: object | null, strings: object}} data
  * @returns {() => void} cleanup
  */
 export function mount(el, data) {
@@ -36,6 +37,13 @@ export function mount(el, data) {
 
   const situation = h("select", {}, situations.map((s) => h("option", { value: s.id, text: s.label })));
   const situationField = field({ label: t("situation_label"), control: situation, hint: t("situation_hint") });
+  // Said politely in its own live region, so a changed guess is heard without moving focus.
+  const guessNotice = h("p", { class: "pb-status pb-checker-guess", attrs: { role: "status" } });
+  const guessAgain = h("button", { type: "button", class: "pb-button pb-button--small", text: t("situation_guess_again"), hidden: true });
+  situationField.wrap.append(guessNotice, guessAgain);
+  const labelOf = (id) => (situations.find((s) => s.id === id) || { label: id }).label;
+  // The checker guesses until the user picks a situation themselves.
+  let chosen = false;
   const channel = h("select", {}, [
     h("option", { value: "email", text: t("channel_email") }),
     h("option", { value: "message", text: t("channel_message") }),
@@ -113,9 +121,22 @@ export function mount(el, data) {
     subjectField.wrap.hidden = !hasSubject();
   }
 
+  function guess(body, subjectText) {
+    if (chosen || !data.guide || !body.trim()) return;
+    const inferred = inferSituation(data.guide, body, subjectText);
+    const before = situation.value;
+    if (situations.some((s) => s.id === inferred.situation)) situation.value = inferred.situation;
+    const text = inferred.cue
+      ? t("situation_guessed", { cue: inferred.cue, situation: labelOf(situation.value) })
+      : t("situation_default", { situation: labelOf(situation.value) });
+    if (guessNotice.textContent !== text) guessNotice.textContent = text;
+    if (before !== situation.value) showFields();
+  }
+
   let last = "";
   function check() {
     const body = draft.value.replace(/\r\n?/g, "\n");
+    guess(body, hasSubject() ? subject.value : null);
     const subjectText = hasSubject() ? subject.value : null;
     if (!body.trim()) {
       summary.textContent = t("empty_draft");
@@ -219,9 +240,18 @@ export function mount(el, data) {
   }
 
   situation.addEventListener("change", () => {
+    chosen = true;
+    guessNotice.textContent = t("situation_chosen", { situation: labelOf(situation.value) });
+    guessAgain.hidden = false;
     showFields();
     check();
     save();
+  });
+  guessAgain.addEventListener("click", () => {
+    chosen = false;
+    guessAgain.hidden = true;
+    check();
+    situation.focus();
   });
   channel.addEventListener("change", () => {
     showFields();
