@@ -43,7 +43,7 @@ def apply_limits(playbook: Playbook) -> tuple[Playbook, list[Problem]]:
             for name in unknown:
                 token = f"[[limit:{name}]]"
                 # The token was written in the upstream file or in a fork's override of the entry.
-                written = [d for d in ((origin.overlays + (origin.document,)) if origin else ()) if token in d.text]
+                written = [d for d in ((*origin.overlays, origin.document) if origin else ()) if token in d.text]
                 document = written[0] if written else (origin.document if origin else None)
                 problems.append(_problem(document, document.path if document else path, token, name, names))
             if unknown:
