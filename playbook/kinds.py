@@ -77,7 +77,12 @@ KINDS: dict[str, Kind] = {
             "worksheet",
             "worksheets",
             model.Worksheet,
-            (_SOURCES, Reference("principles.*", ("principle",))),
+            (
+                _SOURCES,
+                Reference("principles.*", ("principle",)),
+                Reference("template", ("template",), linked=False),
+                Reference("next_steps.*.template", ("template",), linked=False),
+            ),
         ),
         Kind(
             "debate",

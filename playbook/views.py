@@ -8,6 +8,7 @@ MkDocs checks in strict mode and rewrites to page addresses.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,23 @@ SECTION_TITLES = {
     "debate": "debates",
 }
 TOOLS = ("calculator", "composer", "checker")
+
+# The follow-up plan's timings, in working days after a message is sent: Dalton's 3B7 routine (no reply
+# after 3 → write to a second contact at the same employer; after 7 → follow up once with the first),
+# and the keep-in-touch cadences a student can pick, in weeks. Until the content data holds the 3B7
+# numbers (with the checker's limits), this is their one place; pages read them from the tool's data.
+FOLLOW_UP = {"second_contact_days": 3, "follow_up_days": 7, "cadence_weeks": [2, 4, 13, 26]}
+
+
+def network_audit(playbook: Playbook) -> Worksheet | None:
+    """The worksheet that holds the connections audit (the student's path to referral asks), if any."""
+    return next((w for w in playbook.of_kind("worksheet") if w.tool == "connections-audit"), None)
+
+
+def legacy_site_ids(title: str) -> list[str]:
+    """The names the first version kept browser storage under, built from the title; the tools move it on."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    return [slug[:40] or "playbook"]
 
 
 @dataclass(frozen=True)
@@ -207,14 +225,13 @@ class Shaper:
 
     def worksheet(self, entry: Worksheet) -> Page:
         here = page_path(Ref("worksheet", entry.id))
-        templates = self.playbook.entries.get("template", {})
-        reconnect = templates.get(entry.template) if entry.template else None
-        data = {
+        data: Context = {
             "site": self.site_data(),
             "worksheet": entry.model_dump(mode="json"),
-            "reconnect_template": self.template_data(here, reconnect) if reconnect else None,
             "strings": self.tool_strings("worksheet"),
         }
+        if entry.tool == "connections-audit":
+            data.update(self.audit_data(here, entry))
         return Page(
             here,
             "worksheet.md.jinja",
@@ -231,6 +248,22 @@ class Shaper:
                 ),
             },
         )
+
+    def audit_data(self, here: str, entry: Worksheet) -> Context:
+        """What the connections audit needs beyond the worksheet: its steps' templates, the checker, the plan's timings."""
+        templates = self.playbook.entries.get("template", {})
+        steps = [
+            {"step": s.step, "fill": dict(s.fill), "template": self.template_data(here, templates[s.template])}
+            for s in entry.next_steps
+            if s.template in templates
+        ]
+        pages = self.raw_strings["pages"]
+        return {
+            "next_steps": steps,
+            "rules": [rule_data(rule) for rule in self.playbook.of_kind("rule")],
+            "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
+            "follow_up": FOLLOW_UP,
+        }
 
     def debate(self, entry: Debate) -> Page:
         here = page_path(Ref("debate", entry.id))
@@ -352,8 +385,10 @@ class Shaper:
                 "organization": md(site.organization),
                 "paths": paths,
                 "sections": sections,
+                "task": self.home_task(here),
                 "tools": [
-                    {"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()
+                    *([self.home_task(here)] if self.home_task(here) else []),
+                    *({"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()),
                 ],
                 "handouts": {
                     "title": self.t["download_pdf"],
@@ -363,6 +398,17 @@ class Shaper:
                 },
             },
         )
+
+    def home_task(self, here: str) -> Context | None:
+        """The student's path as a task on the home page: the connections audit, to referral asks."""
+        audit = network_audit(self.playbook)
+        if audit is None:
+            return None
+        return {
+            "title": self.t["network"],
+            "intro": self.t["network_intro"],
+            "url": relative(here, page_path(Ref("worksheet", audit.id))),
+        }
 
     def customize_page(self) -> Page:
         """The walkthrough for a career center that forks the playbook, in the site's language if translated."""
@@ -398,7 +444,12 @@ class Shaper:
 
     def site_data(self) -> Context:
         site = self.playbook.site
-        return {"id": self.site_id, "title": site.title, "language": site.language}
+        return {
+            "id": self.site_id,
+            "legacy": legacy_site_ids(site.title),
+            "title": site.title,
+            "language": site.language,
+        }
 
     def tool_strings(self, tool: str) -> dict[str, str]:
         groups = self.raw_strings.get("tools", {})
