@@ -651,6 +651,8 @@ def test_worksheet_prints_answers_or_blank_lines(tab: Any, base: str) -> None:
 def test_saved_work_import_rejects_wrong_files(tab: Any, base: str, tmp_path: Path) -> None:
     tool = open_tool(tab, base, CALCULATOR)
     score(tab, "1", "2", "3", name="Ann")
+    # The result is read out after a pause in typing; let it be, so it does not cut into the messages below.
+    expect(live(tab)).to_contain_text(say("calculator", "result_announce", result=9, max=50, band="").strip())
     tab.get_by_role("button", name=say("calculator", "save_person")).click()
     upload = tab.get_by_label(say("calculator", "import_label"))
     cases = [
