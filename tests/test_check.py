@@ -226,3 +226,10 @@ def test_all_problems_of_all_files_at_once(project: Project) -> None:
         "content/principles/give-first.yml",
         "content/sources/article-one.yml",
     ]
+
+
+def test_a_number_too_large_for_page_data_is_refused(project: Project) -> None:
+    # 1e999 reads as infinity, which JSON cannot carry: the calculator's page data would not parse.
+    edit(project, "formula.yml", "exchange: {max: 0}", "exchange: {max: 1e999}")
+    [problem] = report(project)
+    assert problem.startswith("content/formula.yml:12:") and "bands[0].exchange.max: Input should be a finite number" in problem
