@@ -23,6 +23,19 @@ const LEGAL_FORMS = new Set([
  * @returns {string}
  */
 export function employerKey(name) {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = computeKey(name);
+    if (KEYS.size > 50000) KEYS.clear();
+    KEYS.set(name, key);
+  }
+  return key;
+}
+
+// Company names repeat across thousands of connections: each is reduced once.
+const KEYS = new Map();
+
+function computeKey(name) {
   const words = fold(name)
     .replace(/&/g, " and ")
     .replace(/\b([a-z])\.(?=[a-z]\.)/g, "$1")

@@ -12,7 +12,9 @@ import { savedBar, savedWork } from "./saved.js";
 import { createComposer } from "./compose.js";
 import { importConnections } from "../lib/linkedin.js";
 import { decodeBytes } from "../lib/encoding.js";
-import { decide, decisionOf, fullName, markAll, MARKS, needsExport, networkSchema, peopleOf, takeImport } from "../lib/network.js";
+import {
+  cacheListJSON, decide, decisionOf, fullName, markAll, MARKS, needsExport, networkSchema, peopleOf, takeImport,
+} from "../lib/network.js";
 import { filterPeople, indexConnections, progress, yearsOf } from "../lib/triage.js";
 import { byEmployer, employerKey, lampOrder, nextSteps } from "../lib/shortlist.js";
 import { dueThisWeek, reminders, sentId } from "../lib/followup.js";
@@ -42,7 +44,7 @@ export function createNetwork({ site, data, t, announce }) {
   const saved = savedWork({
     site, tool: NETWORK.tool, instance: NETWORK.instance, schema: networkSchema, t, announce, getData: () => network,
   });
-  network = saved.data;
+  network = cacheListJSON(saved.data);
   let people = peopleOf(network);
   let index = indexConnections(people);
   let filtered = people;
@@ -130,7 +132,7 @@ export function createNetwork({ site, data, t, announce }) {
       renderReminder();
     },
     setData(next) {
-      network = next;
+      network = cacheListJSON(next);
       saved.save(network);
       reload();
     },
@@ -179,6 +181,8 @@ export function createNetwork({ site, data, t, announce }) {
       return fail(t("audit_unreadable"));
     }
     fileInput.value = "";
+    // Reading, parsing and showing run as separate tasks, so that a slow phone never freezes for long.
+    await nextTask();
     const result = importConnections(decoded.text);
     if (!result.ok) return fail(result.error === "empty" ? t("audit_empty_file") : t("audit_not_connections"));
     fileField.setError("");
@@ -186,8 +190,10 @@ export function createNetwork({ site, data, t, announce }) {
     encodingNote.textContent = note;
     encodingNote.hidden = !note;
     fileInput.setAttribute("aria-describedby", `${fileInput.getAttribute("aria-describedby").replace(` ${encodingNote.id}`, "")}${note ? ` ${encodingNote.id}` : ""}`);
+    await nextTask();
     takeImport(network, result.connections, file.name, new Date());
-    reload();
+    cacheListJSON(network);
+    reload(true);
     renderSummary(result, file.name);
     announce([summaryText(result, file.name), note].filter(Boolean).join(" "));
     network.changed = new Date().toISOString();
@@ -228,7 +234,9 @@ export function createNetwork({ site, data, t, announce }) {
     ]);
   }
 
-  function reload() {
+  // After an import, the list shows first; the shortlist, targets and plan follow in later tasks.
+  let later = 0;
+  function reload(listFirst = false) {
     people = peopleOf(network);
     index = indexConnections(people);
     replace(yearFilter, [h("option", { value: "", text: t("filter_any_year") }), ...yearsOf(index).map((y) => h("option", { value: y, text: y }))]);
@@ -239,7 +247,9 @@ export function createNetwork({ site, data, t, announce }) {
       replace(summary, [h("p", { text: t.plural("audit_loaded", people.length, { file: network.list.file }) })]);
     }
     applyFilter();
-    renderAll();
+    clearTimeout(later);
+    if (listFirst) later = setTimeout(renderAll, 0);
+    else renderAll();
   }
 
   function applyFilter() {
@@ -299,7 +309,7 @@ export function createNetwork({ site, data, t, announce }) {
   }
 
   function row(c) {
-    const i = people.indexOf(c);
+    const i = c.index;
     const name = personName(c);
     const details = [c.position, c.company].filter(Boolean).join(" · ");
     const year = c.connected_on ? c.connected_on.slice(0, 4) : "";
@@ -667,9 +677,11 @@ export function createNetwork({ site, data, t, announce }) {
 
   function renderAll() {
     renderShortlist();
-    renderTargets();
-    renderPlan();
-    renderReminder();
+    later = setTimeout(() => {
+      renderTargets();
+      renderPlan();
+      renderReminder();
+    }, 0);
   }
 
   reload();
@@ -682,6 +694,11 @@ export function createNetwork({ site, data, t, announce }) {
       renderShortlistSoon.cancel();
     },
   };
+}
+
+/** A promise settled in a later task. */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A date formatter that never throws: a value it cannot read shows as it is. */
