@@ -232,4 +232,7 @@ def test_a_number_too_large_for_page_data_is_refused(project: Project) -> None:
     # 1e999 reads as infinity, which JSON cannot carry: the calculator's page data would not parse.
     edit(project, "formula.yml", "exchange: {max: 0}", "exchange: {max: 1e999}")
     [problem] = report(project)
-    assert problem.startswith("content/formula.yml:12:") and "bands[0].exchange.max: Input should be a finite number" in problem
+    assert (
+        problem.startswith("content/formula.yml:12:")
+        and "bands[0].exchange.max: Input should be a finite number" in problem
+    )

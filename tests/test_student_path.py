@@ -106,7 +106,9 @@ def progress_text(page: Any) -> str:
     return str(page.locator(".pb-progress").inner_text())
 
 
-def test_student_goes_from_export_to_asks_and_a_plan(phone: Any, student_site: tuple[Project, str], tmp_path: Path) -> None:
+def test_student_goes_from_export_to_asks_and_a_plan(
+    phone: Any, student_site: tuple[Project, str], tmp_path: Path
+) -> None:
     project, base = student_site
     page = phone
     export, recruiters = export_500()
@@ -134,7 +136,9 @@ def test_student_goes_from_export_to_asks_and_a_plan(phone: Any, student_site: t
     expect(person(page, "Ben")).to_be_focused()
     page.keyboard.press("2")
     page.keyboard.press("3")
-    expect(first.get_by_role("button", name=say("worksheet", "mark_short_well"))).to_have_attribute("aria-pressed", "true")
+    expect(first.get_by_role("button", name=say("worksheet", "mark_short_well"))).to_have_attribute(
+        "aria-pressed", "true"
+    )
     expect(tool.locator(".pb-progress")).to_have_text(say("worksheet", "progress", marked=3, total=500))
     # By tap.
     person(page, "Dmitri").get_by_role("button", name=say("worksheet", "mark_short_little")).tap()
@@ -149,20 +153,29 @@ def test_student_goes_from_export_to_asks_and_a_plan(phone: Any, student_site: t
 
     # Filters, and the suggested recruiters confirmed in bulk.
     tool.get_by_label(say("worksheet", "filter_company"), exact=True).fill("initech")
-    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(say("worksheet", "shown_count", shown=25, total=100))
+    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(
+        say("worksheet", "shown_count", shown=25, total=100)
+    )
     tool.get_by_label(say("worksheet", "filter_position"), exact=True).fill("engineer")
-    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(say("worksheet", "shown_count", shown=25, total=100))
+    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(
+        say("worksheet", "shown_count", shown=25, total=100)
+    )
     tool.get_by_label(say("worksheet", "filter_company"), exact=True).fill("")
     tool.get_by_label(say("worksheet", "filter_position"), exact=True).fill("")
     tool.get_by_label(say("worksheet", "filter_year"), exact=True).select_option("2015")
-    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(say("worksheet", "shown_count", shown=25, total=50))
+    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(
+        say("worksheet", "shown_count", shown=25, total=50)
+    )
     tool.get_by_label(say("worksheet", "filter_year"), exact=True).select_option("")
     expect(tool.locator(".pb-suggestion")).to_contain_text(say("worksheet", "suggested_count_other", count=recruiters))
     tool.get_by_role("button", name=say("worksheet", "suggested_show")).tap()
     expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(
         say("worksheet", "shown_count", shown=25, total=recruiters)
     )
-    assert all("Recruiter" in t or "Talent" in t or "Sourcer" in t for t in tool.locator(".pb-person__details").all_inner_texts())
+    assert all(
+        "Recruiter" in t or "Talent" in t or "Sourcer" in t
+        for t in tool.locator(".pb-person__details").all_inner_texts()
+    )
     tool.get_by_role("button", name=say("worksheet", "bulk_apply_other", count=recruiters)).tap()
     marked = 4 + recruiters
     expect(tool.locator(".pb-progress")).to_have_text(say("worksheet", "progress", marked=marked, total=500))
@@ -179,14 +192,18 @@ def test_student_goes_from_export_to_asks_and_a_plan(phone: Any, student_site: t
     page.get_by_role("button", name=say("worksheet", "target_add")).tap()
     lamp = tool.locator(".pb-lamp > li")
     expect(lamp).to_have_count(1)
-    expect(lamp.first).to_contain_text(say("worksheet", "advocacy_yes_other", count=100, names="Ana Okafor0, Fatima Dubois5, Ana Okafor10", known=1))
+    expect(lamp.first).to_contain_text(
+        say("worksheet", "advocacy_yes_other", count=100, names="Ana Okafor0, Fatima Dubois5, Ana Okafor10", known=1)
+    )
 
     # The shortlist: Ana, who could recommend the student, works at the target: a referral ask, with why.
     ask = tool.locator(".pb-group--ask .pb-proposal").first
     expect(ask).to_contain_text("Ana Okafor0")
     expect(ask).to_contain_text(say("worksheet", "step_referral"))
     expect(ask).to_contain_text(say("worksheet", "why_at_target", employer="globex", rank=1))
-    expect(tool.locator(".pb-group--recruiters")).to_contain_text(say("worksheet", "group_recruiters_other", count=recruiters))
+    expect(tool.locator(".pb-group--recruiters")).to_contain_text(
+        say("worksheet", "group_recruiters_other", count=recruiters)
+    )
     ask.get_by_role("button", name=say("worksheet", "write_message_to", name="Ana Okafor0")).tap()
     composer = ask.locator(".pb-compose")
     template = yaml_template("ask-for-an-introduction")
@@ -276,8 +293,17 @@ def test_old_saved_dates_do_not_lock_the_audit(phone: Any, student_site: tuple[P
         ["Grace", "Hopper", "https://www.linkedin.com/in/grace", "", "Navy", "Admiral", "sometime in spring"],
     ]
     old = {
-        "pb:the-networking-playbook:connections:network-audit": {"file": "Connections.csv", "imported": "", "fields": fields, "rows": rows},
-        "pb:the-networking-playbook:worksheet:network-audit": {"answers": {}, "marks": {"in/grace": "unknown"}, "shared": {}},
+        "pb:the-networking-playbook:connections:network-audit": {
+            "file": "Connections.csv",
+            "imported": "",
+            "fields": fields,
+            "rows": rows,
+        },
+        "pb:the-networking-playbook:worksheet:network-audit": {
+            "answers": {},
+            "marks": {"in/grace": "unknown"},
+            "shared": {},
+        },
     }
     page.goto(base)
     page.evaluate(
@@ -297,13 +323,15 @@ def test_old_saved_dates_do_not_lock_the_audit(phone: Any, student_site: tuple[P
     assert page.errors == []
 
 
-def test_latin1_spanish_export_is_read_and_says_so(phone: Any, student_site: tuple[Project, str], tmp_path: Path) -> None:
+def test_latin1_spanish_export_is_read_and_says_so(
+    phone: Any, student_site: tuple[Project, str], tmp_path: Path
+) -> None:
     _, base = student_site
     page = phone
     text = (
         "Nombre,Apellidos,URL,Dirección de correo electrónico,Empresa,Cargo,Conectado el\r\n"
         "José,Muñoz,https://www.linkedin.com/in/jose,,Telefónica,Reclutadora de TI,12 de marzo de 2024\r\n"
-        "Begoña,Ibáñez,https://www.linkedin.com/in/bego,,\"Iberdrola, S.A.\",Ingeniera,03 abr 2023\r\n"
+        'Begoña,Ibáñez,https://www.linkedin.com/in/bego,,"Iberdrola, S.A.",Ingeniera,03 abr 2023\r\n'
     )
     upload = tmp_path / "Connections.csv"
     upload.write_bytes(text.encode("latin-1"))
@@ -313,18 +341,26 @@ def test_latin1_spanish_export_is_read_and_says_so(phone: Any, student_site: tup
     expect(tool.locator(".pb-person")).to_have_count(2)
     assert person(page, "José Muñoz").is_visible() and "2024" in person(page, "José").inner_text()
     note = say("worksheet", "encoding_latin")
-    described = field.evaluate("f => f.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent)")
+    described = field.evaluate(
+        "f => f.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent)"
+    )
     assert note in described, "the notice sits next to the file field"
     expect(tool.locator(".pb-suggestion")).to_contain_text(say("worksheet", "suggested_count_one", count=1))
     utf8 = tmp_path / "utf8" / "Connections.csv"
     utf8.parent.mkdir()
     utf8.write_bytes(text.encode("utf-8"))
     field.set_input_files(str(utf8))
-    expect(tool.locator(".pb-import-summary")).to_contain_text(say("worksheet", "audit_imported_other", count=2, file="Connections.csv"))
-    assert note not in field.evaluate("f => f.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent)")
+    expect(tool.locator(".pb-import-summary")).to_contain_text(
+        say("worksheet", "audit_imported_other", count=2, file="Connections.csv")
+    )
+    assert note not in field.evaluate(
+        "f => f.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent)"
+    )
 
 
-def test_saved_work_under_the_old_title_key_moves_to_the_stable_key(phone: Any, student_site: tuple[Project, str]) -> None:
+def test_saved_work_under_the_old_title_key_moves_to_the_stable_key(
+    phone: Any, student_site: tuple[Project, str]
+) -> None:
     _, base = student_site
     page = phone
     page.goto(base)
@@ -338,5 +374,7 @@ def test_saved_work_under_the_old_title_key_moves_to_the_stable_key(phone: Any, 
     expect(page.locator(".pb-people tbody th")).to_have_text(["Lee Park"])
     assert page.get_by_label(say("calculator", "name_label")).input_value() == "Kim"
     keys = page.evaluate("Object.keys(localStorage).sort()")
-    site = page.evaluate("JSON.parse(document.querySelector('template[id^=\"pb-config-\"]').content.textContent).site.id")
+    site = page.evaluate(
+        "JSON.parse(document.querySelector('template[id^=\"pb-config-\"]').content.textContent).site.id"
+    )
     assert keys == [f"playbook:{site}:calculator:calculator", f"playbook:{site}:network:people"]

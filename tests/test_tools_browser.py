@@ -10,10 +10,8 @@ from generators/strings/en/tools.yml, the same sources the generator puts on the
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import html
-import io
 import json
 import re
 from collections.abc import Iterator
