@@ -582,7 +582,9 @@ export function createNetwork({ site, data, t, announce }) {
 
   function reminderText(r) {
     const c = personById(r.person);
-    return t(`reminder_${r.kind.replace(/-/g, "_")}`, { name: personName(c), employer: r.employer || c.company || "" });
+    // "Globex, Inc." ends a sentence of its own: no second full stop.
+    const employer = (r.employer || c.company || "").replace(/\.$/, "");
+    return t(`reminder_${r.kind.replace(/-/g, "_")}`, { name: personName(c), employer });
   }
 
   function renderPlan() {
