@@ -103,8 +103,11 @@ export function mount(el, data) {
 
   const peopleHeading = h("h2", { id: uid("people"), text: t("people_heading") });
   const peopleBody = h("div");
+  // A problem with the shared store of people shows where the people are.
+  networkSaved.notice.classList.replace("pb-notice", "pb-people-notice");
   const people = h("section", { class: "pb-people", attrs: { "aria-labelledby": peopleHeading.id } }, [
     peopleHeading,
+    networkSaved.notice,
     peopleBody,
   ]);
 
@@ -128,7 +131,6 @@ export function mount(el, data) {
 
   replace(el, [
     saved.notice,
-    networkSaved.notice,
     h("p", { class: "pb-formula", text: formulaText() }),
     h("form", { class: "pb-form", attrs: { novalidate: true }, on: { submit: (e) => e.preventDefault() } }, [
       nameField.wrap,
