@@ -706,7 +706,7 @@ def test_saved_data_that_cannot_be_read_is_kept_until_start_over(tab: Any, base:
     expect(notice).to_be_hidden()
     expect(live(tab)).to_have_text(say("calculator", "saved_started_over"))
     saved = stored(tab, "calculator", "calculator")
-    assert saved["schema"] == 1 and saved["data"]["draft"]["scores"]["for_me"] == "2"
+    assert saved["schema"] == 2 and saved["data"]["draft"]["scores"]["for_me"] == "2"
 
 
 def test_full_storage_is_reported_next_to_the_tool(tab: Any, base: str) -> None:
