@@ -230,6 +230,14 @@ def test_all_problems_of_all_files_at_once(project: Project) -> None:
 
 def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
     from playbook.content.kinds import KINDS, SINGLETONS
+    from playbook.content.model import Limit, Limits
+
+    # Each limit names the sources of its own figure, and the file names them all.
+    LIMITS_REFERENCES = {("sources.*", ("source",), False)} | {
+        (f"{name}.sources.*", ("source",), False)
+        for name, info in Limits.model_fields.items()
+        if info.annotation is Limit
+    }
 
     declared = {
         kind.name: {(r.spec, r.targets, r.linked) for r in kind.references}
@@ -251,7 +259,12 @@ def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
             ("rules.*", ("rule",), True),
         },
         "template": {("sources.*", ("source",), False), ("principles.*", principle, True)},
-        "worksheet": {("sources.*", ("source",), False), ("principles.*", principle, True)},
+        "worksheet": {
+            ("sources.*", ("source",), False),
+            ("principles.*", principle, True),
+            ("template", ("template",), False),
+            ("next_steps.*.template", ("template",), False),
+        },
         "debate": {
             ("sources.*", ("source",), False),
             ("sides.*.sources.*", ("source",), False),
@@ -268,4 +281,16 @@ def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
             ("components.*.principles.*", principle, False),
             ("sources.*", ("source",), False),
         },
+        "limits": LIMITS_REFERENCES,
+        "situations": set(),
     }
+
+
+def test_a_number_too_large_for_page_data_is_refused(project: Project) -> None:
+    # 1e999 reads as infinity, which JSON cannot carry: the calculator's page data would not parse.
+    edit(project, "formula.yml", "exchange: {max: 0}", "exchange: {max: 1e999}")
+    [problem] = report(project)
+    assert (
+        problem.startswith("content/formula.yml:12:")
+        and "bands[0].exchange.max: Input should be a finite number" in problem
+    )

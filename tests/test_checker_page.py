@@ -101,7 +101,7 @@ def test_findings_are_marked_explained_and_reached_by_keyboard(page: Any, defaul
 def test_the_draft_is_kept_only_when_asked(page: Any, default_site: Project) -> None:
     open_checker(page, default_site)
     key = page.evaluate(
-        "`pb:${JSON.parse(document.getElementById('pb-config-checker').content.textContent).site.id}:checker:draft`"
+        "`playbook:${JSON.parse(document.getElementById('pb-config-checker').content.textContent).site.id}:checker:draft`"
     )
     check_draft(page, BAD_DRAFT)
     page.wait_for_timeout(600)

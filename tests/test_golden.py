@@ -70,7 +70,14 @@ def test_tool_pages_carry_their_data_as_inline_json(project: Project) -> None:
     data = json.loads(payload)
     assert [c["id"] for c in data["formula"]["components"]] == ["for_me", "for_you", "trust"]
     assert data["principles"]["give-first"]["url"] == "../../principles/give-first/"
-    assert data["site"] == {"id": "sample-playbook", "language": "en", "title": "Sample Playbook"}
+    # The storage key is the site_key setting (its default here), never the title; the old title-based id is
+    # given so that the tools move saved work from it.
+    assert data["site"] == {
+        "id": "networking-playbook",
+        "legacy": ["sample-playbook"],
+        "language": "en",
+        "title": "Sample Playbook",
+    }
 
 
 def test_inline_json_cannot_close_its_script_tag(project: Project) -> None:

@@ -10,10 +10,8 @@ from generators/strings/en/tools.yml, the same sources the generator puts on the
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import html
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -215,11 +213,11 @@ def flush_saves(page: Any) -> None:
 
 
 def storage_key(page: Any, tool: str, instance: str) -> str:
-    """Where a tool of this page keeps its work: ``pb:<site id>:<tool>:<instance>``."""
+    """Where a tool of this page keeps its work: ``playbook:<site key>:<tool>:<instance>``."""
     site = page.evaluate(
         "JSON.parse(document.querySelector('template[id^=\"pb-config-\"]').content.textContent).site.id"
     )
-    return f"pb:{site}:{tool}:{instance}"
+    return f"playbook:{site}:{tool}:{instance}"
 
 
 def stored(page: Any, tool: str, instance: str) -> Any:
@@ -237,20 +235,7 @@ def score(page: Any, for_me: str, for_you: str, trust: str, name: str | None = N
 
 def import_connections(page: Any, path: Path = CONNECTIONS) -> None:
     page.get_by_label(say("worksheet", "audit_file_label")).set_input_files(str(path))
-    page.wait_for_selector(".pb-connections tbody tr")
-
-
-def mark(page: Any, name: str, value: str) -> None:
-    page.get_by_label(say("worksheet", "audit_mark_label", name=name), exact=True).select_option(value)
-
-
-def connections_with(tmp_path: Path, *rows: str) -> Path:
-    """A copy of the fixture export with more rows, named like the real file."""
-    target = tmp_path / "Connections.csv"
-    target.write_text(
-        CONNECTIONS.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
-    )
-    return target
+    page.wait_for_selector(".pb-triage .pb-person")
 
 
 def saved_file(tool: str, instance: str, data: object, schema: int = 1) -> str:
@@ -658,272 +643,14 @@ def test_worksheet_prints_answers_or_blank_lines(tab: Any, base: str) -> None:
     assert tool.locator("legend h2", has_text=content("worksheets/event-plan.yml")["sections"][0]["title"]).is_visible()
 
 
-# Network audit -------------------------------------------------------------------------
-
-
-def test_audit_imports_connections_as_text(tab: Any, base: str) -> None:
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab)
-    imported = say("worksheet", "audit_imported_other", count=8, file="Connections.csv")
-    expect(tool.locator(".pb-import-summary")).to_have_text(imported)
-    expect(live(tab)).to_have_text(imported)
-    rows = tool.locator(".pb-connections tbody tr")
-    names = rows.locator("th").all_inner_texts()
-    assert names == [
-        "Ada Lovelace", "Grace Hopper", "Linus Example", say("worksheet", "no_name"), f"{XSS_NAME} Tester",
-        "Rita Recruiter", 'Jean-Luc O"Brien', "José Muñoz",
-    ]  # fmt: skip
-    ada = rows.nth(0).locator("td").all_inner_texts()
-    assert ada[:3] == ["Analytical Engines, Ltd.", "Engineer", "Mar 12, 2024"]
-    assert rows.nth(2).locator("td").nth(1).text_content() == "Maintainer\nand release manager"
-    xss = rows.nth(4).locator("td").all_inner_texts()
-    assert xss[:2] == ["<script>alert(2)</script>", '=HYPERLINK("http://evil.example","click")']
-    assert rows.nth(6).locator("td").first.inner_text() == 'The "Best" Company'
-    assert tool.locator("img, script").count() == 0 and tab.dialogs == []
-    assert rows.nth(1).locator("th a").get_attribute("href") == "https://www.linkedin.com/in/grace-hopper"
-    expect(tool.locator(".pb-counts")).to_have_text(
-        say("worksheet", "audit_counts_other", count=8, well=0, recruiter=0, unknown=0, none=8)
-    )
-
-
-def test_audit_marks_search_and_filter(tab: Any, base: str) -> None:
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab)
-    mark(tab, "Grace Hopper", "unknown")
-    mark(tab, "Rita Recruiter", "recruiter")
-    mark(tab, "Ada Lovelace", "well")
-    mark(tab, f"{XSS_NAME} Tester", "unknown")
-    counts = tool.locator(".pb-counts")
-    expect(counts).to_have_text(say("worksheet", "audit_counts_other", count=8, well=1, recruiter=1, unknown=2, none=4))
-    rows = tool.locator(".pb-connections tbody th")
-    search = tab.get_by_label(say("worksheet", "audit_search_label"))
-    show = tab.get_by_label(say("worksheet", "audit_filter_label"), exact=True)
-
-    search.fill("navy")
-    expect(rows).to_have_text(["Grace Hopper"])
-    expect(live(tab)).to_have_text(say("worksheet", "audit_shown", **{"from": 1, "to": 1, "total": 1}))
-    search.fill("munoz")  # accents do not matter
-    expect(rows).to_have_text(["José Muñoz"])
-    search.fill("recruiter talent")  # every word, in any field
-    expect(rows).to_have_text(["Rita Recruiter"])
-    show.select_option(say("worksheet", "audit_filter_none"))
-    expect(rows).to_have_count(0)
-    expect(tool.locator(".pb-audit__list .pb-status")).to_have_text(say("worksheet", "audit_none_shown"))
-    search.fill("")
-    expect(rows).to_have_text(["Linus Example", say("worksheet", "no_name"), 'Jean-Luc O"Brien', "José Muñoz"])
-    show.select_option(say("worksheet", "mark_unknown"))
-    expect(rows).to_have_text(["Grace Hopper", f"{XSS_NAME} Tester"])
-    mark(tab, "Grace Hopper", "")
-    expect(counts).to_have_text(say("worksheet", "audit_counts_other", count=8, well=1, recruiter=1, unknown=1, none=5))
-    tab.reload()
-    tab.wait_for_selector('[data-pb-mounted="worksheet"]')
-    expect(counts).to_have_text(say("worksheet", "audit_counts_other", count=8, well=1, recruiter=1, unknown=1, none=5))
-    expect(tool.locator(".pb-import-summary")).to_have_text(
-        say("worksheet", "audit_loaded_other", count=8, file="Connections.csv")
-    )
-    assert tab.get_by_label(say("worksheet", "audit_mark_label", name="Ada Lovelace")).input_value() == "well"
-
-
-def test_audit_fortify_list_prefills_the_reconnection_message(tab: Any, base: str) -> None:
-    tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab)
-    fortify = tool.locator(".pb-fortify")
-    expect(fortify).to_contain_text(say("worksheet", "fortify_empty"))
-    reconnect = content("templates/reconnect-with-a-connection.yml")
-    template_link = fortify.get_by_role("link", name=reconnect["title"])
-    assert template_link.get_attribute("href").rstrip("/").endswith("message-templates/reconnect-with-a-connection")
-    mark(tab, "Grace Hopper", "unknown")
-    mark(tab, f"{XSS_NAME} Tester", "unknown")
-    mark(tab, say("worksheet", "no_name"), "unknown")
-    labels = {p["name"]: p["label"] for p in reconnect["placeholders"]}
-    shared = fortify.get_by_role("group", name=say("worksheet", "fortify_shared_legend"))
-    assert shared.get_by_role("textbox").evaluate_all("inputs => inputs.map(i => i.labels[0].textContent)") == [
-        labels[n]
-        for n in ("something_specific", "your_situation", "what_you_want_to_hear", "what_you_can_share", "your_name")
-    ]
-    shared.get_by_label(labels["your_name"], exact=True).fill("Lena Novak")
-    items = fortify.locator(".pb-fortify__item")
-    expect(items).to_have_count(3)
-    expect(fortify.locator(".pb-status").first).to_have_text(say("worksheet", "fortify_count_other", count=3))
-    assert items.locator("h4").all_inner_texts() == [
-        "Grace Hopper (Rear Admiral, retired, US Navy)",
-        say("worksheet", "no_name"),
-        f'{XSS_NAME} Tester (=HYPERLINK("http://evil.example","click"), <script>alert(2)</script>)',
-    ]
-    grace = items.nth(0).get_by_role("group", name=say("worksheet", "message_to", name="Grace Hopper"))
-    expect(grace).to_contain_text("Lena Novak")
-    assert grace.inner_text().startswith(
-        "Hi Grace,\n\nWe've been connected since March 2024, but we've never really talked"
-    )
-    assert grace.locator("mark.pb-unfilled").count() == 4, "the writer's other blanks stay marked"
-    nameless = items.nth(1).locator(".pb-message")
-    assert nameless.locator("mark.pb-unfilled").first.text_content().startswith(f"[{labels['first_name']}]")
-    assert "since Jan 2022" not in nameless.inner_text() and "since January 2022" in nameless.inner_text()
-    assert tool.locator("img").count() == 0 and tab.dialogs == []
-
-    items.nth(0).get_by_role("button", name=say("worksheet", "copy_message_to", name="Grace Hopper")).click()
-    expect(items.nth(0).locator(".pb-status")).to_have_text(
-        f"{say('worksheet', 'copied')} {say('worksheet', 'copied_unfilled_other', count=4)}"
-    )
-    copied = tab.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Hi Grace,\n\nWe've been connected since March 2024")
-    assert f"[{labels['your_situation']}]" in copied and copied.rstrip().endswith("Lena Novak")
-
-
-def test_audit_exports_a_csv_with_formulas_neutralized(tab: Any, base: str, tmp_path: Path) -> None:
-    export = connections_with(
-        tmp_path,
-        "Eve,Plus,https://www.linkedin.com/in/eve-plus,,+1 (555) 0100 Corp,@SUM(A1:A9),02 Feb 2024",
-        '"=1+1",Minus,https://www.linkedin.com/in/minus,,-2+3,Analyst,03 Feb 2024',
-    )
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab, export)
-    expect(tool.locator(".pb-import-summary")).to_have_text(
-        say("worksheet", "audit_imported_other", count=10, file="Connections.csv")
-    )
-    mark(tab, "Grace Hopper", "unknown")
-    mark(tab, "Eve Plus", "well")
-    exported = download_to(
-        tab, lambda: tab.get_by_role("button", name=say("worksheet", "audit_export_csv")).click(), tmp_path
-    )
-    assert re.fullmatch(r"network-audit-\d{4}-\d\d-\d\d\.csv", exported.name)
-    expect(live(tab)).to_have_text(say("worksheet", "audit_csv_done", file=exported.name))
-    text = exported.read_text(encoding="utf-8")
-    assert text.startswith("\ufeff"), "a byte-order mark tells spreadsheets the file is UTF-8"
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-    columns = ["first_name", "last_name", "url", "email", "company", "position", "connected_on"]
-    assert rows[0] == [say("worksheet", f"column_{c}") for c in columns] + [say("worksheet", "col_mark")]
-    by_last = {r[1]: r for r in rows[1:]}
-    assert len(rows) == 11
-    assert by_last["Tester"][5] == '\'=HYPERLINK("http://evil.example","click")'
-    assert by_last["Plus"][4:6] == ["'+1 (555) 0100 Corp", "'@SUM(A1:A9)"]
-    assert by_last["Minus"][0] == "'=1+1" and by_last["Minus"][4] == "'-2+3"
-    assert by_last["Hopper"][6:] == ["2024-03-15", say("worksheet", "mark_unknown")]
-    assert by_last["Plus"][7] == say("worksheet", "mark_well") and by_last["Lovelace"][7] == ""
-    assert by_last["Example"][5] == "Maintainer\nand release manager"
-    assert not any(cell and cell[0] in "=+-@" for row in rows for cell in row), "no cell starts like a formula"
-
-
-def test_audit_says_when_a_file_is_not_a_connections_export(tab: Any, base: str, tmp_path: Path) -> None:
-    tool = open_tool(tab, base, AUDIT)
-    upload = tab.get_by_label(say("worksheet", "audit_file_label"))
-    notes = tmp_path / "notes.csv"
-    notes.write_text("Just some notes\nnothing, to see\n", encoding="utf-8")
-    upload.set_input_files(str(notes))
-    assert_error(tab, upload, say("worksheet", "audit_not_connections"))
-    expect(live(tab)).to_have_text(say("worksheet", "audit_not_connections"))
-    empty = tmp_path / "empty.csv"
-    empty.write_text("", encoding="utf-8")
-    upload.set_input_files(str(empty))
-    expect(tool.locator(".pb-field", has=upload).locator(".pb-error")).to_have_text(
-        say("worksheet", "audit_empty_file")
-    )
-    assert tool.locator(".pb-connections").is_hidden()
-    import_connections(tab)
-    expect(upload).not_to_have_attribute("aria-invalid", "true")
-    assert error_next_to(tab, upload) == ""
-
-
-def test_audit_pages_long_lists(tab: Any, base: str, tmp_path: Path) -> None:
-    export = tmp_path / "Connections.csv"
-    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
-    lines += [f"Person,Number{n:03},https://www.linkedin.com/in/p{n},,Acme,Engineer,01 Jan 2020" for n in range(120)]
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab, export)
-    listing = tool.locator(".pb-audit__list")
-    shown = listing.locator(".pb-status")
-    rows = listing.locator(".pb-connections tbody tr")
-    expect(shown).to_have_text(say("worksheet", "audit_shown", **{"from": 1, "to": 50, "total": 120}))
-    assert rows.count() == 50
-    assert listing.locator(".pb-pager span").inner_text() == say("worksheet", "page_of", page=1, pages=3)
-    expect(listing.get_by_role("button", name=say("worksheet", "page_previous"))).to_be_disabled()
-    listing.get_by_role("button", name=say("worksheet", "page_next")).click()
-    expect(shown).to_have_text(say("worksheet", "audit_shown", **{"from": 51, "to": 100, "total": 120}))
-    expect(live(tab)).to_contain_text(say("worksheet", "page_of", page=2, pages=3))
-    assert rows.first.locator("th").inner_text() == "Person Number050"
-    for n in range(12):
-        rows.nth(n).locator("select").select_option("unknown")
-    fortify = tool.locator(".pb-fortify")
-    expect(fortify.locator(".pb-fortify__item")).to_have_count(10)
-    assert fortify.locator(".pb-pager span").inner_text() == say("worksheet", "page_of", page=1, pages=2)
-    fortify.get_by_role("button", name=say("worksheet", "page_next")).click()
-    expect(fortify.locator(".pb-fortify__item h4")).to_have_text(
-        ["Person Number060 (Engineer, Acme)", "Person Number061 (Engineer, Acme)"]
-    )
-    expect(fortify.locator("h3")).to_be_focused()
-
-
-def test_audit_list_too_large_to_keep_is_explained(tab: Any, base: str) -> None:
-    # The worksheet's answers and marks fit, the imported list does not.
-    tab.add_init_script(
-        """(() => { const set = Storage.prototype.setItem;
-        Storage.prototype.setItem = function (key, value) {
-            if (String(key).includes(':connections:')) throw new DOMException('full', 'QuotaExceededError');
-            return set.call(this, key, value); };
-    })()"""
-    )
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab)
-    notice = tool.locator(".pb-audit .pb-notice")
-    expect(notice).to_have_text(say("worksheet", "saved_quota"))
-    mark(tab, "Grace Hopper", "unknown")
-    mark(tab, "Ada Lovelace", "well")
-    tab.reload()
-    tab.wait_for_selector('[data-pb-mounted="worksheet"]')
-    expect(tool.locator(".pb-import-summary")).to_have_text(say("worksheet", "audit_reimport_other", count=2))
-    assert tool.locator(".pb-connections").is_hidden()
-    import_connections(tab)
-    expect(tool.locator(".pb-counts")).to_have_text(
-        say("worksheet", "audit_counts_other", count=8, well=1, recruiter=0, unknown=1, none=6)
-    )
-
-
 # Saved work ----------------------------------------------------------------------------
-
-
-def test_saved_work_exported_cleared_and_imported_back(tab: Any, base: str, tmp_path: Path) -> None:
-    tool = open_tool(tab, base, AUDIT)
-    import_connections(tab)
-    mark(tab, "Grace Hopper", "unknown")
-    tab.get_by_label(question("network-audit", "total_connections"), exact=True).fill("About 400")
-    exported = download_to(
-        tab, lambda: tab.get_by_role("button", name=say("worksheet", "export_button")).click(), tmp_path
-    )
-    assert exported.name.startswith("network-audit-") and exported.suffix == ".json"
-    data = json.loads(exported.read_text(encoding="utf-8"))
-    assert (
-        data["tool"] == "worksheet"
-        and data["instance"] == "network-audit"
-        and len(data["data"]["connections"]["rows"]) == 8
-    )
-
-    tab.get_by_role("button", name=say("worksheet", "clear_button")).click()
-    expect(tab.get_by_role("button", name=say("worksheet", "clear_cancel"))).to_be_focused()
-    expect(tool.get_by_text(say("worksheet", "clear_question"))).to_be_visible()
-    tab.get_by_role("button", name=say("worksheet", "clear_confirm")).click()
-    expect(live(tab)).to_have_text(say("worksheet", "clear_done"))
-    assert tool.locator(".pb-connections").is_hidden()
-    assert tab.get_by_label(question("network-audit", "total_connections"), exact=True).input_value() == ""
-    assert stored(tab, "connections", "network-audit") is None
-    flush_saves(tab)
-    left = stored(tab, "worksheet", "network-audit")
-    assert left is None or left["data"]["answers"] == left["data"]["marks"] == {}
-
-    tab.get_by_label(say("worksheet", "import_label")).set_input_files(str(exported))
-    expect(live(tab)).to_have_text(say("worksheet", "import_done", file=exported.name))
-    expect(tool.locator(".pb-connections tbody tr")).to_have_count(8)
-    expect(tool.locator(".pb-counts")).to_have_text(
-        say("worksheet", "audit_counts_other", count=8, well=0, recruiter=0, unknown=1, none=7)
-    )
-    assert tab.get_by_label(question("network-audit", "total_connections"), exact=True).input_value() == "About 400"
-    assert len(stored(tab, "connections", "network-audit")["data"]["rows"]) == 8
 
 
 def test_saved_work_import_rejects_wrong_files(tab: Any, base: str, tmp_path: Path) -> None:
     tool = open_tool(tab, base, CALCULATOR)
     score(tab, "1", "2", "3", name="Ann")
+    # The result is read out after a pause in typing; let it be, so it does not cut into the messages below.
+    expect(live(tab)).to_contain_text(say("calculator", "result_announce", result=9, max=50, band="").strip())
     tab.get_by_role("button", name=say("calculator", "save_person")).click()
     upload = tab.get_by_label(say("calculator", "import_label"))
     cases = [
@@ -937,7 +664,7 @@ def test_saved_work_import_rejects_wrong_files(tab: Any, base: str, tmp_path: Pa
         ("newer.json", saved_file("calculator", "calculator", {}, schema=99), say("calculator", "import_too_new")),
         (
             "damaged.json",
-            saved_file("calculator", "calculator", {"people": "nobody"}),
+            saved_file("calculator", "calculator", {"draft": "nobody"}, schema=2),
             say("calculator", "import_bad_shape"),
         ),
     ]
@@ -979,7 +706,7 @@ def test_saved_data_that_cannot_be_read_is_kept_until_start_over(tab: Any, base:
     expect(notice).to_be_hidden()
     expect(live(tab)).to_have_text(say("calculator", "saved_started_over"))
     saved = stored(tab, "calculator", "calculator")
-    assert saved["schema"] == 1 and saved["data"]["draft"]["scores"]["for_me"] == "2"
+    assert saved["schema"] == 2 and saved["data"]["draft"]["scores"]["for_me"] == "2"
 
 
 def test_full_storage_is_reported_next_to_the_tool(tab: Any, base: str) -> None:
@@ -1035,20 +762,6 @@ def test_event_plan_has_no_wcag_violations(tab: Any, base: str, tmp_path: Path) 
     assert axe(tab) == [], "filled"
 
 
-def test_network_audit_has_no_wcag_violations(tab: Any, base: str, tmp_path: Path) -> None:
-    open_tool(tab, base, AUDIT)
-    assert axe(tab) == [], "empty"
-    notes = tmp_path / "notes.csv"
-    notes.write_text("Just some notes\n", encoding="utf-8")
-    tab.get_by_label(say("worksheet", "audit_file_label")).set_input_files(str(notes))
-    tab.wait_for_selector(".pb-audit .pb-error:not(:empty)")
-    assert axe(tab) == [], "errors"
-    import_connections(tab)
-    mark(tab, "Grace Hopper", "unknown")
-    tab.wait_for_selector(".pb-fortify__item")
-    assert axe(tab) == [], "filled"
-
-
 def fill_for_keyboard(page: Any, path: str) -> None:
     """Each tool with everything it can show: results, lists, pagers."""
     if path == CALCULATOR:
@@ -1061,8 +774,9 @@ def fill_for_keyboard(page: Any, path: str) -> None:
         fill_event_plan(page)
     else:
         import_connections(page)
-        mark(page, "Grace Hopper", "unknown")
-        page.wait_for_selector(".pb-fortify__item")
+        person = page.locator(".pb-person").filter(has_text="Grace Hopper")
+        person.get_by_role("button", name=say("worksheet", "mark_short_well")).click()
+        page.get_by_role("button", name=say("worksheet", "write_message_to", name="Grace Hopper")).wait_for()
 
 
 def keyboard_problems(page: Any, scope: Any) -> list[str]:

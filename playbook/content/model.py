@@ -346,6 +346,9 @@ class ReadingPath(Model):
     steps: tuple[PathStep, ...] = Field(min_length=1, description="The entries in reading order.")
 
 
+PersonValue = Literal["first_name", "last_name", "full_name", "company", "position", "connected_on", "target_role"]
+
+
 class WorksheetField(Model):
     """One question on a worksheet."""
 
@@ -378,6 +381,23 @@ class WorksheetSection(Model):
     fields: tuple[WorksheetField, ...] = Field(min_length=1, description="The questions of the section.")
 
 
+class NextStep(Model):
+    """A next step the connections audit proposes, and the message template it opens."""
+
+    step: Literal["referral", "introduction", "reconnect", "recruiter", "follow-up"] = Field(
+        description="referral: ask someone at a target employer; introduction: ask someone elsewhere to introduce you; "
+        "reconnect: get to know them first; recruiter: help a recruiter; follow-up: the one follow-up of 3B7."
+    )
+    template: Annotated[Id, RefersTo("template", linked=False)] = Field(
+        description="Id of the message template the step opens in the composer."
+    )
+    fill: dict[Annotated[str, StringConstraints(pattern=PLACEHOLDER_PATTERN)], PersonValue] = Field(
+        default_factory=dict,
+        description="Placeholder name → what fills it: first_name, last_name, full_name, company, position, "
+        "connected_on (the date, as words), target_role (the role at the target employer).",
+    )
+
+
 class Worksheet(Entry):
     """A form a reader fills in on the site or on paper."""
 
@@ -386,9 +406,13 @@ class Worksheet(Entry):
     tool: Literal["connections-audit"] | None = Field(
         default=None, description="A browser tool embedded in the worksheet, if any."
     )
-    template: Id | None = Field(
+    template: Annotated[Id | None, RefersTo("template", linked=False)] = Field(
         default=None,
         description="Id of the message template the worksheet's tool prefills for each person (the connections audit).",
+    )
+    next_steps: tuple[NextStep, ...] = Field(
+        default=(),
+        description="For the connections audit: the template each next step opens, and what of the person fills it.",
     )
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of the principles this worksheet puts into practice."
@@ -434,8 +458,8 @@ class FormulaComponent(Model):
 class Range(Model):
     """Inclusive bounds; a missing bound is open."""
 
-    min: float | None = Field(default=None, description="Lowest value included.")
-    max: float | None = Field(default=None, description="Highest value included.")
+    min: float | None = Field(default=None, allow_inf_nan=False, description="Lowest value included.")
+    max: float | None = Field(default=None, allow_inf_nan=False, description="Highest value included.")
 
 
 class FormulaBand(Model):
@@ -788,6 +812,12 @@ class Site(Model):
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
         default=None,
         description="Public address of the site, ending in a slash; used in the handouts' QR codes, and needed for instant page loads.",
+    )
+    site_key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")] = Field(
+        default="networking-playbook",
+        description="A name that never changes, under which readers' browsers keep their saved work (lowercase "
+        "letters, digits, hyphens). Title, colours, language and address can change; this must not. Give a fork "
+        "its own only when two playbooks share one web address.",
     )
     version: Line = Field(default="1.0", description="Version shown on handouts.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(

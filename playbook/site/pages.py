@@ -8,6 +8,7 @@ MkDocs checks in strict mode and rewrites to page addresses.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,21 @@ SECTION_TITLES = {
     "debate": "debates",
 }
 TOOLS = ("calculator", "composer", "checker")
+
+# The keep-in-touch cadences a student can pick for a person, in weeks: choices offered, not advice
+# from a source. The 3B7 timings come from content/limits.yml (see Shaper.follow_up_data).
+CADENCE_WEEKS = (2, 4, 13, 26)
+
+
+def network_audit(playbook: Playbook) -> Worksheet | None:
+    """The worksheet that holds the connections audit (the student's path to referral asks), if any."""
+    return next((w for w in playbook.of_kind("worksheet") if w.tool == "connections-audit"), None)
+
+
+def legacy_site_ids(title: str) -> list[str]:
+    """The names the first version kept browser storage under, built from the title; the tools move it on."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    return [slug[:40] or "playbook"]
 
 
 def page_path(ref: Ref) -> str:
@@ -197,14 +213,13 @@ class Shaper:
 
     def worksheet(self, entry: Worksheet) -> Page:
         here = page_path(Ref("worksheet", entry.id))
-        templates = {template.id: template for template in self.playbook.of_kind("template")}
-        reconnect = templates.get(entry.template) if entry.template else None
-        data = {
+        data: Context = {
             "site": self.site_data(),
             "worksheet": entry.model_dump(mode="json"),
-            "reconnect_template": self.template_data(here, reconnect) if reconnect else None,
             "strings": self.tool_strings("worksheet"),
         }
+        if entry.tool == "connections-audit":
+            data.update(self.audit_data(here, entry))
         return Page(
             here,
             "worksheet.md.jinja",
@@ -220,6 +235,33 @@ class Shaper:
                 ),
             },
         )
+
+    def audit_data(self, here: str, entry: Worksheet) -> Context:
+        """What the connections audit needs beyond the worksheet: its steps' templates, the checker, the plan's timings."""
+        templates = {template.id: template for template in self.playbook.of_kind("template")}
+        steps = [
+            {"step": s.step, "fill": dict(s.fill), "template": self.template_data(here, templates[s.template])}
+            for s in entry.next_steps
+            if s.template in templates
+        ]
+        pages = self.raw_strings["pages"]
+        return {
+            "next_steps": steps,
+            "rules": [rule_data(rule) for rule in self.playbook.of_kind("rule")],
+            "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
+            "follow_up": self.follow_up_data(),
+        }
+
+    def follow_up_data(self) -> Context:
+        """Dalton's 3B7 in working days, from the playbook's limits, and the cadences a student can pick."""
+        limits = self.playbook.limits
+        if limits is None:
+            return {"second_contact_days": None, "follow_up_days": None, "cadence_weeks": list(CADENCE_WEEKS)}
+        return {
+            "second_contact_days": limits.second_contact_after.value,
+            "follow_up_days": limits.follow_up_after.value,
+            "cadence_weeks": list(CADENCE_WEEKS),
+        }
 
     def debate(self, entry: Debate) -> Page:
         here = page_path(Ref("debate", entry.id))
@@ -343,8 +385,10 @@ class Shaper:
                 "organization": md(site.organization),
                 "paths": paths,
                 "sections": sections,
+                "task": self.home_task(here),
                 "tools": [
-                    {"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()
+                    *([self.home_task(here)] if self.home_task(here) else []),
+                    *({"title": self.t[name], "url": relative(here, f"tools/{name}.md")} for name in self.tool_names()),
                 ],
                 "handouts": {
                     "title": self.t["download_pdf"],
@@ -354,6 +398,17 @@ class Shaper:
                 },
             },
         )
+
+    def home_task(self, here: str) -> Context | None:
+        """The student's path as a task on the home page: the connections audit, to referral asks."""
+        audit = network_audit(self.playbook)
+        if audit is None:
+            return None
+        return {
+            "title": self.t["network"],
+            "intro": self.t["network_intro"],
+            "url": relative(here, page_path(Ref("worksheet", audit.id))),
+        }
 
     def customize_page(self) -> Page:
         """The walkthrough for a career center that forks the playbook, in the site's language if translated."""
@@ -389,7 +444,12 @@ class Shaper:
 
     def site_data(self) -> Context:
         site = self.playbook.site
-        return {"id": self.site_id, "title": site.title, "language": site.language}
+        return {
+            "id": self.site_id,
+            "legacy": legacy_site_ids(site.title),
+            "title": site.title,
+            "language": site.language,
+        }
 
     def tool_strings(self, tool: str) -> dict[str, str]:
         groups = self.raw_strings.get("tools", {})

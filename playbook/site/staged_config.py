@@ -7,7 +7,6 @@ colors from ``content/site.yml``, and writes them as a child that INHERITs it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +16,14 @@ from playbook.site.escape import config_text
 from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
-from playbook.site.pages import SECTION_TITLES, page_path
+from playbook.site.pages import SECTION_TITLES, network_audit, page_path
 
 BASE_NAME = "base.yml"
 
 
 def site_id(playbook: Playbook) -> str:
-    """A short, stable name for the site, used to keep browser storage apart."""
-    slug = re.sub(r"[^a-z0-9]+", "-", playbook.site.title.casefold()).strip("-")
-    return slug[:40] or "playbook"
+    """The name the browser tools keep saved work under: the ``site_key`` setting, which never changes."""
+    return playbook.site.site_key
 
 
 def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[Any]:
@@ -42,7 +40,9 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     for kind, key in SECTION_TITLES.items():
         if playbook.entries.get(kind):
             nav.append({pages[key]: f"{KINDS[kind].page_folder}/index.md"})
-    nav.append({pages["tools"]: [{pages[name]: f"tools/{name}.md"} for name in tools]})
+    audit = network_audit(playbook)
+    referrals = [{pages["network"]: page_path(Ref("worksheet", audit.id))}] if audit else []
+    nav.append({pages["tools"]: [*referrals, *({pages[name]: f"tools/{name}.md"} for name in tools)]})
     nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})

@@ -26,8 +26,8 @@ const KEY = storageKey("career-center", "calculator", "calculator");
 const NOW = () => new Date("2026-11-22T10:00:00Z");
 
 test("keys are namespaced by site, tool and instance", () => {
-  assert.equal(KEY, "pb:career-center:calculator:calculator");
-  assert.equal(storageKey("s", "worksheet", "network-audit"), "pb:s:worksheet:network-audit");
+  assert.equal(KEY, "playbook:career-center:calculator:calculator");
+  assert.equal(storageKey("s", "worksheet", "network-audit"), "playbook:s:worksheet:network-audit");
 });
 
 test("nothing saved yet: empty status and the empty state", () => {

@@ -23,6 +23,14 @@ export class MemoryStorage {
     this.items.set(key, String(value));
   }
 
+  get length() {
+    return this.items.size;
+  }
+
+  key(index) {
+    return [...this.items.keys()][index] ?? null;
+  }
+
   removeItem(key) {
     if (this.refuse) throw new DOMException("The operation is insecure.", "SecurityError");
     this.items.delete(key);

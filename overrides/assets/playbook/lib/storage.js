@@ -17,14 +17,67 @@ export const FILE_FORMAT = "networking-playbook";
  */
 
 /**
- * The storage key of one tool instance: `pb:<site>:<tool>:<instance>`.
+ * The storage key of one tool instance: `playbook:<site>:<tool>:<instance>`,
+ * where the site is its `site_key` setting, which does not change with the
+ * title, colours, language or address.
  * @param {string} site
  * @param {string} tool
  * @param {string} instance
  * @returns {string}
  */
 export function storageKey(site, tool, instance) {
-  return `pb:${site}:${tool}:${instance}`;
+  return `playbook:${site}:${tool}:${instance}`;
+}
+
+// The first version's keys: `pb:<slug of the site title>:<tool>:<instance>`.
+const LEGACY_KEY = /^pb:([a-z0-9-]+):([a-z-]+):([a-z0-9-]+)$/;
+
+/**
+ * The keys a Storage holds.
+ * @param {Storage} storage
+ * @returns {string[]}
+ */
+export function keysOf(storage) {
+  const keys = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Move saved work from the first version's keys, built from the site's title,
+ * to the stable keys. The keys of the given old site ids move; so do those of
+ * another old id when it is the only one in this browser (the title changed
+ * before this version came). Data already under a stable key is never
+ * replaced, and nothing is read or changed on the way: damaged data moves
+ * as it is, to be shown as damaged.
+ * @param {Storage} storage
+ * @param {string} site  the stable site key
+ * @param {string[]} legacyIds  the old ids this site had (the slug of its title)
+ * @returns {string[]} the stable keys that received data
+ */
+export function moveLegacyKeys(storage, site, legacyIds) {
+  const legacy = keysOf(storage).map((key) => [key, LEGACY_KEY.exec(key)]).filter(([, m]) => m);
+  const ids = new Set(legacy.map(([, m]) => m[1]));
+  const ours = (id) => legacyIds.includes(id) || ids.size === 1;
+  const moved = [];
+  for (const [key, m] of legacy) {
+    if (!ours(m[1])) continue;
+    const target = storageKey(site, m[2], m[3]);
+    if (storage.getItem(target) !== null) continue;
+    const raw = storage.getItem(key);
+    // Removed first so that a full storage has room for the copy; put back if the copy fails.
+    storage.removeItem(key);
+    try {
+      storage.setItem(target, raw);
+      moved.push(target);
+    } catch {
+      storage.setItem(key, raw);
+    }
+  }
+  return moved;
 }
 
 /**

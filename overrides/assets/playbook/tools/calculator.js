@@ -7,8 +7,10 @@ import { button, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.
 import { savedBar, savedWork } from "../ui/saved.js";
 import { translator } from "../lib/strings.js";
 import { evaluate, principlesFor, readScores } from "../lib/formula.js";
-import { NAME_MAX, nameProblem, rankPeople, removePerson, savePerson } from "../lib/people.js";
+import { cleanName, NAME_MAX, nameProblem, rankPeople } from "../lib/people.js";
 import { calculatorSchema } from "../lib/schemas.js";
+import { decide, decisionOf, fullName, networkSchema, peopleOf, personNamed } from "../lib/network.js";
+import { NETWORK } from "../lib/sitestore.js";
 
 const ROLES = ["exchange", "trust"];
 
@@ -29,14 +31,28 @@ export function mount(el, data) {
   });
   state = saved.data;
   const saveSoon = debounce(() => saved.save(state), 400);
+  // The people scored live in the network store that the connections audit shares: nobody is typed twice.
+  let network;
+  const networkSaved = savedWork({
+    site: data.site, tool: NETWORK.tool, instance: NETWORK.instance, schema: networkSchema, t,
+    announce: live.announce, getData: () => network,
+  });
+  network = networkSaved.data;
+  const scored = () => peopleOf(network)
+    .filter((c) => decisionOf(network, c.id).scores)
+    .map((c) => ({ id: c.id, name: fullName(c), scores: decisionOf(network, c.id).scores }));
+  const names = h("datalist", { id: uid("names") });
   // Errors show once a field has been typed in, not on a form nobody touched yet.
   const touched = new Set();
 
   const nameField = field({
     label: t("name_label"),
     hint: t("name_hint"),
-    control: h("input", { type: "text", autocomplete: "off", maxLength: NAME_MAX, value: state.draft.name }),
+    control: h("input", { type: "text", autocomplete: "off", maxLength: NAME_MAX, value: state.draft.name, attrs: { list: names.id } }),
   });
+  nameField.wrap.append(names);
+  replace(names, peopleOf(network).filter((c) => decisionOf(network, c.id).mark === "well" || decisionOf(network, c.id).mark === "little")
+    .slice(0, 1000).map((c) => h("option", { value: fullName(c) })));
   nameField.control.addEventListener("input", () => {
     state.draft.name = nameField.control.value;
     nameField.setError("");
@@ -87,8 +103,11 @@ export function mount(el, data) {
 
   const peopleHeading = h("h2", { id: uid("people"), text: t("people_heading") });
   const peopleBody = h("div");
+  // A problem with the shared store of people shows where the people are.
+  networkSaved.notice.classList.replace("pb-notice", "pb-people-notice");
   const people = h("section", { class: "pb-people", attrs: { "aria-labelledby": peopleHeading.id } }, [
     peopleHeading,
+    networkSaved.notice,
     peopleBody,
   ]);
 
@@ -212,12 +231,15 @@ export function mount(el, data) {
       live.announce(t("save_needs_fixes"));
       return;
     }
-    const outcome = savePerson(state.people, state.draft.name, scores.values, new Date());
-    state.people = outcome.people;
+    const id = personNamed(network, cleanName(state.draft.name));
+    const updated = Boolean(decisionOf(network, id).scores);
+    decide(network, id, { scores: { ...scores.values } });
+    network.changed = new Date().toISOString();
+    networkSaved.save(network);
     saved.save(state);
     renderPeople();
     const name = state.draft.name.trim();
-    const message = outcome.updated ? t("person_updated", { name }) : t("person_saved", { name });
+    const message = updated ? t("person_updated", { name }) : t("person_saved", { name });
     saveStatus.textContent = message;
     live.announce(message);
   }
@@ -249,8 +271,9 @@ export function mount(el, data) {
   }
 
   function deletePerson(person) {
-    state.people = removePerson(state.people, person.name);
-    saved.save(state);
+    decide(network, person.id, { scores: undefined });
+    network.changed = new Date().toISOString();
+    networkSaved.save(network);
     renderPeople();
     live.announce(t("person_removed", { name: person.name }));
     peopleHeading.setAttribute("tabindex", "-1");
@@ -258,12 +281,13 @@ export function mount(el, data) {
   }
 
   function renderPeople() {
-    if (!state.people.length) {
+    const people = scored();
+    if (!people.length) {
       replace(peopleBody, [h("p", { text: t("people_empty") })]);
       return;
     }
     const captionId = uid("caption");
-    const rows = rankPeople(formula, state.people);
+    const rows = rankPeople(formula, people);
     const table = h("table", { class: "pb-table" }, [
       h("caption", { id: captionId, text: t("people_caption") }),
       h("thead", {}, [h("tr", {}, [

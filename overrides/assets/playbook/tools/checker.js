@@ -10,6 +10,7 @@
  */
 
 import { debounce, field, h, liveRegion, replace, uid, browserStorage } from "../ui/dom.js";
+import { prepareSite } from "../ui/saved.js";
 import { translator } from "../lib/strings.js";
 import { createStore, storageKey } from "../lib/storage.js";
 import { SITUATIONS, checkMessage, countBySeverity, draftSchema, inferSituation } from "../lib/checker.js";
@@ -88,6 +89,7 @@ export function mount(el, data) {
   ]);
 
   // Keeping the draft is opt-in: the box starts ticked only when a kept draft was loaded.
+  prepareSite(data.site);
   const store = createStore(browserStorage(), storageKey(data.site.id, "checker", "draft"), draftSchema);
   const loaded = store.load();
   if (loaded.status === "ok") {

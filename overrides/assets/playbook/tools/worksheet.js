@@ -5,17 +5,18 @@
  */
 
 import { button, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.js";
-import { createAudit } from "../ui/audit.js";
+import { createNetwork } from "../ui/network.js";
 import { savedBar, savedWork } from "../ui/saved.js";
 import { translator } from "../lib/strings.js";
-import { worksheetFileSchema, worksheetSchema } from "../lib/schemas.js";
+import { worksheetSchema } from "../lib/schemas.js";
 
 const MAX_TABLE_ROWS = 100;
 
 /**
  * Mount a worksheet.
  * @param {HTMLElement} el
- * @param {{site: object, worksheet: object, reconnect_template: object | null, strings: object}} data
+ * @param {{site: object, worksheet: object, strings: object}} data  the connections audit's data too
+ *   (next_steps, rules, situations, follow_up) when the worksheet has that tool.
  * @returns {() => void} cleanup
  */
 export function mount(el, data) {
@@ -30,12 +31,7 @@ export function mount(el, data) {
   state = saved.data;
   const saveSoon = debounce(() => saved.save(state), 400);
 
-  const audit = worksheet.tool === "connections-audit"
-    ? createAudit({
-        site: data.site, worksheet, template: data.reconnect_template, t, announce: live.announce,
-        state: () => state, changed: saveSoon,
-      })
-    : null;
+  const audit = worksheet.tool === "connections-audit" ? createNetwork({ site: data.site, data, t, announce: live.announce }) : null;
 
   // Each field knows how to show a value again after an import or a clear.
   const fillers = [];
@@ -44,29 +40,30 @@ export function mount(el, data) {
 
   const bar = savedBar({
     t, announce: live.announce, site: data.site, tool: "worksheet", instance: worksheet.id,
-    schema: worksheetFileSchema, title: worksheet.title,
-    getData: () => ({ ...state, ...(audit && audit.exportData() ? { connections: audit.exportData() } : {}) }),
+    schema: worksheetSchema, title: worksheet.title,
+    getData: () => state,
     setData(next) {
-      const { connections, ...rest } = next;
-      state = rest;
+      state = next;
       saved.save(state);
       refill();
-      if (audit) audit.importData(connections);
     },
     clear() {
       saved.remove();
       state = worksheetSchema.empty();
       refill();
-      if (audit) audit.clear();
     },
   });
 
-  replace(el, [
-    saved.notice,
-    audit ? audit.el : null,
+  const paper = [
     form,
     h("div", { class: "pb-actions pb-print-action" }, [button(t("print_button"), () => window.print())]),
     bar,
+  ];
+  // With the connections audit on the page, the worksheet's own questions are the paper version, folded away.
+  replace(el, [
+    saved.notice,
+    audit ? audit.el : null,
+    ...(audit ? [h("details", { class: "pb-paper" }, [h("summary", { text: t("paper_questions") }), ...paper])] : paper),
     live.el,
   ]);
 
@@ -81,7 +78,6 @@ export function mount(el, data) {
 
   function refill() {
     for (const fill of fillers) fill();
-    if (audit) audit.refreshShared();
   }
 
   function section(s) {

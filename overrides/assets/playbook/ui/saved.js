@@ -5,6 +5,20 @@
 
 import { browserStorage, button, confirmButton, downloadFile, field, h, readFileText, replace } from "./dom.js";
 import { createStore, exportFile, importFile, storageKey } from "../lib/storage.js";
+import { prepareStorage } from "../lib/sitestore.js";
+
+const prepared = new Set();
+
+/**
+ * Move this browser's saved work to this version's keys and stores, once per
+ * page and site, before any tool reads it.
+ * @param {{id: string, legacy?: string[]}} site
+ */
+export function prepareSite(site) {
+  if (prepared.has(site.id)) return;
+  prepared.add(site.id);
+  prepareStorage(browserStorage(), site, new Date());
+}
 
 /**
  * Load one tool instance's saved work and keep saving it.
@@ -16,6 +30,7 @@ import { createStore, exportFile, importFile, storageKey } from "../lib/storage.
  *   announce: (text: string) => void, getData: () => any}} options
  */
 export function savedWork({ site, tool, instance, schema, t, announce, getData }) {
+  prepareSite(site);
   const key = storageKey(site.id, tool, instance);
   const store = createStore(browserStorage(), key, schema);
   const loaded = store.load();
@@ -93,11 +108,11 @@ const IMPORT_ERRORS = {
  * The bar under a tool: export to a file, import from a file, clear all.
  * @param {{t: Function, announce: (text: string) => void, site: {id: string}, tool: string,
  *   instance: string, schema: object, getData: () => any, setData: (data: any) => void,
- *   clear: () => void, title: string}} options
+ *   clear: () => void, title: string, onExport?: () => void}} options
  *   getData/setData give and take the data of the file (which may hold more
  *   than one store); clear() forgets everything of the tool.
  */
-export function savedBar({ t, announce, site, tool, instance, schema, getData, setData, clear, title }) {
+export function savedBar({ t, announce, site, tool, instance, schema, getData, setData, clear, title, onExport = () => {} }) {
   const input = h("input", { type: "file", accept: ".json,application/json", class: "pb-file" });
   const importField = field({ label: t("import_label"), hint: t("import_hint"), control: input });
   input.addEventListener("change", async () => {
@@ -126,9 +141,10 @@ export function savedBar({ t, announce, site, tool, instance, schema, getData, s
 
   const exportButton = button(t("export_button"), () => {
     const name = `${slug(title)}-${new Date().toISOString().slice(0, 10)}.json`;
+    onExport();
     downloadFile(name, exportFile({ site: site.id, tool, instance, schema, data: getData() }), "application/json");
     announce(t("export_done", { file: name }));
-  });
+  }, { class: "pb-button pb-export-button" });
 
   const clearButton = confirmButton({
     label: t("clear_button"),
