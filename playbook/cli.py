@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playbook.content.situations import SITUATIONS
 from playbook.engines import mkdocs_worker
-from playbook.problems import ContentError
+from playbook.problems import ContentError, MachineError
 from playbook.project import Project
 from playbook.report import Reporter
 from playbook.site.stage import sync_tree
@@ -223,6 +223,17 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args, reporter))
     except ContentError as error:
         print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
+    except MachineError as error:
+        print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as error:
+        # The disk, not the content: a full disk, a read-only folder, a file that went away.
+        where = f"{error.filename}: " if error.filename else ""
+        print(
+            f"playbook: {where}{error.strerror or error} — check the folder and free space, then try again",
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130

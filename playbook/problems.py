@@ -51,3 +51,22 @@ def format_key_path(parts: Iterable[str | int]) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+class MachineError(Exception):
+    """This machine lacks something the command needs (a library, a font): not a mistake in the content.
+
+    ``package`` names the Debian package that provides it, so the message can say what to install.
+    """
+
+    def __init__(self, missing: str, package: str) -> None:
+        self.missing = missing
+        self.package = package
+        super().__init__(f"{missing} (Debian package {package})")
+
+    def report(self) -> str:
+        """One line: what is missing and how to install it."""
+        return (
+            f"playbook: this machine lacks {self.missing} — install the Debian package {self.package} "
+            f"(apt-get install {self.package}), or run `python3 tasks.py build`, which installs it"
+        )

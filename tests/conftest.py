@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_FLAGS
@@ -23,6 +24,17 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 # A fixed timestamp keeps builds comparable byte for byte.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Stop a test that cannot run on this machine: a visible skip here, a failure on CI.
+
+    CI (``CI=true``) sets up everything the tests need, so a test that cannot run there
+    is a test that would silently never run; it fails instead.
+    """
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} — on CI every test must run")
+    pytest.skip(reason)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -100,7 +112,8 @@ def serve(site_dir: Path) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (which cannot download its own browser here)."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    import playwright.sync_api as playwright_api
+
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}; the README's test command installs it")
     with playwright_api.sync_playwright() as driver:

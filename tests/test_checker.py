@@ -434,12 +434,17 @@ def test_the_weak_rewrite_of_each_anti_pattern_trips_one_of_its_rules() -> None:
     playbook = check(Project(REPO), Reporter(quiet=True)).playbook
     from playbook.content.link import Ref
 
+    named = {rule.anti_pattern for rule in playbook.of_kind("rule") if rule.anti_pattern}
+    checked = set()
     for anti_pattern in playbook.of_kind("anti-pattern"):
         rules = playbook.linked(Ref("anti-pattern", anti_pattern.id), "rule")
         if not rules:
             continue
         fired = {f.rule for f in check_message(default_rules(), anti_pattern.rewrite.weak, "first-contact")}
         assert fired & {r.id for r in rules}, anti_pattern.id
+        checked.add(anti_pattern.id)
+    # Every anti-pattern a rule detects was tried, so the loop above cannot pass by trying none.
+    assert named and checked == named
 
 
 # The command line ----------------------------------------------------------------------------

@@ -116,8 +116,9 @@ def test_serve_reloads_after_a_yaml_edit(project: Project) -> None:
         path = project.content_dir / "principles" / "give-first.yml"
         edited = time.monotonic()
         path.write_text(path.read_text().replace("title: Give before you ask", "title: Give before you ever ask"))
+        # A guard against hanging, not a speed target: bench/ measures how fast the preview follows.
         while "Give before you ever ask" not in _fetch(url):
-            assert time.monotonic() - edited < 10, "the edit did not reach the served page"
+            assert time.monotonic() < edited + 120, "the edit never reached the served page"
             time.sleep(0.1)
         # A broken edit keeps serving the last good version.
         path.write_text("id: give-first\ntitle: [broken\n")

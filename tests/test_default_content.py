@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import unavailable
 
 from playbook.content.link import Playbook, Ref
 from playbook.content.load import load_document
@@ -19,8 +20,9 @@ from playbook.report import Reporter
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
-# The five articles are not part of the repository; point PLAYBOOK_SEEDS elsewhere if they move.
-SEEDS = Path(os.environ.get("PLAYBOOK_SEEDS", "/work/shared/seeds"))
+# The five articles are not part of the repository: they sit in shared/seeds beside the clone
+# (as on CI); point PLAYBOOK_SEEDS elsewhere if they move.
+SEEDS = Path(os.environ.get("PLAYBOOK_SEEDS") or REPO.parent / "shared" / "seeds")
 
 # Which source entry stands for which seed article.
 SEED_SOURCES = {
@@ -77,9 +79,10 @@ def content_texts() -> tuple[tuple[str, tuple[str | int, ...], str], ...]:
 
 
 def seeds() -> dict[str, str]:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not at {SEEDS} (set PLAYBOOK_SEEDS)")
-    return {file.name[:3]: file.read_text(encoding="utf-8") for file in sorted(SEEDS.glob("*.txt"))}
+    found = {file.name[:3]: file.read_text(encoding="utf-8") for file in sorted(SEEDS.glob("*.txt"))}
+    if sorted(found) != sorted(SEED_SOURCES):
+        unavailable(f"the five seed articles are not at {SEEDS} (found {len(found)}); set PLAYBOOK_SEEDS")
+    return found
 
 
 def filled(template: MessageTemplate) -> tuple[str, str]:

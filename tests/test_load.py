@@ -57,11 +57,6 @@ def test_syntax_error_points_at_the_mistake() -> None:
     ]
 
 
-def test_unclosed_quote_is_a_syntax_error_with_a_position() -> None:
-    [message] = problems('id: x\ntitle: "open\nsummary: y\n')
-    assert message.startswith("f.yml:4:1: (file): YAML syntax error: found unexpected end of stream")
-
-
 def test_tab_indentation() -> None:
     assert problems("how:\n\t- one\n  - two\n") == [
         "f.yml:2:1: (file): a tab is used for indentation — YAML allows only spaces here; replace the tab with spaces"
@@ -152,3 +147,22 @@ def test_complex_key_is_refused() -> None:
 def test_every_problem_of_a_file_at_once() -> None:
     found = problems("a: &x 1\nb: *x\nc: 1\nc: 2\n")
     assert len(found) == 3
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file() -> None:
+    assert problems('id: x\ntitle: "Unclosed\nsummary: fine\nother: fine\n') == [
+        "f.yml:2:8: (file): YAML syntax error: a quoted text starts here and is never closed"
+        " — end it with the same quote mark, or remove the opening one"
+    ]
+
+
+def test_a_stray_bracket_is_reported_on_its_own_line() -> None:
+    assert problems("id: x\ntags: [a, b\nsummary: fine\nother: x\n") == [
+        "f.yml:2:7: (file): YAML syntax error: the [ here is not closed"
+        " — add the closing ] after the last item, or quote the text"
+    ]
+
+
+def test_a_key_without_its_colon_is_reported_on_its_own_line() -> None:
+    [message] = problems("id: x\ntitle Give first\nsummary: fine\n")
+    assert message.startswith("f.yml:2:1: (file): YAML syntax error: could not find expected ':'")

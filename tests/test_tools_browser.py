@@ -24,14 +24,14 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 from conftest import REPO, make_project, serve
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
 from playbook.pipeline import Project, build_site
 from playbook.report import Reporter
 
 pytestmark = pytest.mark.browser
-expect = pytest.importorskip("playwright.sync_api").expect
-PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
 CONTENT = REPO / "content"
 CONNECTIONS = REPO / "tests" / "js" / "fixtures" / "Connections.csv"

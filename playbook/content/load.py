@@ -347,6 +347,9 @@ def find_tabs(path: str, text: str) -> list[Problem]:
     return problems
 
 
+_STARTED_AT_CONTEXT = ("while scanning a quoted scalar", "while scanning a simple key", "while parsing a flow")
+
+
 def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     """A parser error, pointed at the mark where the mistake is, in a person's words."""
     if isinstance(error, yaml.reader.ReaderError):
@@ -361,13 +364,25 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
             f"a control character (U+{code:04X}) is not allowed",
             "remove it; save the file as plain UTF-8 text",
         )
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
+    context = getattr(error, "context", None) or ""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    # The parser notices an unclosed quote at the end of the file, a stray bracket and a key
+    # without its colon a line later; where it started (the context mark) is where the
+    # mistake is.
+    if getattr(error, "context_mark", None) is not None and context.startswith(_STARTED_AT_CONTEXT):
+        mark = error.context_mark  # type: ignore[attr-defined]
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = f"YAML syntax error: {what}" + (f" ({context})" if context else "")
     hint = "check the indentation and punctuation here; quote text that contains ': ' or starts with a symbol"
-    if "mapping values are not allowed" in what:
+    if context.startswith("while scanning a quoted scalar"):
+        message = "YAML syntax error: a quoted text starts here and is never closed"
+        hint = "end it with the same quote mark, or remove the opening one"
+    elif context.startswith("while parsing a flow"):
+        opened = "[" if "sequence" in context else "{"
+        message = f"YAML syntax error: the {opened} here is not closed"
+        hint = f"add the closing {']' if opened == '[' else '}'} after the last item, or quote the text"
+    elif "mapping values are not allowed" in what:
         hint = "a second ': ' on one line: put the whole value in quotes"
     elif "found character" in what and "cannot start any token" in what:
         hint = "put the value in quotes, because it starts with a character YAML reserves"

