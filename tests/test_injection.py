@@ -138,3 +138,17 @@ def test_a_logo_file_name_that_could_break_out_of_its_attribute_is_refused(tmp_p
     assert result.returncode == 1, result.stdout + result.stderr
     assert "content/local/branding.yml:1:" in result.stderr
     assert "logo" in result.stderr
+
+
+def test_a_logo_linked_to_a_file_outside_the_project_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    local = project.content_dir / "local"
+    local.mkdir()
+    secret = tmp_path / "secret.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (local / "logo.svg").symlink_to(secret)
+    (local / "branding.yml").write_text("logo: local/logo.svg\n")
+    result = run_cli(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content/local/branding.yml:1:" in result.stderr
+    assert "outside the project" in result.stderr
