@@ -172,7 +172,7 @@ def test_a_bad_overlay_or_strings_file_is_reported_at_its_place(project: Project
     shown = f"content/local/{relative}"
     write(project, relative, "title: [unclosed\n")
     [syntax] = report(project)
-    assert syntax.startswith(f"{shown}:2:1: (file): YAML syntax error: ")
+    assert syntax.startswith(f"{shown}:1:8: (file): YAML syntax error: ")
     write(project, relative, "- a list\n- not a mapping\n")
     [shape] = report(project)
     assert shape.startswith(f"{shown}:1:1: (file): ")
