@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal, NamedTuple, Optional
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
@@ -794,13 +795,43 @@ class Contact(Model):
     address: Line | None = Field(default=None, description="Postal address or room.")
 
 
+# Characters that could end an HTML attribute or start markup, never in an address or a file name we publish.
+_UNSAFE_IN_ATTRIBUTE = set("\"'<>`\\ \t\r\n")
+
+
+def web_address(value: str, schemes: tuple[str, ...], *, folder: bool = False) -> str:
+    """An address parsed as a URL: one of ``schemes``, a host (not for mailto), nothing that breaks out of HTML."""
+    bad = sorted(_UNSAFE_IN_ATTRIBUTE & set(value))
+    if bad:
+        shown = " ".join("a space" if c == " " else repr(c) for c in bad)
+        raise ValueError(f"an address cannot hold {shown}; write the address alone, encoding such characters as %XX")
+    parsed = urlsplit(value)
+    scheme = parsed.scheme.lower()
+    if scheme not in schemes:
+        raise ValueError(f"the address must start with {' or '.join(s + ':' for s in schemes)}")
+    if scheme == "mailto":
+        if "@" not in parsed.path:
+            raise ValueError("a mailto: address needs an e-mail address, for example mailto:careers@example.edu")
+    elif not parsed.netloc or not re.fullmatch(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?", parsed.netloc):
+        raise ValueError("the address needs a host name after //, for example https://careers.example.edu/")
+    if folder and not value.endswith("/"):
+        raise ValueError("the site address must end with a slash, for example https://careers.example.edu/playbook/")
+    return value
+
+
+ASSET_PATH = r"[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*\.(svg|png|jpg|jpeg|gif|webp|ico)"
+
+
 class CallToAction(Model):
     """The one thing the organization invites readers to do."""
 
     label: Line = Field(description="Button text, for example: Book an appointment.")
-    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] = Field(
-        description="Where the button leads."
-    )
+    url: str = Field(description="Where the button leads: an https://, http:// or mailto: address.")
+
+    @field_validator("url")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        return web_address(value, ("https", "http", "mailto"))
 
 
 class Site(Model):
@@ -809,7 +840,7 @@ class Site(Model):
     title: Line = Field(description="Site title.")
     description: Line = Field(description="One sentence describing the site, for search engines and the home page.")
     organization: Line = Field(description="Name of the organization that publishes the playbook.")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
+    url: str | None = Field(
         default=None,
         description="Public address of the site, ending in a slash; used in the handouts' QR codes, and needed for instant page loads.",
     )
@@ -832,12 +863,21 @@ class Site(Model):
     call_to_action: CallToAction | None = Field(default=None, description="The button shown on every page.")
     footer: Line | None = Field(default=None, description="Text of the page footer.")
 
+    @field_validator("url")
+    @classmethod
+    def _site_address(cls, value: str | None) -> str | None:
+        return None if value is None else web_address(value, ("https", "http"), folder=True)
+
     @field_validator("logo", "favicon")
     @classmethod
     def relative_path(cls, value: str | None) -> str | None:
-        """Asset paths stay inside the content folder."""
+        """Asset paths stay inside the content folder, and their names are plain enough to publish."""
         if value is not None and (value.startswith("/") or ".." in value.split("/")):
             raise ValueError("give a path inside the content folder, without '..' or a leading '/'")
+        if value is not None and not re.fullmatch(ASSET_PATH, value):
+            raise ValueError(
+                "name the file with letters, digits, '-', '_' and '.' only (no spaces or quotes), for example local/logo.svg"
+            )
         return value
 
 

@@ -252,7 +252,16 @@ def check_assets(root: Path, content_dir: Path, site: Loaded) -> list[Problem]:
     problems = []
     for key in ("logo", "favicon"):
         relative = getattr(site.value, key)
-        if relative is not None and not (content_dir / relative).is_file():
+        if relative is not None and _outside(root, content_dir / relative):
+            problems.append(
+                problem_at(
+                    site.document_for((key,)),
+                    (key,),
+                    f"content/{relative} is a symbolic link to a file outside the project",
+                    "copy the image into the content folder instead of linking to it",
+                )
+            )
+        elif relative is not None and not (content_dir / relative).is_file():
             document = site.document_for((key,))
             problems.append(
                 problem_at(
@@ -263,6 +272,11 @@ def check_assets(root: Path, content_dir: Path, site: Loaded) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _outside(root: Path, path: Path) -> bool:
+    """Whether the file, or a folder on its way, leads outside the project through a link."""
+    return not path.resolve().is_relative_to(root.resolve())
 
 
 def singleton(loaded: list[Loaded], name: str) -> Loaded | None:

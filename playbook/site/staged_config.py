@@ -36,7 +36,7 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     nav: list[Any] = [{pages["home"]: "index.md"}]
     paths = playbook.paths()
     if paths:
-        nav.append({pages["start_here"]: [{config_text(p.title): page_path(Ref("path", p.id))} for p in paths]})
+        nav.append({pages["start_here"]: [{p.title: page_path(Ref("path", p.id))} for p in paths]})
     for kind, key in SECTION_TITLES.items():
         if playbook.entries.get(kind):
             nav.append({pages[key]: f"{KINDS[kind].page_folder}/index.md"})
@@ -47,7 +47,16 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
     nav.append({pages["customize"]: "customize.md"})
-    return nav
+    return _escaped_titles(nav)
+
+
+def _escaped_titles(nav: list[Any]) -> list[Any]:
+    """Every title of the navigation escaped, here and only here: the theme writes them raw."""
+    return [
+        {config_text(title): _escaped_titles(target) if isinstance(target, list) else target}
+        for item in nav
+        for title, target in item.items()
+    ]
 
 
 def brand_assets(playbook: Playbook, content_dir: Path) -> dict[str, bytes]:
