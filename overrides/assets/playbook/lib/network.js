@@ -164,31 +164,6 @@ export function peopleOf(network) {
 }
 
 /**
- * Give the imported list a JSON form computed once, where the browser can
- * splice it in as it is (JSON.rawJSON): saving a mark then does not write
- * out thousands of rows again. Elsewhere the list is written as usual.
- * @param {Network} network
- * @returns {Network} the same network
- */
-export function cacheListJSON(network) {
-  const raw = globalThis.JSON && JSON.rawJSON;
-  if (typeof raw !== "function" || !network.list || network.list.toJSON) return network;
-  let text = null;
-  Object.defineProperty(network.list, "toJSON", {
-    enumerable: false,
-    configurable: true,
-    value() {
-      if (text === null) {
-        const { file, imported, fields, rows } = this;
-        text = JSON.stringify({ file, imported, fields, rows });
-      }
-      return raw(text);
-    },
-  });
-  return network;
-}
-
-/**
  * Pack connections as the store keeps them.
  * @param {object[]} connections
  * @returns {string[][]}

@@ -13,7 +13,7 @@ import { createComposer } from "./compose.js";
 import { importConnections } from "../lib/linkedin.js";
 import { decodeBytes } from "../lib/encoding.js";
 import {
-  cacheListJSON, decide, decisionOf, fullName, markAll, MARKS, needsExport, networkSchema, peopleOf, takeImport,
+  decide, decisionOf, fullName, markAll, MARKS, needsExport, networkSchema, peopleOf, takeImport,
 } from "../lib/network.js";
 import { filterPeople, indexConnections, progress, yearsOf } from "../lib/triage.js";
 import { byEmployer, employerKey, lampOrder, nextSteps } from "../lib/shortlist.js";
@@ -44,7 +44,7 @@ export function createNetwork({ site, data, t, announce }) {
   const saved = savedWork({
     site, tool: NETWORK.tool, instance: NETWORK.instance, schema: networkSchema, t, announce, getData: () => network,
   });
-  network = cacheListJSON(saved.data);
+  network = saved.data;
   let people = peopleOf(network);
   let index = indexConnections(people);
   let filtered = people;
@@ -132,7 +132,7 @@ export function createNetwork({ site, data, t, announce }) {
       renderReminder();
     },
     setData(next) {
-      network = cacheListJSON(next);
+      network = next;
       saved.save(network);
       reload();
     },
@@ -192,7 +192,6 @@ export function createNetwork({ site, data, t, announce }) {
     fileInput.setAttribute("aria-describedby", `${fileInput.getAttribute("aria-describedby").replace(` ${encodingNote.id}`, "")}${note ? ` ${encodingNote.id}` : ""}`);
     await nextTask();
     takeImport(network, result.connections, file.name, new Date());
-    cacheListJSON(network);
     reload(true);
     renderSummary(result, file.name);
     announce([summaryText(result, file.name), note].filter(Boolean).join(" "));
