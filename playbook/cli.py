@@ -17,7 +17,6 @@ from playbook.engines import mkdocs_worker
 from playbook.problems import ContentError, MachineError
 from playbook.project import Project
 from playbook.report import Reporter
-from playbook.site.stage import sync_tree
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -72,6 +71,7 @@ def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook.content.schemas import schemas
+    from playbook.site.stage import sync_tree
 
     project = _project(args)
     target = Path(args.out) if args.out else project.root / "schemas"

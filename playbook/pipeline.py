@@ -13,10 +13,13 @@ from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
 from playbook.content.collect import Loaded, collect
 from playbook.content.contrast import failures
+from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, link
+from playbook.content.model import Site
 from playbook.content.strings import Strings, languages, load_strings
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
+from playbook.engines.engine import Builder, BuildFailed
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
 from playbook.handouts import pdf
 from playbook.problems import ContentError, Problem
@@ -69,7 +72,7 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
         if playbook is not None and not problems:
-            problems += template_problems(playbook, {item.document.path: item.document for item in loaded})
+            problems += template_problems(playbook)
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
@@ -94,8 +97,9 @@ def language_problems(site: Loaded, supported: list[str]) -> list[Problem]:
 def brand_problems(site: Loaded) -> list[Problem]:
     """Brand colors that fail WCAG contrast, with the nearest color that passes."""
     value = site.value
+    assert isinstance(value, Site)
     problems = []
-    for pair, found, nearest in failures(value.primary_color, value.accent_color):  # type: ignore[attr-defined]
+    for pair, found, nearest in failures(value.primary_color, value.accent_color):
         problems.append(
             problem_at(
                 site.document_for((pair.setting,)),
@@ -163,7 +167,7 @@ def source_date_epoch(root: Path) -> str:
 
 
 def build_site(
-    project: Project, reporter: Reporter, *, handouts: bool = True, builder: mkdocs_worker.Builder | None = None
+    project: Project, reporter: Reporter, *, handouts: bool = True, builder: Builder | None = None
 ) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
@@ -188,7 +192,7 @@ def build_site(
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
-    except mkdocs_adapter.BuildFailed as failure:
+    except BuildFailed as failure:
         publish.discard(scratch)
         raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
     except BaseException:
@@ -199,7 +203,7 @@ def build_site(
 
 def page_sources(playbook: Playbook) -> dict[str, str]:
     """Staged page path → the content file it is generated from."""
-    return {page_path(ref): path for ref, path in playbook.files.items()}
+    return {page_path(ref): origin.path for ref, origin in playbook.origins.items() if ref.kind in KINDS}
 
 
 def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Problem]:
@@ -230,7 +234,7 @@ def build_offline(project: Project, reporter: Reporter) -> Path:
             sync_tree(work / "project", files)
             try:
                 pages = mkdocs_adapter.build(work / "project" / offline.CONFIG_NAME, work / "site")
-            except mkdocs_adapter.BuildFailed as failure:
+            except BuildFailed as failure:
                 raise ContentError(
                     Problem(
                         ".stage/mkdocs.yml", 1, 1, "", f"MkDocs (offline copy): {message}", "fix the staged project"

@@ -226,3 +226,46 @@ def test_all_problems_of_all_files_at_once(project: Project) -> None:
         "content/principles/give-first.yml",
         "content/sources/article-one.yml",
     ]
+
+
+def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
+    from playbook.content.kinds import KINDS, SINGLETONS
+
+    declared = {
+        kind.name: {(r.spec, r.targets, r.linked) for r in kind.references}
+        for kind in [*KINDS.values(), *SINGLETONS.values()]
+    }
+    principle = ("principle",)
+    assert declared == {
+        "source": set(),
+        "site": set(),
+        "principle": {
+            ("sources.*", ("source",), False),
+            ("quote.source", ("source",), False),
+            ("counters.*", ("anti-pattern",), True),
+            ("templates.*", ("template",), True),
+        },
+        "anti-pattern": {
+            ("sources.*", ("source",), False),
+            ("instead.*", principle, True),
+            ("rules.*", ("rule",), True),
+        },
+        "template": {("sources.*", ("source",), False), ("principles.*", principle, True)},
+        "worksheet": {("sources.*", ("source",), False), ("principles.*", principle, True)},
+        "debate": {
+            ("sources.*", ("source",), False),
+            ("sides.*.sources.*", ("source",), False),
+            ("principles.*", principle, True),
+        },
+        "path": {("steps.*.entry", ("principle", "anti-pattern", "template", "worksheet", "debate"), False)},
+        "rule": {
+            ("anti_pattern", ("anti-pattern",), True),
+            ("principle", principle, True),
+            ("sources.*", ("source",), False),
+        },
+        "formula": {
+            ("quote.source", ("source",), False),
+            ("components.*.principles.*", principle, False),
+            ("sources.*", ("source",), False),
+        },
+    }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, make_project, run_cli
 
-from playbook.pipeline import Project, build_site, check
+from playbook.pipeline import Project, build_site, check, render_handouts
 from playbook.problems import ContentError
 from playbook.report import Reporter
 
@@ -108,6 +108,79 @@ def test_override_with_a_wrong_value_is_reported_in_the_override(project: Projec
     assert report(project) == [
         "content/local/overrides/give-first.yml:2:13: audiences[0]: expected one of 'job-seeker', 'recruiter' or"
         " 'career-advisor' but received the text 'students' — use one of the values listed"
+    ]
+
+
+def test_override_that_makes_a_card_overflow_is_reported_at_the_override(project: Project) -> None:
+    title = ("Give before you ask, and keep giving after you have been helped, whatever it takes " * 3)[:190].strip()
+    summary = ("Offer something useful before asking for anything at all, " * 4)[:195].strip()
+    write(project, "overrides/give-first.yml", f"id: give-first\ntitle: {title}\nsummary: {summary}\n")
+    with pytest.raises(ContentError) as caught:
+        render_handouts(project, check(project, QUIET), QUIET)
+    [problem] = [p.format() for p in caught.value.problems]
+    assert problem.startswith("content/local/overrides/give-first.yml:3:10: summary: the title and summary of ")
+    assert problem.endswith("do not fit on the front of its 63 × 88 mm card — shorten the title or the summary")
+
+
+def test_override_whose_title_alone_makes_a_card_overflow_points_at_the_title(project: Project) -> None:
+    title = ("Give before you ask, and keep giving after you have been helped, whatever it takes " * 3)[:198].strip()
+    path = project.content_dir / "principles" / "give-first.yml"
+    summary = ("Offer something useful before asking for anything at all, " * 4)[:195].strip()
+    path.write_text(
+        path.read_text().replace("summary: Offer something useful before asking for anything.", f"summary: {summary}")
+    )
+    write(project, "overrides/give-first.yml", f"# Our wording.\nid: give-first\ntitle: {title}\n")
+    with pytest.raises(ContentError) as caught:
+        render_handouts(project, check(project, QUIET), QUIET)
+    [problem] = [p.format() for p in caught.value.problems]
+    assert problem.startswith("content/local/overrides/give-first.yml:3:8: title: the title and summary of ")
+
+
+FAILING_RULE = """\
+id: no-brain-picking
+title: Asks to pick a brain
+severity: error
+match:
+  kind: contains
+  phrases: [pick your brain]
+message: “{match}” found
+explanation: It asks for free advice.
+fix: Ask one specific question instead.
+principle: have-a-point
+sources: [article-one]
+"""
+
+
+def test_override_that_makes_a_template_fail_the_self_check_is_reported_at_the_override(project: Project) -> None:
+    (project.content_dir / "rules").mkdir()
+    (project.content_dir / "rules" / "no-brain-picking.yml").write_text(FAILING_RULE, encoding="utf-8")
+    check(project, QUIET)
+    write(
+        project,
+        "overrides/reconnect.yml",
+        "id: reconnect\nbody: |\n  Hi {first_name}, we met at the fair.\n  Could I pick your brain for 15 minutes?\n",
+    )
+    assert report(project) == [
+        "content/local/overrides/reconnect.yml:4:11: body: the template 'reconnect', filled with its examples, breaks"
+        " the checker rule 'no-brain-picking': “pick your brain” found — Ask one specific question instead; if the"
+        " rule is wrong for this template, change content/rules/no-brain-picking.yml"
+    ]
+
+
+@pytest.mark.parametrize("relative", ["overrides/give-first.yml", "branding.yml", "strings/pages.yml"])
+def test_a_bad_overlay_or_strings_file_is_reported_at_its_place(project: Project, relative: str) -> None:
+    shown = f"content/local/{relative}"
+    write(project, relative, "title: [unclosed\n")
+    [syntax] = report(project)
+    assert syntax.startswith(f"{shown}:1:8: (file): YAML syntax error: the [ here is not closed")
+    write(project, relative, "- a list\n- not a mapping\n")
+    [shape] = report(project)
+    assert shape.startswith(f"{shown}:1:1: (file): ")
+    assert "a mapping of keys" in shape
+    (project.content_dir / "local" / relative).unlink()
+    (project.content_dir / "local" / relative).mkdir()
+    assert report(project) == [
+        f"{shown}:1:1: (file): cannot read the file (Is a directory) — check that it exists and is readable"
     ]
 
 

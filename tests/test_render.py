@@ -92,7 +92,7 @@ def _closure(suffix: str) -> object:
 def test_the_same_filter_finds_the_same_folder_in_another_process(tmp_path: Path) -> None:
     script = (
         "import sys, jinja2\n"
-        "from playbook import jinja_cache\n"
+        "from playbook.render import jinja_cache\n"
         "env = jinja2.Environment(extensions=['jinja2.ext.i18n'])\n"
         "env.filters['thing'] = object()\n"
         "print(jinja_cache.settings_key(env))\n"

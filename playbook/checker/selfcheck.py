@@ -14,24 +14,30 @@ from playbook.content.model import MessageTemplate
 from playbook.problems import Problem
 
 
-def template_problems(playbook: Playbook, documents: dict[str, Document]) -> list[Problem]:
-    """An error-level finding of any template filled with its example values, as a problem at the template."""
+def template_problems(playbook: Playbook) -> list[Problem]:
+    """An error-level finding of any template filled with its example values, as a problem at the template.
+
+    The problem stands in the file that wrote the offending part: a fork's
+    override of the body or subject, or else the template's own file.
+    """
     rules = playbook.of_kind("rule")
     if not rules:
         return []
     problems = []
     for template in playbook.of_kind("template"):
         subject, body = template.filled()
-        path = playbook.files[Ref("template", template.id)]
+        origin = playbook.origins[Ref("template", template.id)]
         for finding in check_message(rules, body, template.situation, subject):
             if finding.severity != "error":
                 continue
             matched = body[finding.span.start : finding.span.end] if finding.span and finding.part == "body" else ""
-            position = _position(documents.get(path), template, finding, matched)
-            rule_file = playbook.files.get(Ref("rule", finding.rule), f"content/rules/{finding.rule}.yml")
+            document = origin.document_for((finding.part,))
+            position = _position(document, template, finding, matched)
+            rule = playbook.origins.get(Ref("rule", finding.rule))
+            rule_file = rule.path if rule is not None else f"content/rules/{finding.rule}.yml"
             problems.append(
                 Problem(
-                    path,
+                    document.path,
                     position.line,
                     position.column,
                     finding.part,
@@ -43,14 +49,12 @@ def template_problems(playbook: Playbook, documents: dict[str, Document]) -> lis
     return problems
 
 
-def _position(document: Document | None, template: MessageTemplate, finding: Finding, matched: str) -> Position:
+def _position(document: Document, template: MessageTemplate, finding: Finding, matched: str) -> Position:
     """Where in the template's file the finding is: its line, and its column when the text is written out there.
 
     Placeholder examples are single lines, so line n of the filled text is
     line n of the template's own text.
     """
-    if document is None:
-        return Position(1, 1)
     if finding.span is None:
         return document.position_of((finding.part,))
     raw = template.subject if finding.part == "subject" else template.body

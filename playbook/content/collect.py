@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
-from playbook.content.load import Document, load_document
+from playbook.content.load import Document, read_mapping, symlink_outside
 from playbook.content.model import ID_PATTERN, Model
 from playbook.content.validate import problem_at, validate_document
 from playbook.problems import Problem
@@ -24,6 +24,48 @@ YAML_SUFFIXES = (".yml", ".yaml")
 LOCAL_FOLDER = "local"
 # Keys of an override file that are about the override itself, not fields of the entry.
 OVERRIDE_KEYS = frozenset({"id", "reviewed"})
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The files an entry was written in, with the position of every value.
+
+    The upstream file comes first, then a fork's override of some of its
+    fields, if any. Every stage after loading places a problem about an
+    entry through its origin, so the problem names the file, line and column
+    where the offending value was written without reading a file again.
+    """
+
+    document: Document
+    overlays: tuple[Document, ...] = ()
+
+    @property
+    def path(self) -> str:
+        """The entry's own file: upstream, or the fork's file for an entry it added."""
+        return self.document.path
+
+    @property
+    def data(self) -> Any:
+        """The entry's data, with the overlays' keys replacing upstream's."""
+        merged = dict(self.document.data)
+        for overlay in self.overlays:
+            merged.update({k: v for k, v in overlay.data.items() if k not in OVERRIDE_KEYS})
+        return merged
+
+    def document_for(self, path: tuple[str | int, ...]) -> Document:
+        """The file where the value at ``path`` was written."""
+        for overlay in reversed(self.overlays):
+            if path and path[0] in overlay.data and path[0] not in OVERRIDE_KEYS:
+                return overlay
+        return self.document
+
+    def overridden(self, key: str) -> bool:
+        """Whether a fork's override wrote this top-level field."""
+        return self.document_for((key,)) is not self.document
+
+    def problem(self, path: tuple[str | int, ...], message: str, hint: str) -> Problem:
+        """A problem about the value at ``path``, in the file and at the place where it was written."""
+        return problem_at(self.document_for(path), path, message, hint)
 
 
 @dataclass(frozen=True)
@@ -41,19 +83,24 @@ class Loaded:
     local: bool = False
 
     @property
+    def id(self) -> str:
+        """The entry's id; a settings file (site, formula) goes by its kind's name."""
+        value = getattr(self.value, "id", None)
+        return value if isinstance(value, str) else self.kind.name
+
+    @property
+    def origin(self) -> Origin:
+        """The files the entry was written in."""
+        return Origin(self.document, self.overlays)
+
+    @property
     def data(self) -> Any:
         """The entry's data, with the overlays' keys replacing upstream's."""
-        merged = dict(self.document.data)
-        for overlay in self.overlays:
-            merged.update({k: v for k, v in overlay.data.items() if k not in OVERRIDE_KEYS})
-        return merged
+        return self.origin.data
 
     def document_for(self, path: tuple[str | int, ...]) -> Document:
         """The file where the value at ``path`` was written."""
-        for overlay in reversed(self.overlays):
-            if path and path[0] in overlay.data and path[0] not in OVERRIDE_KEYS:
-                return overlay
-        return self.document
+        return self.origin.document_for(path)
 
 
 @dataclass(frozen=True)
@@ -111,16 +158,6 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
     return files, problems
 
 
-def symlink_outside(root: Path, path: Path) -> str | None:
-    """Why a symbolic link is refused, or None when the path stays inside the project."""
-    if not path.is_symlink():
-        return None
-    target = path.resolve()
-    if not target.is_relative_to(root.resolve()):
-        return f"this is a symbolic link to {target}, outside the project"
-    return None
-
-
 def _kind_of(relative: Path) -> Kind | None:
     parts = relative.parts
     if len(parts) == 1:
@@ -132,33 +169,11 @@ def _kind_of(relative: Path) -> Kind | None:
 
 def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
     """Load and validate one file, checking that its id matches its name."""
-    try:
-        raw = file.path.read_bytes()
-    except OSError as error:
-        return None, [
-            Problem(
-                file.display,
-                1,
-                1,
-                "",
-                f"cannot read the file ({error.strerror})",
-                "check that it exists and is readable",
-            )
-        ]
-    document, problems = load_document(file.display, raw)
+    document, problems = read_mapping(
+        file.path, file.display, "start the file with 'id: …' and one 'key: value' a line"
+    )
     if document is None:
         return None, problems
-    if not isinstance(document.data, dict):
-        return None, [
-            Problem(
-                file.display,
-                1,
-                1,
-                "",
-                "the file does not hold a mapping of keys and values",
-                "start the file with 'id: …' and one 'key: value' a line",
-            )
-        ]
     value, problems = validate_document(document, file.kind.model)
     if value is None:
         return None, problems

@@ -1,8 +1,12 @@
-"""The kinds of content a playbook holds: where they live and what they refer to."""
+"""The kinds of content a playbook holds: where they live, and what they refer to as the model declares it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from playbook.content import model
 
@@ -43,90 +47,59 @@ class Kind:
         return self.pages or self.folder
 
 
-_SOURCES = Reference("sources.*", ("source",), linked=False)
+def references(model_class: type[BaseModel], prefix: str = "") -> tuple[Reference, ...]:
+    """Every reference a model declares with :class:`model.RefersTo` on its fields, its nested models' included."""
+    found: list[Reference] = []
+    for name, info in model_class.model_fields.items():
+        many = _is_tuple(info.annotation)
+        spec = f"{prefix}{name}.*" if many else f"{prefix}{name}"
+        marks = [mark for mark in info.metadata if isinstance(mark, model.RefersTo)]
+        for mark in marks:
+            found.append(Reference(spec, mark.targets, mark.linked))
+        nested = _model_in(info.annotation)
+        if not marks and nested is not None:
+            found.extend(references(nested, f"{spec}."))
+    return tuple(found)
+
+
+def _is_tuple(annotation: Any) -> bool:
+    if get_origin(annotation) is tuple:
+        return True
+    return any(_is_tuple(arg) for arg in get_args(annotation) if get_origin(annotation) in (Union, UnionType))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _kind(name: str, folder: str, model_class: type[model.Model], pages: str = "") -> Kind:
+    return Kind(name, folder, model_class, references(model_class), pages)
+
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("source", "sources", model.Source),
-        Kind(
-            "principle",
-            "principles",
-            model.Principle,
-            (
-                _SOURCES,
-                Reference("quote.source", ("source",), linked=False),
-                Reference("counters.*", ("anti-pattern",)),
-                Reference("templates.*", ("template",)),
-            ),
-        ),
-        Kind(
-            "anti-pattern",
-            "anti-patterns",
-            model.AntiPattern,
-            (_SOURCES, Reference("instead.*", ("principle",)), Reference("rules.*", ("rule",))),
-        ),
-        Kind(
-            "template",
-            "templates",
-            model.MessageTemplate,
-            (_SOURCES, Reference("principles.*", ("principle",))),
-            pages="message-templates",
-        ),
-        Kind(
-            "worksheet",
-            "worksheets",
-            model.Worksheet,
-            (_SOURCES, Reference("principles.*", ("principle",))),
-        ),
-        Kind(
-            "debate",
-            "debates",
-            model.Debate,
-            (
-                _SOURCES,
-                Reference("sides.*.sources.*", ("source",), linked=False),
-                Reference("principles.*", ("principle",)),
-            ),
-        ),
-        Kind(
-            "path",
-            "paths",
-            model.ReadingPath,
-            (
-                Reference(
-                    "steps.*.entry",
-                    ("principle", "anti-pattern", "template", "worksheet", "debate"),
-                    linked=False,
-                ),
-            ),
-        ),
-        Kind(
-            "rule",
-            "rules",
-            model.CheckerRule,
-            (
-                _SOURCES,
-                Reference("anti_pattern", ("anti-pattern",)),
-                Reference("principle", ("principle",)),
-            ),
-        ),
+        _kind("source", "sources", model.Source),
+        _kind("principle", "principles", model.Principle),
+        _kind("anti-pattern", "anti-patterns", model.AntiPattern),
+        _kind("template", "templates", model.MessageTemplate, pages="message-templates"),
+        _kind("worksheet", "worksheets", model.Worksheet),
+        _kind("debate", "debates", model.Debate),
+        _kind("path", "paths", model.ReadingPath),
+        _kind("rule", "rules", model.CheckerRule),
     )
 }
 
 # Files that hold one settings object rather than an entry.
 SINGLETONS: dict[str, Kind] = {
-    "site": Kind("site", "", model.Site),
-    "formula": Kind(
-        "formula",
-        "",
-        model.Formula,
-        (
-            _SOURCES,
-            Reference("quote.source", ("source",), linked=False),
-            Reference("components.*.principles.*", ("principle",), linked=False),
-        ),
-    ),
+    "site": _kind("site", "", model.Site),
+    "formula": _kind("formula", "", model.Formula),
 }
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args, overload
 
-from playbook.content.collect import Loaded
+from playbook.content.collect import Loaded, Origin
 from playbook.content.kinds import KINDS, Reference
 from playbook.content.load import Path
-from playbook.content.model import AUDIENCES, Formula, Model, Note, Site
+from playbook.content.model import (
+    AUDIENCES,
+    AntiPattern,
+    CheckerRule,
+    Debate,
+    EntryModel,
+    Formula,
+    MessageTemplate,
+    Note,
+    Principle,
+    ReadingPath,
+    Site,
+    Source,
+    Worksheet,
+)
 from playbook.content.validate import problem_at
 from playbook.problems import Problem
 
@@ -29,13 +43,15 @@ class Playbook:
     """The resolved playbook: every entry by kind, and the links between them.
 
     ``links`` is symmetric: when a principle counters an anti-pattern, each
-    lists the other, whichever of the two files declared it.
+    lists the other, whichever of the two files declared it. ``origins`` holds
+    the files each entry (and the site settings and formula, under
+    ``Ref("site", "site")`` and ``Ref("formula", "formula")``) was written in.
     """
 
     site: Site
     formula: Formula | None
-    entries: dict[str, dict[str, Any]]
-    files: dict[Ref, str]
+    entries: dict[str, dict[str, EntryModel]]
+    origins: dict[Ref, Origin]
     links: dict[Ref, frozenset[Ref]] = field(repr=False)
     cited_by: dict[str, frozenset[Ref]] = field(repr=False)
     notes: dict[str, Note] = field(default_factory=dict, repr=False)
@@ -45,23 +61,72 @@ class Playbook:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
         return any(entry_id in table for table in self.entries.values())
 
-    def of_kind(self, kind: str) -> list[Any]:
-        """Entries of one kind, sorted by title (or id when they have none)."""
-        values = self.entries.get(kind, {}).values()
-        return sorted(values, key=lambda v: (getattr(v, "title", v.id).casefold(), v.id))
+    @overload
+    def of_kind(self, kind: Literal["source"]) -> list[Source]: ...
+    @overload
+    def of_kind(self, kind: Literal["principle"]) -> list[Principle]: ...
+    @overload
+    def of_kind(self, kind: Literal["anti-pattern"]) -> list[AntiPattern]: ...
+    @overload
+    def of_kind(self, kind: Literal["template"]) -> list[MessageTemplate]: ...
+    @overload
+    def of_kind(self, kind: Literal["worksheet"]) -> list[Worksheet]: ...
+    @overload
+    def of_kind(self, kind: Literal["debate"]) -> list[Debate]: ...
+    @overload
+    def of_kind(self, kind: Literal["path"]) -> list[ReadingPath]: ...
+    @overload
+    def of_kind(self, kind: Literal["rule"]) -> list[CheckerRule]: ...
+    @overload
+    def of_kind(self, kind: str) -> Sequence[EntryModel]: ...
 
-    def paths(self) -> list[Any]:
+    def of_kind(self, kind: str) -> Sequence[EntryModel]:
+        """Entries of one kind, sorted by title."""
+        return sorted(self.entries.get(kind, {}).values(), key=_by_title)
+
+    def paths(self) -> list[ReadingPath]:
         """Reading paths in the order of the audiences: job seekers, recruiters, career advisors."""
         return sorted(self.of_kind("path"), key=lambda p: (AUDIENCES.index(p.audience), p.id))
 
-    def get(self, ref: Ref) -> Any:
+    def get(self, ref: Ref) -> EntryModel:
         """The entry a reference names."""
         return self.entries[ref.kind][ref.id]
 
-    def linked(self, ref: Ref, kind: str) -> list[Any]:
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        found = self.entries["source"][source_id]
+        assert isinstance(found, Source)
+        return found
+
+    def principle(self, principle_id: str) -> Principle:
+        """The principle with this id."""
+        found = self.entries["principle"][principle_id]
+        assert isinstance(found, Principle)
+        return found
+
+    @overload
+    def linked(self, ref: Ref, kind: Literal["source"]) -> list[Source]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["principle"]) -> list[Principle]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["anti-pattern"]) -> list[AntiPattern]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["template"]) -> list[MessageTemplate]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["worksheet"]) -> list[Worksheet]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["debate"]) -> list[Debate]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["path"]) -> list[ReadingPath]: ...
+    @overload
+    def linked(self, ref: Ref, kind: Literal["rule"]) -> list[CheckerRule]: ...
+    @overload
+    def linked(self, ref: Ref, kind: str) -> Sequence[EntryModel]: ...
+
+    def linked(self, ref: Ref, kind: str) -> Sequence[EntryModel]:
         """Entries of ``kind`` linked to ``ref``, sorted by title."""
         found = [self.get(r) for r in self.links.get(ref, frozenset()) if r.kind == kind]
-        return sorted(found, key=lambda v: (getattr(v, "title", v.id).casefold(), v.id))
+        return sorted(found, key=_by_title)
 
     def ref_of(self, entry_id: str) -> Ref:
         """The reference of an entry, by its id alone (ids are unique across kinds)."""
@@ -71,15 +136,22 @@ class Playbook:
         raise KeyError(entry_id)
 
 
+ENTRY_MODELS = get_args(EntryModel)
+
+
+def _by_title(entry: EntryModel) -> tuple[str, str]:
+    return (entry.title.casefold(), entry.id)
+
+
 def walk(data: Any, spec: str, prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
     """Every value at a dotted spec such as ``steps.*.entry``, with its path."""
     head, _, rest = spec.partition(".")
     if head == "*":
-        items = enumerate(data) if isinstance(data, tuple) else ()
+        items: Iterator[tuple[str | int, Any]] = enumerate(data) if isinstance(data, tuple) else iter(())
     elif isinstance(data, dict) and head in data:
-        items = ((head, data[head]),)  # type: ignore[assignment]
+        items = iter(((head, data[head]),))
     else:
-        items = ()
+        items = iter(())
     for key, value in items:
         if rest:
             yield from walk(value, rest, (*prefix, key))
@@ -97,7 +169,7 @@ def link(
     """
     notes = notes or {}
     problems: list[Problem] = []
-    entries: dict[str, dict[str, Model]] = defaultdict(dict)
+    entries: dict[str, dict[str, EntryModel]] = defaultdict(dict)
     where: dict[Ref, Loaded] = {}
     by_id: dict[str, Loaded] = {}
     duplicated: set[str] = set()
@@ -106,7 +178,9 @@ def link(
         if item.kind.name not in KINDS:
             singletons[item.kind.name] = item
             continue
-        entry_id = item.value.id  # type: ignore[attr-defined]
+        value = item.value
+        assert isinstance(value, ENTRY_MODELS)
+        entry_id = value.id
         if entry_id in hidden:
             continue
         first = by_id.get(entry_id)
@@ -121,7 +195,7 @@ def link(
                 )
             )
             continue
-        entries[item.kind.name][entry_id] = item.value
+        entries[item.kind.name][entry_id] = value
         where[Ref(item.kind.name, entry_id)] = item
         by_id[entry_id] = item
 
@@ -159,13 +233,18 @@ def link(
 
     if problems or "site" not in singletons:
         return None, problems
-    formula = singletons.get("formula")
+    site = singletons["site"].value
+    formula = singletons["formula"].value if "formula" in singletons else None
+    assert isinstance(site, Site) and (formula is None or isinstance(formula, Formula))
     return (
         Playbook(
-            site=singletons["site"].value,  # type: ignore[arg-type]
-            formula=formula.value if formula is not None else None,  # type: ignore[arg-type]
+            site=site,
+            formula=formula,
             entries={kind: dict(table) for kind, table in entries.items()},
-            files={ref: item.document.path for ref, item in where.items()},
+            origins={
+                **{Ref(name, name): item.origin for name, item in singletons.items()},
+                **{ref: item.origin for ref, item in where.items()},
+            },
             links={ref: frozenset(targets) for ref, targets in links.items()},
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
             notes={i: note for i, note in notes.items() if i not in hidden},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any, NamedTuple
 
 import yaml
@@ -462,3 +463,60 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
     if problems:
         return None, problems
     return Document(path, builder.root, builder.positions, builder.key_positions, text), []
+
+
+NOT_A_MAPPING = "the file does not hold a mapping of keys and values"
+
+
+def symlink_outside(root: FilePath, path: FilePath) -> str | None:
+    """Why a symbolic link is refused, or None when the path stays inside the project."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        return f"this is a symbolic link to {target}, outside the project"
+    return None
+
+
+def read_mapping(
+    path: FilePath,
+    display: str,
+    hint: str,
+    *,
+    root: FilePath | None = None,
+    message: str = NOT_A_MAPPING,
+    empty: bool = False,
+) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file that must hold a mapping: the one guarded reader of content, overlay and strings files.
+
+    Every way a file can be wrong comes back as located problems, never an
+    exception: a symbolic link out of the project (checked when ``root`` is
+    given), a file that cannot be read, one too big or not UTF-8, what
+    :func:`load_document` refuses, and data that is not a mapping (``message``
+    and ``hint`` say so in the words for this kind of file). With ``empty``, a
+    file whose every line is commented out reads as an empty mapping.
+    """
+    outside = symlink_outside(root, path) if root is not None else None
+    if outside:
+        return None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                f"cannot read the file ({error.strerror})",
+                "check that it exists and is readable",
+            )
+        ]
+    document, problems = load_document(display, raw)
+    if document is None:
+        return None, problems
+    if empty and document.data is None:
+        document = Document(document.path, {}, document.positions, document.key_positions, document.text)
+    if not isinstance(document.data, dict):
+        return None, [Problem(display, 1, 1, "", message, hint)]
+    return document, []

@@ -45,6 +45,24 @@ class Finding(NamedTuple):
 AUDIENCES: tuple[Audience, ...] = ("job-seeker", "recruiter", "career-advisor")
 
 
+class RefersTo:
+    """Marks a field that holds ids of other entries, in its annotation: the one place a reference is declared.
+
+    ``targets`` are the kinds the ids may name. With ``linked`` the two
+    entries' pages also link to each other, both ways. The link stage checks
+    every such id (see :mod:`playbook.content.kinds`, which finds them).
+    """
+
+    __slots__ = ("linked", "targets")
+
+    def __init__(self, *targets: str, linked: bool = True) -> None:
+        self.targets = targets
+        self.linked = linked
+
+    def __repr__(self) -> str:
+        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked})"
+
+
 class Model(BaseModel):
     """Base of every model: immutable, strict, and closed to unknown keys."""
 
@@ -67,7 +85,9 @@ class Entry(Model):
         min_length=1, description="Who the entry is for: job-seeker, recruiter, career-advisor."
     )
     tags: tuple[Tag, ...] = Field(default=(), description="Topic tags, lowercase; readers browse entries by tag.")
-    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources (articles) this entry draws on.")
+    sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
+        min_length=1, description="Ids of the sources (articles) this entry draws on."
+    )
 
 
 class Example(Model):
@@ -82,7 +102,7 @@ class Quote(Model):
     """Words quoted exactly from a source, because the exact words matter."""
 
     text: Text = Field(description="The quoted words, exactly as in the source.")
-    source: Id = Field(description="Id of the source the words come from.")
+    source: Annotated[Id, RefersTo("source", linked=False)] = Field(description="Id of the source the words come from.")
 
 
 class Principle(Entry):
@@ -92,8 +112,12 @@ class Principle(Entry):
     how: tuple[Text, ...] = Field(min_length=1, description="Concrete steps, in order.")
     example: Example = Field(description="A weak and a better example of the principle in action.")
     quote: Quote | None = Field(default=None, description="An exact quotation, where the exact words matter.")
-    counters: tuple[Id, ...] = Field(default=(), description="Ids of the anti-patterns this principle counters.")
-    templates: tuple[Id, ...] = Field(default=(), description="Ids of the message templates that apply this principle.")
+    counters: Annotated[tuple[Id, ...], RefersTo("anti-pattern")] = Field(
+        default=(), description="Ids of the anti-patterns this principle counters."
+    )
+    templates: Annotated[tuple[Id, ...], RefersTo("template")] = Field(
+        default=(), description="Ids of the message templates that apply this principle."
+    )
 
 
 class AntiPattern(Entry):
@@ -104,9 +128,13 @@ class AntiPattern(Entry):
         default=None, description="A story from the sources that shows it, told in our own words."
     )
     why_it_fails: Text = Field(description="Why it fails, from the receiver's side.")
-    instead: tuple[Id, ...] = Field(default=(), description="Ids of the principles to follow instead.")
+    instead: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
+        default=(), description="Ids of the principles to follow instead."
+    )
     rewrite: Example = Field(description="A message that falls into the anti-pattern (weak) and its rewrite (better).")
-    rules: tuple[Id, ...] = Field(default=(), description="Ids of the message-checker rules that detect it.")
+    rules: Annotated[tuple[Id, ...], RefersTo("rule")] = Field(
+        default=(), description="Ids of the message-checker rules that detect it."
+    )
 
 
 class Placeholder(Model):
@@ -132,7 +160,9 @@ class MessageTemplate(Entry):
     )
     body: Text = Field(description="The message, with placeholders written as {name}.")
     placeholders: tuple[Placeholder, ...] = Field(default=(), description="Every placeholder the subject and body use.")
-    principles: tuple[Id, ...] = Field(default=(), description="Ids of the principles this template applies.")
+    principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
+        default=(), description="Ids of the principles this template applies."
+    )
 
     def findings(self) -> Iterator[Finding]:
         """Every {name} used is declared, and every declared one is used."""
@@ -191,7 +221,9 @@ class Side(Model):
 
     position: Line = Field(description="The position, in a short sentence.")
     reasoning: Text = Field(description="Why its holders take it.")
-    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources that take this position.")
+    sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
+        min_length=1, description="Ids of the sources that take this position."
+    )
 
 
 class Debate(Entry):
@@ -200,13 +232,17 @@ class Debate(Entry):
     question: Line = Field(description="The question on which the sources disagree.")
     sides: tuple[Side, ...] = Field(min_length=2, description="The positions, side by side.")
     take: Text = Field(description="How a reader can decide for their own situation.")
-    principles: tuple[Id, ...] = Field(default=(), description="Ids of related principles.")
+    principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
+        default=(), description="Ids of related principles."
+    )
 
 
 class PathStep(Model):
     """One stop on an audience's reading path."""
 
-    entry: Id = Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate).")
+    entry: Annotated[Id, RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False)] = (
+        Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate).")
+    )
     why: Line = Field(description="Why this reader should read it at this point.")
 
 
@@ -264,7 +300,7 @@ class Worksheet(Entry):
         default=None,
         description="Id of the message template the worksheet's tool prefills for each person (the connections audit).",
     )
-    principles: tuple[Id, ...] = Field(
+    principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of the principles this worksheet puts into practice."
     )
 
@@ -300,7 +336,9 @@ class FormulaComponent(Model):
     high: Line = Field(description="What the highest score means.")
     min: int = Field(default=0, description="Lowest score.")
     max: int = Field(default=5, description="Highest score.")
-    principles: tuple[Id, ...] = Field(default=(), description="Ids of principles that raise this component.")
+    principles: Annotated[tuple[Id, ...], RefersTo("principle", linked=False)] = Field(
+        default=(), description="Ids of principles that raise this component."
+    )
 
 
 class Range(Model):
@@ -329,7 +367,9 @@ class Formula(Model):
     quote: Quote = Field(description="The formula in the source's exact words.")
     components: tuple[FormulaComponent, ...] = Field(min_length=2, description="The factors.")
     bands: tuple[FormulaBand, ...] = Field(min_length=1, description="Readings of the result, in order of precedence.")
-    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources of the formula.")
+    sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
+        min_length=1, description="Ids of the sources of the formula."
+    )
 
 
 # Same pattern as Line, so an editor gets the same hint: write it on one line.
@@ -480,9 +520,13 @@ class CheckerRule(Model):
     )
     explanation: Text = Field(description="Why this is a problem, in plain words.")
     fix: Line = Field(description="How to fix it, in a short sentence.")
-    anti_pattern: Id | None = Field(default=None, description="Id of the anti-pattern it detects, if it detects one.")
-    principle: Id = Field(description="Id of the principle that fixes it.")
-    sources: tuple[Id, ...] = Field(min_length=1, description="Ids of the sources behind the rule.")
+    anti_pattern: Annotated[Id | None, RefersTo("anti-pattern")] = Field(
+        default=None, description="Id of the anti-pattern it detects, if it detects one."
+    )
+    principle: Annotated[Id, RefersTo("principle")] = Field(description="Id of the principle that fixes it.")
+    sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
+        min_length=1, description="Ids of the sources behind the rule."
+    )
 
     def findings(self) -> Iterator[Finding]:
         """The match is consistent, and severity overrides name situations the rule applies to."""
@@ -555,6 +599,10 @@ class Site(Model):
         if value is not None and (value.startswith("/") or ".." in value.split("/")):
             raise ValueError("give a path inside the content folder, without '..' or a leading '/'")
         return value
+
+
+# Every kind of entry the linked playbook holds by id.
+EntryModel = Source | Principle | AntiPattern | MessageTemplate | Worksheet | Debate | ReadingPath | CheckerRule
 
 
 class Override(Model):

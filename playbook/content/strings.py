@@ -11,27 +11,21 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from playbook.content.load import Document, load_document
+from playbook.content.load import Document, read_mapping
 from playbook.content.validate import problem_at
 from playbook.problems import Problem
 
 Strings = dict[str, dict[str, Any]]
 
 
-def _read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    document, problems = load_document(display, path.read_bytes())
-    if document is not None and not isinstance(document.data, dict):
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "",
-                "a strings file must be a mapping of keys to text",
-                "write one 'key: text' a line",
-            )
-        ]
-    return document, problems
+def _read(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
+    return read_mapping(
+        path,
+        path.relative_to(root).as_posix(),
+        "write one 'key: text' a line",
+        root=root,
+        message="a strings file must be a mapping of keys to text",
+    )
 
 
 def _check(document: Document, base: dict[str, Any] | None, prefix: tuple[str, ...] = ()) -> list[Problem]:
@@ -71,7 +65,7 @@ def load_strings(
     problems: list[Problem] = []
     english_dir = generators_dir / "strings" / "en"
     for path in sorted(english_dir.glob("*.yml")):
-        document, found = _read(path, path.relative_to(root).as_posix())
+        document, found = _read(root, path)
         problems.extend(found)
         if document is not None:
             problems.extend(_check(document, None))
@@ -81,7 +75,7 @@ def load_strings(
         folders.append(local_dir)
     for folder in folders:
         for path in sorted(folder.glob("*.yml")):
-            document, found = _read(path, path.relative_to(root).as_posix())
+            document, found = _read(root, path)
             problems.extend(found)
             if document is None:
                 continue

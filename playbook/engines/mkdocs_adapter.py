@@ -1,4 +1,4 @@
-"""The thin shell around MkDocs: build a staged project, or serve it with live reload.
+"""The MkDocs engine, a thin shell around MkDocs: build a staged project, or serve it with live reload.
 
 Everything the playbook knows happens before this module: the staged folder
 is a plain MkDocs project, and MkDocs is called only through its public API.
@@ -10,15 +10,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from playbook.engines.engine import BuildFailed
 from playbook.logcapture import capture_warnings
 
-
-class BuildFailed(Exception):
-    """MkDocs refused the build; carries its warnings and errors."""
-
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("; ".join(messages))
+__all__ = ["BuildFailed", "build", "serve"]
 
 
 def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:

@@ -34,21 +34,16 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from playbook.engines import mkdocs_adapter
+from playbook.engines.engine import Builder
 from playbook.logcapture import capture_warnings
 
 OPT_OUT = "PLAYBOOK_MKDOCS_WORKER"
 # How long stop() waits for a killed worker to be gone.
 _KILL_WAIT_SECONDS = 5
 _CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
-
-
-class Builder(Protocol):
-    """Something that builds a staged project into a folder and returns the page count."""
-
-    def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int: ...
 
 
 class InProcess:
@@ -138,7 +133,7 @@ def started(warm_configs: Sequence[Path], command: Sequence[str] | None = None) 
     # playbook/ or yaml.py that happens to sit in the current folder.
     package_root = str(Path(__file__).resolve().parents[2])
     path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
-    argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.mkdocs_worker"]
+    argv = list(command) if command is not None else [sys.executable, "-P", "-m", "playbook.engines.mkdocs_worker"]
     try:
         process = subprocess.Popen(
             [*argv, *(str(path) for path in warm_configs)],

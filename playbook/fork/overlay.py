@@ -18,13 +18,16 @@ import difflib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all, symlink_outside
+from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
-from playbook.content.load import Document, load_document
+from playbook.content.load import Document, read_mapping
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
 from playbook.content.validate import problem_at, validate_document, validate_layers
 from playbook.problems import Problem
+
+M = TypeVar("M", bound=Model)
 
 SPECIAL_FILES = {"branding.yml", "hidden.yml"}
 SPECIAL_FOLDERS = {"overrides", "notes", "strings"}
@@ -44,32 +47,11 @@ def fingerprint(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def _load(root: Path, path: Path, model: type[Model]) -> tuple[Document | None, Model | None, list[Problem]]:
+def _load(root: Path, path: Path, model: type[M]) -> tuple[Document | None, M | None, list[Problem]]:
     display = path.relative_to(root).as_posix()
-    outside = symlink_outside(root, path)
-    if outside:
-        return None, None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
-    document, problems = load_document(display, path.read_bytes())
+    document, problems = read_mapping(path, display, "write one 'key: value' a line", root=root, empty=True)
     if document is None:
         return None, None, problems
-    if document.data is None:
-        # A file whose every line is commented out sets nothing.
-        document = Document(document.path, {}, document.positions, document.key_positions, document.text)
-    if not isinstance(document.data, dict):
-        return (
-            None,
-            None,
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    "the file does not hold a mapping of keys and values",
-                    "write one 'key: value' a line",
-                )
-            ],
-        )
     value, problems = validate_document(document, model)
     return document, value, problems
 
@@ -133,13 +115,13 @@ def _apply_branding(root: Path, local: Path, loaded: list[Loaded]) -> list[Probl
 
 def _apply_overrides(root: Path, local: Path, loaded: list[Loaded]) -> list[Problem]:
     problems: list[Problem] = []
-    by_id = {getattr(item.value, "id", None): index for index, item in enumerate(loaded) if item.kind.name in KINDS}
+    by_id = {item.id: index for index, item in enumerate(loaded) if item.kind.name in KINDS}
     for path in _yaml_files(local / "overrides"):
         document, override, found = _load(root, path, Override)
         problems += found
         if document is None or override is None:
             continue
-        target_id = override.id  # type: ignore[attr-defined]
+        target_id = override.id
         if target_id != path.stem:
             problems.append(
                 problem_at(
@@ -179,7 +161,7 @@ def _apply_overrides(root: Path, local: Path, loaded: list[Loaded]) -> list[Prob
 
 
 def _known_ids(loaded: list[Loaded]) -> list[str]:
-    return [item.value.id for item in loaded if item.kind.name in KINDS]  # type: ignore[attr-defined]
+    return [item.id for item in loaded if item.kind.name in KINDS]
 
 
 def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[frozenset[str], list[Problem]]:
@@ -190,12 +172,12 @@ def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[frozenset[st
     if document is None or hidden is None:
         return frozenset(), problems
     known = _known_ids(loaded)
-    for index, entry_id in enumerate(hidden.hide):  # type: ignore[attr-defined]
+    for index, entry_id in enumerate(hidden.hide):
         if entry_id not in known:
             close = difflib.get_close_matches(entry_id, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "list ids of existing entries"
             problems.append(problem_at(document, ("hide", index), f"no entry has the id '{entry_id}'", hint))
-    return frozenset(hidden.hide), problems  # type: ignore[attr-defined]
+    return frozenset(hidden.hide), problems
 
 
 def _notes(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Note], list[Problem]]:
@@ -205,7 +187,7 @@ def _notes(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Not
     for path in _yaml_files(local / "notes"):
         document, note, found = _load(root, path, Note)
         problems += found
-        if document is None or not isinstance(note, Note):
+        if document is None or note is None:
             continue
         if note.id != path.stem:
             problems.append(
@@ -229,17 +211,17 @@ def _new_entries(root: Path, local: Path, loaded: list[Loaded]) -> tuple[list[Lo
     files, problems = _entry_files(root, local)
     entries, found = read_all(files)
     problems += found
-    upstream = {item.value.id: item for item in loaded if item.kind.name in KINDS}  # type: ignore[attr-defined]
+    upstream = {item.id: item for item in loaded if item.kind.name in KINDS}
     added = []
     for item in entries:
-        clash = upstream.get(item.value.id)  # type: ignore[attr-defined]
+        clash = upstream.get(item.id)
         if clash is not None:
             problems.append(
                 problem_at(
                     item.document,
                     ("id",),
-                    f"the id '{clash.value.id}' already exists upstream ({clash.document.path})",  # type: ignore[attr-defined]
-                    f"to change that entry, write content/local/overrides/{clash.value.id}.yml with only the fields to change",  # type: ignore[attr-defined]
+                    f"the id '{clash.id}' already exists upstream ({clash.document.path})",
+                    f"to change that entry, write content/local/overrides/{clash.id}.yml with only the fields to change",
                 )
             )
         else:

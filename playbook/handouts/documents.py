@@ -21,7 +21,6 @@ from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.model import (
     AntiPattern,
-    Example,
     Formula,
     MessageTemplate,
     Principle,
@@ -32,6 +31,7 @@ from playbook.content.model import (
 from playbook.content.strings import Strings, fill
 from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, crop_marks, grid_for, sheets
 from playbook.handouts.qr import qr_data_uri
+from playbook.render import entries
 
 Context = dict[str, Any]
 
@@ -207,65 +207,43 @@ class PrintShaper:
 
     # Entries ----------------------------------------------------------------------
 
+    def shown(self, value: Any) -> Any:
+        """A value from :mod:`playbook.render.entries` as plain text and in-document links."""
+        if isinstance(value, dict):
+            return {key: self.shown(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.shown(item) for item in value]
+        if isinstance(value, entries.Line | entries.Verbatim):
+            return value.text
+        if isinstance(value, entries.Paragraphs):
+            return plain_paragraphs(value.text)
+        if isinstance(value, entries.Message):
+            return message_paragraphs(value.text)
+        if isinstance(value, entries.Links):
+            return self.refs(value.ref, value.kind)
+        if isinstance(value, entries.Sources):
+            return self.source_titles(value.ids)
+        if isinstance(value, entries.SourceOf):
+            return self.playbook.source(value.id).title
+        if isinstance(value, entries.NoteOn):
+            return self.note(value.entry_id)
+        if isinstance(value, entries.Label):
+            return self.pages[value.key]
+        return value
+
     def principle(self, entry: Principle) -> Context:
-        ref = Ref("principle", entry.id)
-        quote = None
-        if entry.quote is not None:
-            quote = {"text": entry.quote.text, "source": self.playbook.entries["source"][entry.quote.source].title}
-        return {
-            "anchor": anchor(ref),
-            "title": entry.title,
-            "summary": entry.summary,
-            "note": self.note(entry.id),
-            "why": plain_paragraphs(entry.why),
-            "how": list(entry.how),
-            "example": example(entry.example),
-            "quote": quote,
-            "counters": self.refs(ref, "anti-pattern"),
-            "templates": self.refs(ref, "template"),
-            "sources": self.source_titles(entry.sources),
-        }
+        return {"anchor": anchor(Ref("principle", entry.id)), **self.shown(entries.principle(entry))}
 
     def anti_pattern(self, entry: AntiPattern) -> Context:
-        ref = Ref("anti-pattern", entry.id)
-        return {
-            "anchor": anchor(ref),
-            "title": entry.title,
-            "summary": entry.summary,
-            "note": self.note(entry.id),
-            "signs": list(entry.signs),
-            "story": plain_paragraphs(entry.story),
-            "why_it_fails": plain_paragraphs(entry.why_it_fails),
-            "instead": self.refs(ref, "principle"),
-            "rewrite": example(entry.rewrite),
-            "sources": self.source_titles(entry.sources),
-        }
+        return {"anchor": anchor(Ref("anti-pattern", entry.id)), **self.shown(entries.anti_pattern(entry))}
 
     def template(self, entry: MessageTemplate) -> Context:
-        ref = Ref("template", entry.id)
-        return {
-            "anchor": anchor(ref),
-            "title": entry.title,
-            "summary": entry.summary,
-            "note": self.note(entry.id),
-            "when": plain_paragraphs(entry.when),
-            "channel": self.pages[f"channel.{entry.channel}"],
-            "subject": entry.subject,
-            "body": message_paragraphs(entry.body),
-            "placeholders": [
-                {"name": "{" + p.name + "}", "label": p.label, "example": p.example} for p in entry.placeholders
-            ],
-            "principles": self.refs(ref, "principle"),
-        }
+        return {"anchor": anchor(Ref("template", entry.id)), **self.shown(entries.template(entry))}
 
     def worksheet(self, entry: Worksheet) -> Context:
-        ref = Ref("worksheet", entry.id)
         return {
-            "anchor": anchor(ref),
-            "title": entry.title,
-            "summary": entry.summary,
-            "note": self.note(entry.id),
-            "purpose": plain_paragraphs(entry.purpose),
+            "anchor": anchor(Ref("worksheet", entry.id)),
+            **self.shown(entries.worksheet(entry)),
             "sections": [
                 {
                     "title": section.title,
@@ -274,7 +252,6 @@ class PrintShaper:
                 }
                 for section in entry.sections
             ],
-            "principles": self.refs(ref, "principle"),
         }
 
     def field(self, worksheet_id: str, item: WorksheetField) -> Context:
@@ -455,15 +432,6 @@ def anchor(ref: Ref) -> str:
 
 def _toc(items: list[Context]) -> list[Context]:
     return [{"title": item["title"], "anchor": item["anchor"]} for item in items]
-
-
-def example(value: Example) -> Context:
-    """A weak and a better message, with what changed."""
-    return {
-        "weak": message_paragraphs(value.weak),
-        "better": message_paragraphs(value.better),
-        "why": plain_paragraphs(value.why),
-    }
 
 
 def expression(formula: Formula) -> str:

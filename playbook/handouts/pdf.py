@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook.content.link import Playbook, Ref
-from playbook.content.load import load_document
 from playbook.content.strings import Strings, fill
-from playbook.content.validate import problem_at
 from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.problems import ContentError, Problem
 from playbook.render.templates import Page, render_pages
@@ -99,7 +97,7 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             problems += _render_problems(shown, failure.messages)
             continue
         if spec.shape == "deck":
-            problems += _overflow_problems(sources, playbook, overflowing(document))
+            problems += _overflow_problems(playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
             problems.append(_short_too_long(shown, len(document.pages)))
         if not problems:
@@ -127,13 +125,14 @@ def _render_problems(template: str, messages: list[str]) -> list[Problem]:
     return [Problem(template, 1, 1, "", f"WeasyPrint: {message}", hint) for message in messages]
 
 
-def _overflow_problems(sources: Sources, playbook: Playbook, names: list[str]) -> list[Problem]:
-    """A card whose text does not fit, reported at its entry's file."""
+def _overflow_problems(playbook: Playbook, names: list[str]) -> list[Problem]:
+    """A card whose text does not fit, reported where the text on it was written."""
     problems = []
     for name in names:
         kind, entry_id, face = name.split(":")
-        entry = playbook.get(Ref(kind, entry_id))
-        display = playbook.files[Ref(kind, entry_id)]
+        ref = Ref(kind, entry_id)
+        entry = playbook.get(ref)
+        origin = playbook.origins[ref]
         if face == "front":
             key = "summary"
             what = f"the title and summary of '{entry.title}' do not fit on the front of its {CARD_WIDTH:g} × {CARD_HEIGHT:g} mm card"
@@ -142,12 +141,11 @@ def _overflow_problems(sources: Sources, playbook: Playbook, names: list[str]) -
             key = "instead" if kind == "anti-pattern" else "counters"
             what = f"the back of the card for '{entry.title}' does not fit on {CARD_WIDTH:g} × {CARD_HEIGHT:g} mm"
             hint = f"shorten the title, or list fewer entries under {key}"
-        document, _ = load_document(display, (sources.root / display).read_bytes())
-        if document is None:
-            problems.append(Problem(display, 1, 1, key, what, hint))
-        else:
-            # The back lists links that the other entries may have declared: then point at the title.
-            problems.append(problem_at(document, (key if key in document.data else "title",), what, hint))
+        # A fork's override that wrote the text is where the editor can fix it. The back lists
+        # links that the other entries may have declared: then point at the title.
+        written = [k for k in (key, "title") if origin.overridden(k)]
+        at = written[0] if written else (key if key in origin.data else "title")
+        problems.append(origin.problem((at,), what, hint))
     return problems
 
 

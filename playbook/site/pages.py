@@ -27,6 +27,7 @@ from playbook.content.model import (
 )
 from playbook.content.situations import SITUATIONS
 from playbook.content.strings import Strings, fill
+from playbook.render import entries
 from playbook.render.templates import Context, Page
 
 # Kinds in the order the site lists them, with the strings key of their section title.
@@ -92,8 +93,7 @@ class Shaper:
         return [self.link(here, entry, kind) for entry in self.playbook.linked(ref, kind)]
 
     def sources(self, here: str, ids: tuple[str, ...]) -> list[Context]:
-        table = self.playbook.entries.get("source", {})
-        return [self.source_item(here, table[i]) for i in ids]
+        return [self.source_item(here, self.playbook.source(i)) for i in ids]
 
     def source_item(self, here: str, source: Source) -> Context:
         year = str(source.year) if source.year is not None else self.t["no_year"]
@@ -110,16 +110,13 @@ class Shaper:
         return {
             "t": self.t,
             "kind_label": self.t[f"kind.{kind}"],
-            "title": md(entry.title),
+            **self.shown(here, entries.common(entry)),
             "title_yaml": yaml_string(entry.title),
-            "summary": md(entry.summary),
             "summary_yaml": yaml_string(entry.summary),
             "tags_yaml": [yaml_string(tag) for tag in entry.tags],
             "audiences": [self.t[f"audience.{a}"] for a in entry.audiences],
-            "sources": self.sources(here, entry.sources),
             "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
-            "note": self.note(entry.id),
         }
 
     def note(self, entry_id: str) -> Context | None:
@@ -129,26 +126,43 @@ class Shaper:
             return None
         return {"title": md(note.title) if note.title else self.t["our_note"], "paragraphs": paragraphs(note.note)}
 
+    def shown(self, here: str, value: Any) -> Any:
+        """A value from :mod:`playbook.render.entries` as escaped Markdown or HTML on the page at ``here``."""
+        if isinstance(value, dict):
+            return {key: self.shown(here, item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.shown(here, item) for item in value]
+        if isinstance(value, entries.Line):
+            return md(value.text)
+        if isinstance(value, entries.Paragraphs):
+            return paragraphs(value.text) if value.text else []
+        if isinstance(value, entries.Message):
+            return message_html(value.text)
+        if isinstance(value, entries.Verbatim):
+            return html_text(value.text) if value.text else None
+        if isinstance(value, entries.Links):
+            return self.linked(here, value.ref, value.kind)
+        if isinstance(value, entries.Sources):
+            return self.sources(here, value.ids)
+        if isinstance(value, entries.SourceOf):
+            return self.source_item(here, self.playbook.source(value.id))
+        if isinstance(value, entries.NoteOn):
+            return self.note(value.entry_id)
+        if isinstance(value, entries.Label):
+            return self.t[value.key]
+        return value
+
     # Entry pages ------------------------------------------------------------------
 
     def principle(self, entry: Principle) -> Page:
         here = page_path(Ref("principle", entry.id))
         ref = Ref("principle", entry.id)
-        quote = None
-        if entry.quote is not None:
-            source = self.playbook.entries["source"][entry.quote.source]
-            quote = {"text": md(entry.quote.text), "source": self.source_item(here, source)}
         return Page(
             here,
             "principle.md.jinja",
             {
                 **self.common(here, entry, "principle"),
-                "quote": quote,
-                "why": paragraphs(entry.why),
-                "how": [md(step) for step in entry.how],
-                "example": example_view(entry.example.weak, entry.example.better, entry.example.why),
-                "counters": self.linked(here, ref, "anti-pattern"),
-                "templates": self.linked(here, ref, "template"),
+                **self.shown(here, entries.principle(entry)),
                 "worksheets": self.linked(here, ref, "worksheet"),
                 "debates": self.linked(here, ref, "debate"),
             },
@@ -156,18 +170,13 @@ class Shaper:
 
     def anti_pattern(self, entry: AntiPattern) -> Page:
         here = page_path(Ref("anti-pattern", entry.id))
-        ref = Ref("anti-pattern", entry.id)
-        rules = self.playbook.linked(ref, "rule")
+        rules = self.playbook.linked(Ref("anti-pattern", entry.id), "rule")
         return Page(
             here,
             "anti-pattern.md.jinja",
             {
                 **self.common(here, entry, "anti-pattern"),
-                "signs": [md(sign) for sign in entry.signs],
-                "story": paragraphs(entry.story) if entry.story else [],
-                "why_it_fails": paragraphs(entry.why_it_fails),
-                "instead": self.linked(here, ref, "principle"),
-                "rewrite": example_view(entry.rewrite.weak, entry.rewrite.better, entry.rewrite.why),
+                **self.shown(here, entries.anti_pattern(entry)),
                 "rules": [{"title": md(rule.title), "explanation": md(rule.explanation)} for rule in rules],
             },
         )
@@ -179,23 +188,15 @@ class Shaper:
             "template.md.jinja",
             {
                 **self.common(here, entry, "template"),
-                "when": paragraphs(entry.when),
-                "channel": self.t[f"channel.{entry.channel}"],
+                **self.shown(here, entries.template(entry)),
                 "situation": self.t[f"situation.{entry.situation}"],
-                "subject": html_text(entry.subject) if entry.subject else None,
-                "body": message_html(entry.body),
-                "placeholders": [
-                    {"name": md("{" + p.name + "}"), "label": md(p.label), "example": md(p.example)}
-                    for p in entry.placeholders
-                ],
-                "principles": self.linked(here, Ref("template", entry.id), "principle"),
                 "composer_url": relative(here, "tools/composer.md") + f"?template={entry.id}",
             },
         )
 
     def worksheet(self, entry: Worksheet) -> Page:
         here = page_path(Ref("worksheet", entry.id))
-        templates = self.playbook.entries.get("template", {})
+        templates = {template.id: template for template in self.playbook.of_kind("template")}
         reconnect = templates.get(entry.template) if entry.template else None
         data = {
             "site": self.site_data(),
@@ -208,8 +209,7 @@ class Shaper:
             "worksheet.md.jinja",
             {
                 **self.common(here, entry, "worksheet"),
-                "purpose": paragraphs(entry.purpose),
-                "principles": self.linked(here, Ref("worksheet", entry.id), "principle"),
+                **self.shown(here, entries.worksheet(entry)),
                 "tool": tool_mount(
                     "worksheet",
                     f"pb-config-{entry.id}",
@@ -428,7 +428,7 @@ class Shaper:
             },
             "strings": self.tool_strings("calculator"),
         }
-        source = self.playbook.entries["source"][formula.quote.source]
+        source = self.playbook.source(formula.quote.source)
         return Page(
             here,
             "tool.md.jinja",
@@ -529,15 +529,6 @@ class Shaper:
         if "checker" in self.tool_names():
             pages.append(self.checker())
         return pages
-
-
-def example_view(weak: str, better: str, why: str | None) -> Context:
-    """A weak and a better message, as HTML that keeps the writer's line breaks."""
-    return {
-        "weak": message_html(weak),
-        "better": message_html(better),
-        "why": paragraphs(why) if why else [],
-    }
 
 
 def message_html(text: str) -> str:
