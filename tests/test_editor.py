@@ -4,7 +4,6 @@ mistakes that YAML or the model would let pass silently are located errors."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, make_project
