@@ -17,7 +17,7 @@ from playbook.content.kinds import KINDS
 from playbook.content.limits import apply_limits
 from playbook.content.link import Playbook, link
 from playbook.content.model import Site
-from playbook.content.strings import Strings, load_strings
+from playbook.content.strings import Strings, languages, load_strings
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
 from playbook.engines.engine import Builder, BuildFailed
@@ -64,6 +64,7 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         site = singleton(loaded, "site")
         if site is not None:
             problems += check_assets(project.root, project.content_dir, site) + brand_problems(site)
+            problems += language_problems(site, languages(project.generators_dir))
         playbook, link_problems = (
             link(loaded, hidden=overlay.hidden, notes=overlay.notes) if not problems else (None, [])
         )
@@ -80,6 +81,21 @@ def _check(project: Project, reporter: Reporter) -> Checked:
     if problems or playbook is None:
         raise ContentError(problems)
     return Checked(playbook, strings, len(loaded))
+
+
+def language_problems(site: Loaded, supported: list[str]) -> list[Problem]:
+    """A language the interface has no strings for would label English pages with its code."""
+    language: str = site.value.language  # type: ignore[attr-defined]
+    if language in supported:
+        return []
+    return [
+        problem_at(
+            site.document_for(("language",)),
+            ("language",),
+            f"the language '{language}' is not supported: the interface, headings and handouts have no strings in it",
+            f"use one of {', '.join(supported)}; a new language needs its strings in generators/strings/{language}/",
+        )
+    ]
 
 
 def brand_problems(site: Loaded) -> list[Problem]:

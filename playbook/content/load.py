@@ -114,6 +114,8 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
         self.skip_depth = 0
+        # Keys whose value is empty: YAML may have read what the editor wrote as a comment.
+        self.empty_values: list[Path] = []
 
     def problem(self, mark: Any, key_path: Path, message: str, hint: str) -> None:
         self.problems.append(
@@ -178,6 +180,8 @@ class _Builder:
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         value = event.value if event.style else plain_scalar(event.value)
+        if not event.value and not event.style and frame is not None:
+            self.empty_values.append(path)
         if frame is None:
             self.root = value
         elif type(frame[0]) is list:
@@ -394,6 +398,45 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     return Problem(path, line, column, "", message, hint)
 
 
+_COMMENT_AFTER_KEY = re.compile(r"""(?:"[^"]*"|'[^']*'|[^#'"]*?)\s*:\s+(#.*)$""")
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
+
+
+def comments_read_as_values(path: str, text: str, builder: _Builder) -> list[Problem]:
+    """Keys left empty because YAML read their value as a comment: ``primary_color: #8C1D40``.
+
+    A ``#`` after ``key:`` and a space starts a comment, so the key silently gets no value
+    and a later stage falls back to a default. A key whose value YAML saw as empty, with a
+    comment and nothing else after its colon, is far more often that mistake than an
+    intended empty value, so it is refused with the way out.
+    """
+    problems = []
+    lines = text.splitlines()
+    for key_path in builder.empty_values:
+        if key_path not in builder.key_positions:
+            continue
+        line, column = builder.key_positions[key_path]
+        match = _COMMENT_AFTER_KEY.match(lines[line - 1], column - 1)
+        if match is None:
+            continue
+        comment = match.group(1)
+        key = key_path[-1]
+        what = "the colour" if _HEX_COLOR.match(comment) else "the value"
+        written = comment.split("  ")[0].rstrip()
+        problems.append(
+            Problem(
+                path,
+                line,
+                match.start(1) + 1,
+                format_key_path(key_path),
+                f"YAML reads # as the start of a comment, so '{key}' has no value",
+                f'put {what} in quotes: {key}: "{written}"'
+                + ("" if what == "the colour" else "; to leave it empty, remove the line"),
+            )
+        )
+    return problems
+
+
 def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; return its document, or None with every problem found."""
     text, problems = decode(path, raw)
@@ -416,8 +459,9 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         return None, [*builder.problems, syntax_problem(path, text, error)]
     finally:
         parser.dispose()
-    if builder.problems:
-        return None, builder.problems
+    problems = builder.problems + comments_read_as_values(path, text, builder)
+    if problems:
+        return None, problems
     return Document(path, builder.root, builder.positions, builder.key_positions, text), []
 
 

@@ -85,6 +85,11 @@ def load_strings(
     return strings, problems
 
 
+def languages(generators_dir: Path) -> list[str]:
+    """The languages a site can be in: those with a folder of strings in ``generators/strings/``."""
+    return sorted(path.name for path in (generators_dir / "strings").iterdir() if path.is_dir())
+
+
 def fill(template: str, **values: object) -> str:
     """Replace ``{name}`` in a string with values."""
     for name, value in values.items():

@@ -19,7 +19,15 @@ from markupsafe import Markup
 from playbook.content.contrast import WHITE, ratio
 from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
-from playbook.content.model import AntiPattern, Formula, MessageTemplate, Principle, Worksheet, WorksheetField
+from playbook.content.model import (
+    AntiPattern,
+    Formula,
+    MessageTemplate,
+    Principle,
+    Site,
+    Worksheet,
+    WorksheetField,
+)
 from playbook.content.strings import Strings, fill
 from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, crop_marks, grid_for, sheets
 from playbook.handouts.qr import qr_data_uri
@@ -35,6 +43,14 @@ FORMULA_ROWS = 8
 # Headings fall back to near-black when the brand color is too light to read in print.
 MIN_CONTRAST = 4.5
 FALLBACK_INK = "#1a1a1a"
+
+
+def contact_lines(site: Site) -> list[str]:
+    """The organization's e-mail, phone and address, in that order, as set."""
+    contact = site.contact
+    if contact is None:
+        return []
+    return [value for value in (contact.email, contact.phone, contact.address) if value]
 
 
 @dataclass(frozen=True)
@@ -166,6 +182,9 @@ class PrintShaper:
             "qr_alt": fill(self.t["qr_alt"], address=address or ""),
             "logo": self.setup.logo_url,
             "logo_alt": fill(self.t["logo_alt"], organization=self.site.organization),
+            "contact": contact_lines(self.site),
+            "call_to_action": self.site.call_to_action,
+            "footer": self.site.footer,
         }
 
     def ref_link(self, entry: Any, kind: str) -> Context:

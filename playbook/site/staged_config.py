@@ -86,6 +86,14 @@ def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: 
     extra: dict[str, Any] = {"generator": False}
     if site.call_to_action is not None:
         extra["call_to_action"] = {"label": site.call_to_action.label, "url": site.call_to_action.url}
+    if site.contact is not None and (site.contact.email or site.contact.phone or site.contact.address):
+        extra["contact"] = {
+            "email": site.contact.email,
+            "phone": site.contact.phone,
+            # A tel: address holds digits and a leading plus only.
+            "phone_href": re.sub(r"[^+0-9]", "", site.contact.phone or ""),
+            "address": site.contact.address,
+        }
     config: dict[str, Any] = {
         "INHERIT": BASE_NAME,
         "site_name": config_text(site.title),

@@ -1,0 +1,205 @@
+"""The career-center editor: every documented branding setting shows where the Customize page says, and
+mistakes that YAML or the model would let pass silently are located errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import FIXTURES, make_project
+from pypdf import PdfReader
+
+from playbook.content.load import load_document
+from playbook.pipeline import Project, build_site, check
+from playbook.problems import ContentError
+from playbook.report import Reporter
+
+QUIET = Reporter(quiet=True)
+
+# One value per documented setting, each distinctive enough to be found in the output, long where an
+# organisation's would be long.
+ORGANIZATION = "Riverside University Career Center and Office of Alumni Professional Development"
+TITLE = "The Riverside Networking Playbook for Students, Alumni and Advisors"
+DESCRIPTION = "How Riverside students build professional relationships that last beyond graduation."
+URL = "https://careers.riverside-university.example.edu/student-services/playbook/"
+EMAIL = "career-center-appointments@riverside-university.example.edu"
+PHONE = "+1 555 0100 extension 2210"
+ADDRESS = "Student Center, room 210, 1200 University Avenue, Riverside, CA 92521"
+CTA_LABEL = "Book an appointment with an advisor"
+CTA_URL = "https://careers.riverside-university.example.edu/appointments/book-an-advisor"
+FOOTER = "© Riverside University Career Center, open Monday to Friday, 9 to 5"
+VERSION = "2027 spring edition"
+LOGO_TEXT = "RVLOGO"
+FAVICON = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+
+BRANDING = f"""\
+organization: {ORGANIZATION}
+title: {TITLE}
+description: {DESCRIPTION}
+url: {URL}
+logo: local/logo.svg
+favicon: local/favicon.png
+primary_color: "#6b1d3a"
+accent_color: "#0b5e7e"
+language: es
+paper: letter
+version: {VERSION}
+footer: {FOOTER}
+contact:
+  email: {EMAIL}
+  phone: "{PHONE}"
+  address: {ADDRESS}
+call_to_action:
+  label: {CTA_LABEL}
+  url: {CTA_URL}
+"""
+
+
+def write(project: Project, relative: str, text: str | bytes) -> None:
+    path = project.content_dir / "local" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def branded(project: Project) -> Project:
+    write(project, "branding.yml", BRANDING)
+    write(
+        project,
+        "logo.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 24"><text x="2" y="16" font-size="10">'
+        f"{LOGO_TEXT}</text></svg>",
+    )
+    write(project, "favicon.png", FAVICON)
+    return project
+
+
+@pytest.fixture(scope="module")
+def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = branded(make_project(tmp_path_factory.mktemp("branded") / "project"))
+    build_site(project, QUIET)
+    return project
+
+
+def html(project: Project, path: str = "") -> str:
+    return (project.site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def pdf_text(project: Project, name: str) -> str:
+    reader = PdfReader(project.site_dir / "handouts" / name)
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+HANDOUTS = ("playbook.pdf", "playbook-short.pdf")
+
+
+def report(project: Project) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        check(project, QUIET)
+    return [p.format() for p in caught.value.problems]
+
+
+# Silent mistakes ----------------------------------------------------------------------------------
+
+
+def test_unquoted_colour_is_a_located_error_not_a_comment(project: Project) -> None:
+    write(project, "branding.yml", "organization: Riverside\nprimary_color: #8C1D40\n")
+    problems = report(project)
+    assert problems == [
+        "content/local/branding.yml:2:16: primary_color: YAML reads # as the start of a comment, so "
+        "'primary_color' has no value — put the colour in quotes: primary_color: \"#8C1D40\""
+    ]
+
+
+def test_any_key_left_empty_by_a_comment_is_an_error_but_comments_after_values_and_blocks_are_not() -> None:
+    text = 'title: Hi  # fine\ncontact:  # a block follows\n  email: a@b.cd\nlogo:   # none yet\n"footer": #ccc\n'
+    document, problems = load_document("x.yml", text.encode())
+    assert document is None
+    assert [(p.line, p.column, p.key_path, p.hint) for p in problems] == [
+        (4, 9, "logo", 'put the value in quotes: logo: "# none yet"; to leave it empty, remove the line'),
+        (5, 11, "footer", 'put the colour in quotes: footer: "#ccc"'),
+    ]
+
+
+def test_unsupported_language_lists_the_supported_ones(project: Project) -> None:
+    write(project, "branding.yml", "language: fr\n")
+    assert report(project) == [
+        "content/local/branding.yml:1:11: language: the language 'fr' is not supported: the interface, headings "
+        "and handouts have no strings in it — use one of en, es; a new language needs its strings in "
+        "generators/strings/fr/"
+    ]
+
+
+# Every documented setting, on the site and in print, where the Customize page says --------------
+
+
+def test_organization_title_and_description(branded_site: Project) -> None:
+    home = html(branded_site)
+    assert f'<meta name="author" content="{ORGANIZATION}">' in home
+    assert f"<title>{TITLE} - {TITLE}</title>" in home
+    assert f'<meta name="description" content="{DESCRIPTION}">' in home
+    for name in HANDOUTS:
+        text = pdf_text(branded_site, name)
+        assert ORGANIZATION.lower() in text.lower() and TITLE in text
+    assert DESCRIPTION in pdf_text(branded_site, "playbook.pdf")
+
+
+def test_url(branded_site: Project) -> None:
+    assert f'<link rel="canonical" href="{URL}">' in html(branded_site)
+    # The address breaks across lines in the page footer.
+    assert URL in pdf_text(branded_site, "playbook.pdf").replace("/ ", "/")
+
+
+def test_logo_and_favicon(branded_site: Project) -> None:
+    home = html(branded_site)
+    assert 'src="assets/brand/logo.svg"' in home
+    assert 'href="assets/brand/favicon.png"' in home
+    for name in HANDOUTS:
+        assert LOGO_TEXT in pdf_text(branded_site, name)
+
+
+def test_colours(branded_site: Project) -> None:
+    css = (branded_site.site_dir / "assets/brand.css").read_text()
+    assert "--md-primary-fg-color: #6b1d3a" in css and "--md-typeset-a-color: #0b5e7e" in css
+    # The print ink: WeasyPrint writes the colour as fractions of 255 in the page's drawing operators.
+    reader = PdfReader(branded_site.site_dir / "handouts" / "playbook.pdf")
+    drawn = "".join(page.get_contents().get_data().decode("latin-1") for page in reader.pages)  # type: ignore[union-attr]
+    for hex_colour in ("6b1d3a", "0b5e7e"):
+        rgb = " ".join(f"{int(hex_colour[i : i + 2], 16) / 255:.6f}" for i in (0, 2, 4))
+        assert re.search(rf"{rgb} (rg|RG)", drawn), f"#{hex_colour} not drawn in the handout"
+
+
+def test_contact_call_to_action_and_footer(branded_site: Project) -> None:
+    for path in ("", "principles/give-first"):
+        page = html(branded_site, path)
+        assert f'<a href="mailto:{EMAIL}">{EMAIL}</a>' in page
+        assert f'<a href="tel:+155501002210">{PHONE}</a>' in page
+        assert f"<span>{ADDRESS}</span>" in page
+        assert f'href="{CTA_URL}">{CTA_LABEL}</a>' in page
+        assert FOOTER in page
+    for name in HANDOUTS:
+        text = pdf_text(branded_site, name).replace(" ", "")
+        for value in (EMAIL, PHONE, ADDRESS, CTA_LABEL, CTA_URL, FOOTER, VERSION):
+            assert value.replace(" ", "") in text, f"{value!r} missing from {name}"
+
+
+def test_language_and_paper(branded_site: Project) -> None:
+    assert '<html lang="es"' in html(branded_site)
+    for name in HANDOUTS:
+        reader = PdfReader(branded_site.site_dir / "handouts" / name)
+        assert reader.trailer["/Root"]["/Lang"] == "es"
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # US Letter, in points
+
+
+def test_every_branding_setting_is_covered_here() -> None:
+    """A setting added to the model without a test here (or documentation) fails this test."""
+    from playbook.content.model import Site
+
+    assert set(Site.model_fields) == {key.split(":")[0] for key in BRANDING.splitlines() if not key.startswith(" ")}
+    assert FIXTURES.is_dir()
