@@ -7,6 +7,7 @@ colors from ``content/site.yml``, and writes them as a child that INHERITs it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
