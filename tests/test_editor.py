@@ -55,6 +55,7 @@ contact:
 call_to_action:
   label: {CTA_LABEL}
   url: {CTA_URL}
+site_key: riverside-career-center
 """
 
 
@@ -195,6 +196,12 @@ def test_language_and_paper(branded_site: Project) -> None:
         assert reader.trailer["/Root"]["/Lang"] == "es"
         box = reader.pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # US Letter, in points
+
+
+def test_site_key_names_the_students_browser_storage(branded_site: Project) -> None:
+    """The key, not the title, names saved work: the tools' page data carries it as the site's id."""
+    page = (branded_site.site_dir / "tools" / "calculator" / "index.html").read_text(encoding="utf-8")
+    assert '"id":"riverside-career-center"' in page
 
 
 def test_every_branding_setting_is_covered_here() -> None:
