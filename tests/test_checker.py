@@ -630,3 +630,11 @@ def test_phrase_search_finds_what_the_regex_definition_finds() -> None:
         phrase = " ".join(generator.choice(phrase_words_pool) for _ in range(generator.randint(1, 3)))
         text = Text(draft)
         assert phrase_spans(text, phrase) == _phrase_spans_by_regex(text, phrase), (draft, phrase)
+
+
+def test_the_browser_checker_knows_the_same_situations_in_the_same_order() -> None:
+    """The JavaScript engine lists the situations a second time; it must be the model's list exactly."""
+    source = (REPO / "overrides" / "assets" / "playbook" / "lib" / "checker.js").read_text(encoding="utf-8")
+    listed = re.search(r"export const SITUATIONS = \[(.*?)\];", source, re.S)
+    assert listed is not None, "lib/checker.js no longer exports SITUATIONS"
+    assert tuple(re.findall(r'"([a-z-]+)"', listed.group(1))) == SITUATIONS
