@@ -608,8 +608,13 @@ def test_worksheet_survives_a_jump_to_a_heading(tab: Any, base: str) -> None:
     before = tool.element_handle()
     heading = tab.locator(".md-sidebar--secondary").get_by_role("link", name=page_string("related_principles"))
     anchor = heading.get_attribute("href")
+    toc = tab.locator(".md-sidebar--secondary a.md-nav__link").evaluate_all("links => links.map(a => a.hash)")
     heading.click()
-    expect(tab).to_have_url(re.compile(re.escape(anchor) + "$"))
+    # The page jumps to the heading; near the foot of a page, Material's tracking may then move the
+    # address on to a later heading that is on screen too, but never back above the target.
+    tab.wait_for_function("() => location.hash !== ''")
+    reached = tab.evaluate("location.hash")
+    assert reached in toc and toc.index(reached) >= toc.index(anchor), (reached, anchor)
     with contextlib.suppress(PlaywrightTimeout):  # the content may also stay as it is
         tab.wait_for_function("el => !el.isConnected", arg=before, timeout=5000)
     expect(tab.get_by_label(question("event-plan", "event_name"), exact=True)).to_have_value("Logistics summit")
