@@ -8,11 +8,13 @@ MkDocs warming up in a second process, then imports the generator.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import threading
 from pathlib import Path
 
 from playbook.content.situations import SITUATIONS
+from playbook.engines import engine as engines
 from playbook.engines import mkdocs_worker
 from playbook.problems import ContentError, MachineError
 from playbook.project import Project
@@ -47,13 +49,16 @@ def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
-    with mkdocs_worker.started([project.stage_dir / "mkdocs.yml", project.base_config]) as builder:
+    # MkDocs warms up unless another engine was asked for; the site's own setting is read later, with the content.
+    warm = [project.stage_dir / "mkdocs.yml", project.base_config] if args.engine in (None, "mkdocs") else None
+    with mkdocs_worker.started(warm) if warm else contextlib.nullcontext() as builder:
         from playbook import pipeline
 
-        pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder)
+        checked = pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder, engine=args.engine)
     reporter.say(f"built {project.site_dir}")
     if args.offline:
-        reporter.say(f"offline copy {pipeline.build_offline(project, reporter)}")
+        engine = pipeline.engine_of(checked, args.engine)
+        reporter.say(f"offline copy {pipeline.build_offline(project, reporter, engine)}")
     return EXIT_OK
 
 
@@ -153,10 +158,13 @@ def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook.site.watch import watch_sources
 
     project = _project(args)
+    # The engine is chosen once, by --engine or by the content as first read (MkDocs if it could not be read).
+    chosen = [args.engine]
 
     def regenerate() -> None:
         try:
             checked = pipeline.check(project, reporter)
+            chosen[0] = chosen[0] or pipeline.engine_of(checked)
             pipeline.stage(project, pipeline.generate(project, checked, reporter), reporter)
         except ContentError as error:
             print(
@@ -167,14 +175,22 @@ def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     regenerate()
     if not (project.stage_dir / "mkdocs.yml").exists():
         return EXIT_CONTENT
-    from playbook.engines import mkdocs_adapter
-
-    mkdocs_adapter.serve(
+    engines.serve(
+        chosen[0] or engines.DEFAULT,
         project.stage_dir / "mkdocs.yml",
         args.dev_addr,
         lambda: threading.Thread(target=watch_sources, args=(project, regenerate), daemon=True).start(),
     )
     return EXIT_OK
+
+
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=engines.NAMES,
+        default=None,
+        help="what builds the site: mkdocs (Material 9.8) or zensical (default: engine: in content/site.yml, else mkdocs)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -188,10 +204,12 @@ def parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="also write dist/site-offline.zip, a copy that works opened from disk"
     )
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts (a faster build of the site alone)")
+    _engine_option(build)
     build.set_defaults(run=cmd_build)
     commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    _engine_option(serve)
     serve.set_defaults(run=cmd_serve)
     drift = commands.add_parser("drift", help="list upstream entries that changed since your overrides were reviewed")
     drift.add_argument("--mark-reviewed", action="store_true", help="record that you reviewed every changed entry")

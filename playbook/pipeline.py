@@ -19,7 +19,8 @@ from playbook.content.link import Playbook, link
 from playbook.content.model import Site
 from playbook.content.strings import Strings, languages, load_strings
 from playbook.content.validate import problem_at
-from playbook.engines import mkdocs_adapter, mkdocs_worker
+from playbook.engines import engine as engines
+from playbook.engines import mkdocs_worker
 from playbook.engines.engine import Builder, BuildFailed
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
 from playbook.handouts import pdf
@@ -31,7 +32,7 @@ from playbook.report import Reporter
 from playbook.site import offline, publish
 from playbook.site.pages import Shaper, page_path
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
-from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
+from playbook.site.staged_config import brand_assets, brand_css, read_base, site_id, staged_config
 
 # What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
 STAGE_MANIFEST = ".cache/stage.json"
@@ -126,8 +127,8 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
     files["docs/assets/brand.css"] = brand_css(checked.playbook)
     files.update(brand_assets(checked.playbook, project.content_dir))
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
-    files[BASE_NAME] = project.base_config.read_bytes()
-    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME])
+    base = read_base(project.base_config.read_bytes())
+    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names(), base)
     # The handouts page, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
     return files
@@ -147,7 +148,7 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
     """Write the staged project, changing only what changed."""
     with reporter.stage("stage") as step:
-        result = sync_tree(project.stage_dir, files, project.root / STAGE_MANIFEST)
+        result = sync_tree(project.stage_dir, files, project.root / STAGE_MANIFEST, keep=engines.WORK_FOLDERS)
         step.detail = f"{result.written} written, {result.unchanged} unchanged, {result.removed} removed"
     return result
 
@@ -170,17 +171,31 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
+def engine_of(checked: Checked, engine: str | None = None) -> str:
+    """The engine to build with: ``engine`` if given (``--engine``), else the site's ``engine:`` setting."""
+    return engine or checked.playbook.site.engine
+
+
 def build_site(
-    project: Project, reporter: Reporter, *, handouts: bool = True, builder: Builder | None = None
+    project: Project,
+    reporter: Reporter,
+    *,
+    handouts: bool = True,
+    builder: Builder | None = None,
+    engine: str | None = None,
 ) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
     Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
+    The engine is ``engine`` or the site's setting (see :func:`engine_of`).
     MkDocs runs through ``builder``: in this process unless the caller started a
-    worker (see :mod:`playbook.engines.mkdocs_worker`), as ``playbook build`` does.
+    worker (see :mod:`playbook.engines.mkdocs_worker`), as ``playbook build`` does;
+    another engine ignores it.
     """
-    builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)
+    name = engine_of(checked, engine)
+    if name != "mkdocs" or builder is None:
+        builder = mkdocs_worker.InProcess() if name == "mkdocs" else engines.InProcess(name)
     files = generate(project, checked, reporter)
     if handouts:
         # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
@@ -190,15 +205,17 @@ def build_site(
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)
     try:
-        with reporter.stage("mkdocs") as step:
+        with reporter.stage(name) as step:
             pages = builder.build(project.stage_dir / "mkdocs.yml", scratch, project.root / jinja_cache.FOLDER)
             step.detail = f"{pages} HTML pages (strict)"
+        for note in engines.notes(name, project.stage_dir / "mkdocs.yml"):
+            reporter.say(f"{name:<9} {note}")
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
     except BuildFailed as failure:
         publish.discard(scratch)
-        raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
+        raise ContentError(_engine_problems(name, failure.messages, page_sources(checked.playbook))) from None
     except BaseException:
         publish.discard(scratch)
         raise
@@ -210,8 +227,9 @@ def page_sources(playbook: Playbook) -> dict[str, str]:
     return {page_path(ref): origin.path for ref, origin in playbook.origins.items() if ref.kind in KINDS}
 
 
-def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Problem]:
-    """MkDocs' complaints, reported against the content file of the page they name."""
+def _engine_problems(name: str, messages: list[str], sources: dict[str, str]) -> list[Problem]:
+    """The engine's complaints, reported against the content file of the page they name."""
+    title = engines.TITLES[name]
     problems = []
     for message in messages:
         text = message.strip().replace("\n", " ")
@@ -219,29 +237,31 @@ def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Probl
         page = named.group(1) if named else ""
         if page in sources:
             problems.append(
-                Problem(sources[page], 1, 1, "", f"MkDocs: {text}", "fix the entry, or the template that renders it")
+                Problem(sources[page], 1, 1, "", f"{title}: {text}", "fix the entry, or the template that renders it")
             )
         else:
             where = f".stage/docs/{page}" if page else ".stage/mkdocs.yml"
             problems.append(
-                Problem(where, 1, 1, "", f"MkDocs: {text}", "fix the template or file that produces this page")
+                Problem(where, 1, 1, "", f"{title}: {text}", "fix the template or file that produces this page")
             )
     return problems
 
 
-def build_offline(project: Project, reporter: Reporter) -> Path:
-    """Build the offline copy from the staged project ``playbook build`` left; return the zip's path."""
+def build_offline(project: Project, reporter: Reporter, engine: str = engines.DEFAULT) -> Path:
+    """Build the offline copy with ``engine`` from the staged project ``playbook build`` left; return the zip's path."""
     with reporter.stage("offline") as step:
-        files = offline.offline_project(read_tree(project.stage_dir))
+        files = offline.offline_project(read_tree(project.stage_dir, skip=engines.WORK_FOLDERS))
         with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
             work = Path(temporary)
             sync_tree(work / "project", files)
             try:
-                pages = mkdocs_adapter.build(work / "project" / offline.CONFIG_NAME, work / "site")
+                (work / "site").mkdir()
+                pages = engines.InProcess(engine).build(work / "project" / offline.CONFIG_NAME, work / "site")
             except BuildFailed as failure:
+                title = engines.TITLES[engine]
                 raise ContentError(
                     Problem(
-                        ".stage/mkdocs.yml", 1, 1, "", f"MkDocs (offline copy): {message}", "fix the staged project"
+                        ".stage/mkdocs.yml", 1, 1, "", f"{title} (offline copy): {message}", "fix the staged project"
                     )
                     for message in failure.messages
                 ) from None

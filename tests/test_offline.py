@@ -84,16 +84,20 @@ def test_pages_link_to_html_files_and_the_handouts(unpacked: Path) -> None:
 
 def test_offline_config_swaps_the_module_for_the_classic_bundle() -> None:
     staged = {
-        "mkdocs.yml": b"INHERIT: base.yml\nplugins:\n- search\n- tags\n",
-        "base.yml": (
-            b"theme:\n  features: [navigation.instant, navigation.tracking, search.highlight]\n"
+        "mkdocs.yml": (
+            b"site_name: Sample\nplugins:\n- search\n- tags\n"
+            b"theme:\n  name: material\n  features: [navigation.instant, navigation.tracking, search.highlight]\n"
+            b"extra:\n  generator: false\n"
             b"extra_javascript:\n- path: assets/playbook/main.js\n  type: module\n- assets/extra.js\n"
         ),
     }
     config = yaml.safe_load(offline_config(staged))
+    # One complete file: Zensical would append the lists of an INHERITed one where MkDocs replaces them.
+    assert "INHERIT" not in config
+    assert config["site_name"] == "Sample" and config["theme"]["name"] == "material"
     assert config["plugins"] == ["search", "tags", "offline"]
     assert config["extra_javascript"] == ["assets/playbook/offline/tools.js", "assets/extra.js"]
-    assert config["extra"]["polyfills"] == ["assets/playbook/offline/iframe-worker.js"]
+    assert config["extra"] == {"generator": False, "polyfills": ["assets/playbook/offline/iframe-worker.js"]}
     assert config["theme"]["features"] == ["navigation.tracking", "search.highlight"]
     assert config["use_directory_urls"] is False
 

@@ -862,6 +862,11 @@ class Site(Model):
     contact: Contact | None = Field(default=None, description="How readers reach the organization.")
     call_to_action: CallToAction | None = Field(default=None, description="The button shown on every page.")
     footer: Line | None = Field(default=None, description="Text of the page footer.")
+    engine: Literal["mkdocs", "zensical"] = Field(
+        default="mkdocs",
+        description="What builds the site: mkdocs (MkDocs with Material for MkDocs 9.8, supported until 5 May 2027) "
+        "or zensical (its successor). `playbook build --engine` overrides it for one build.",
+    )
 
     @field_validator("url")
     @classmethod

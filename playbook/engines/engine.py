@@ -14,15 +14,28 @@ engine. An engine offers two things:
   with live reload until interrupted, calling ``start_watching`` once the
   server is about to start.
 
-MkDocs is the engine today (``mkdocs_adapter``, warmed up in a second process
-by ``mkdocs_worker``); another engine goes beside it in this room.
-This module imports no engine.
+Two engines: MkDocs with Material 9.8 (``mkdocs_adapter``, warmed up in a
+second process by ``mkdocs_worker``), the default, and Zensical
+(``zensical_adapter``), Material's successor. ``content/site.yml`` (or a fork's
+``branding.yml``) chooses one with ``engine:``; ``--engine`` overrides it.
+This module imports no engine: each is imported when it is asked for.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
+
+# The engines by the name a user gives, and the module of each; the first is the default.
+MODULES = {"mkdocs": "playbook.engines.mkdocs_adapter", "zensical": "playbook.engines.zensical_adapter"}
+NAMES = tuple(MODULES)
+TITLES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+DEFAULT = NAMES[0]
+# Folders an engine may write inside the staged folder (Zensical's site and cache); staging leaves them alone.
+WORK_FOLDERS = frozenset({"site", ".cache"})
 
 
 class BuildFailed(Exception):
@@ -37,3 +50,32 @@ class Builder(Protocol):
     """Builds a staged folder into a site folder and returns the HTML page count (see the module's description)."""
 
     def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int: ...
+
+
+def _module(name: str) -> ModuleType:
+    if name not in MODULES:
+        raise ValueError(f"unknown engine {name!r}: expected one of {', '.join(NAMES)}")
+    return importlib.import_module(MODULES[name])
+
+
+class InProcess:
+    """An engine's ``build`` called here, in this process."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
+        pages: int = _module(self.name).build(config_file, site_dir, cache_dir)
+        return pages
+
+
+def notes(name: str, config_file: Path) -> list[str]:
+    """What the staged configuration asks for that the engine does not do, one line each (none for MkDocs)."""
+    module = _module(name)
+    found: list[str] = module.notes(config_file) if hasattr(module, "notes") else []
+    return found
+
+
+def serve(name: str, config_file: Path, dev_addr: str, start_watching: Callable[[], None]) -> None:
+    """Serve the staged folder with the engine's live reload until interrupted."""
+    _module(name).serve(config_file, dev_addr, start_watching)

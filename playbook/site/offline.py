@@ -32,7 +32,7 @@ import yaml
 
 from playbook.site.jsbundle import BundleError, bundle
 from playbook.problems import ContentError, Problem
-from playbook.site.staged_config import BASE_NAME
+from playbook.site.staged_config import merged
 
 ZIP_PATH = "dist/site-offline.zip"
 CONFIG_NAME = "mkdocs.offline.yml"
@@ -75,17 +75,14 @@ def offline_project(staged: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def offline_config(staged: dict[str, bytes]) -> bytes:
-    """A child of the staged ``mkdocs.yml`` for the offline build.
+    """The staged ``mkdocs.yml`` made into the offline build's, as one complete file (no ``INHERIT``).
 
-    INHERIT replaces lists, so the plugins, theme features and scripts are
-    restated whole: the staged plugins plus ``offline``, the features without
-    instant navigation, and the base scripts with the tools' module swapped
-    for the classic bundle.
+    The plugins gain ``offline``, the theme features lose instant navigation,
+    and the scripts have the tools' module swapped for the classic bundle.
     """
-    child = yaml.safe_load(staged["mkdocs.yml"])
-    base = yaml.safe_load(staged[BASE_NAME])
+    staged_config = yaml.safe_load(staged["mkdocs.yml"])
     scripts: list[Any] = []
-    for script in base.get("extra_javascript", []):
+    for script in staged_config.get("extra_javascript", []):
         path = script.get("path") if isinstance(script, dict) else script
         if path == TOOLS_ENTRY:
             scripts.append(TOOLS_SCRIPT)
@@ -106,16 +103,16 @@ def offline_config(staged: dict[str, bytes]) -> bytes:
             scripts.append(script)
     # Material's instant navigation cannot fetch pages from disk, and with it on, document$ (which the
     # tools mount on) never fires on a file:// page; the offline copy loads pages the plain way.
-    features = [f for f in base.get("theme", {}).get("features", []) if not str(f).startswith("navigation.instant")]
-    config = {
-        "INHERIT": "mkdocs.yml",
+    theme = staged_config.get("theme", {})
+    features = [f for f in theme.get("features", []) if not str(f).startswith("navigation.instant")]
+    changes = {
         "use_directory_urls": False,
         "theme": {"features": features},
-        "plugins": [*child.get("plugins", []), "offline"],
+        "plugins": [*staged_config.get("plugins", []), "offline"],
         "extra": {"polyfills": [SHIM_SCRIPT]},
         "extra_javascript": scripts,
     }
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.safe_dump(merged(staged_config, changes), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def top_folder(staged: dict[str, bytes]) -> str:

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,11 +65,14 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = None) -> SyncResult:
+def sync_tree(
+    target: Path, files: dict[str, bytes], manifest: Path | None = None, keep: Collection[str] = ()
+) -> SyncResult:
     """Make ``target`` hold exactly ``files`` (relative POSIX path → bytes).
 
     With ``manifest``, unchanged files are recognized from what it recorded
-    (see the module's description) and it is brought up to date.
+    (see the module's description) and it is brought up to date. What lies
+    below the top-level names in ``keep`` is left alone (an engine's own work).
     """
     known = _read_manifest(manifest) if manifest is not None else {}
     started_ns = time.time_ns()
@@ -90,18 +94,22 @@ def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = Non
             with contextlib.suppress(OSError):
                 status = path.stat()
                 recorded[relative] = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, digest]
-    removed = _remove_others(target, files)
+    removed = _remove_others(target, files, keep)
     if manifest is not None:
         _write_manifest(manifest, recorded, started_ns)
     return SyncResult(written, unchanged, removed)
 
 
-def _remove_others(target: Path, files: dict[str, bytes]) -> int:
-    """Delete files below ``target`` that ``files`` does not name, and folders left empty."""
+def _remove_others(target: Path, files: dict[str, bytes], keep: Collection[str] = ()) -> int:
+    """Delete files below ``target`` that ``files`` does not name, and folders left empty, except under ``keep``."""
     removed = 0
     if target.exists():
         for directory, _subdirs, names in os.walk(target, topdown=False):
             here = Path(directory)
+            if here != target and here.relative_to(target).parts[0] in keep:
+                continue
+            if here == target:
+                names = [name for name in names if name not in keep]
             for name in names:
                 relative = (here / name).relative_to(target).as_posix()
                 if relative not in files:
@@ -144,12 +152,12 @@ def _write_manifest(manifest: Path, recorded: dict[str, list[Any]], started_ns: 
         write_if_changed(manifest, data.encode("utf-8"))
 
 
-def read_tree(source: Path) -> dict[str, bytes]:
-    """Every file below ``source`` as relative POSIX path → bytes (for copying assets)."""
+def read_tree(source: Path, skip: Collection[str] = ()) -> dict[str, bytes]:
+    """Every file below ``source`` as relative POSIX path → bytes (for copying assets), but for the top-level names in ``skip``."""
     if not source.is_dir():
         return {}
     return {
         path.relative_to(source).as_posix(): path.read_bytes()
         for path in sorted(source.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and "__pycache__" not in path.parts and path.relative_to(source).parts[0] not in skip
     }

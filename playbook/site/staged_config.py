@@ -2,7 +2,11 @@
 
 The base ``mkdocs.yml`` at the project root holds the theme, extensions and
 plugins; this module adds the site name, navigation, language and brand
-colors from ``content/site.yml``, and writes them as a child that INHERITs it.
+colors from ``content/site.yml`` and writes one complete file. It does not
+use ``INHERIT``: MkDocs replaces inherited lists where Zensical appends to
+them, so a removed theme feature would come back under one engine. The merge
+here is MkDocs' (mappings merged key by key, everything else replaced), done
+once, so the staged file means the same to both engines.
 """
 
 from __future__ import annotations
@@ -17,9 +21,8 @@ from playbook.site.escape import config_text
 from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
+from playbook.problems import ContentError, Problem
 from playbook.site.pages import SECTION_TITLES, network_audit, page_path
-
-BASE_NAME = "base.yml"
 
 
 def site_id(playbook: Playbook) -> str:
@@ -70,15 +73,40 @@ def brand_assets(playbook: Playbook, content_dir: Path) -> dict[str, bytes]:
     }
 
 
-def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: bytes) -> bytes:
-    """The child ``mkdocs.yml`` of the staged project; ``base`` is the root ``mkdocs.yml`` it inherits."""
+def read_base(data: bytes, name: str = "mkdocs.yml") -> dict[str, Any]:
+    """The root ``mkdocs.yml`` as a mapping; plain YAML only, as the staged copy is written back as such."""
+    try:
+        base = yaml.safe_load(data)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        reason = getattr(error, "problem", None) or str(error)
+        raise ContentError(
+            [Problem(name, line, column, "", f"cannot read the base configuration: {reason}", "keep it plain YAML")]
+        ) from None
+    if not isinstance(base, dict):
+        raise ContentError([Problem(name, 1, 1, "", "the base configuration is not a mapping", "restore mkdocs.yml")])
+    return base
+
+
+def merged(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """``child`` over ``base`` as MkDocs' ``INHERIT`` reads them: mappings merged key by key, lists replaced."""
+    result = dict(base)
+    for key, value in child.items():
+        below = result.get(key)
+        result[key] = merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+    return result
+
+
+def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: dict[str, Any]) -> bytes:
+    """The complete ``mkdocs.yml`` of the staged project; ``base`` is the root ``mkdocs.yml``, read."""
     site = playbook.site
     theme: dict[str, Any] = {"language": site.language}
     if not site.url:
         # Material follows links instantly only to pages listed in the sitemap, and
         # MkDocs writes an empty sitemap without a site address: the feature would be
-        # on in name only. Lists replace under INHERIT, so the others are repeated.
-        features = (yaml.safe_load(base) or {}).get("theme", {}).get("features", [])
+        # on in name only.
+        features = base.get("theme", {}).get("features", [])
         theme["features"] = [f for f in features if f != "navigation.instant"]
     if site.logo:
         theme["logo"] = f"assets/brand/{Path(site.logo).name}"
@@ -96,7 +124,6 @@ def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: 
             "address": site.contact.address,
         }
     config: dict[str, Any] = {
-        "INHERIT": BASE_NAME,
         "site_name": config_text(site.title),
         "site_description": config_text(site.description),
         "site_author": config_text(site.organization),
@@ -109,7 +136,7 @@ def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: 
     }
     if site.url:
         config["site_url"] = site.url
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.safe_dump(merged(base, config), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def brand_css(playbook: Playbook) -> bytes:
