@@ -90,6 +90,14 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return built
 
 
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The repository's own playbook built by the second engine, Zensical, once for the whole session."""
+    built = make_project(tmp_path_factory.mktemp("zensical") / "project", REPO / "content")
+    build_site(built, Reporter(quiet=True), engine="zensical")
+    return built
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -21,6 +21,7 @@ BRANDING = """\
 # accent_color: "#b3541e"                        # links and focus; readable on white
 # language: en                                   # en or es; the interface follows
 # paper: letter                                  # a4 or letter, for the PDF handouts
+# engine: zensical                               # what builds the site: mkdocs (default, Material 9.8, until May 2027) or zensical
 # footer: © Riverside University Career Center
 # contact:
 #   email: careers@example.edu

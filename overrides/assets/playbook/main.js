@@ -9,6 +9,8 @@
  * up (their window listeners removed) and the new page's tools mounted.
  */
 
+import { fixSearchDialog } from "./ui/search-dialog.js";
+
 const TOOLS = {
   calculator: () => import("./tools/calculator.js"),
   checker: () => import("./tools/checker.js"),
@@ -84,3 +86,5 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
 } else {
   scan();
 }
+
+fixSearchDialog();

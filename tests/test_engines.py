@@ -1,0 +1,350 @@
+"""Both engines build the same site: MkDocs with Material 9.8 (the default) and Zensical.
+
+Material reaches end of life on 5 May 2027; a site must move to Zensical without a reader
+noticing. The whole suite runs on MkDocs; this file builds the default playbook once with
+Zensical (the ``zensical_site`` fixture) and holds it to the MkDocs build (``default_site``):
+the same pages and tags, search in English and Spanish, the tools working and saving (by
+running the tools' own tests on the Zensical site), brand colours as the browser computes
+them, the 404 and handouts pages, the offline copy opened from disk, axe-core on a handful
+of pages and on the search dialog, and no request to another host.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+import yaml
+from conftest import FIXTURES, make_project, run_cli, serve
+from test_checker_page import test_findings_are_marked_explained_and_reached_by_keyboard as checker_marks_findings
+from test_tools_browser import assert_local, axe
+from test_tools_browser import test_calculator_has_no_wcag_violations as calculator_axe
+from test_tools_browser import test_calculator_keeps_form_and_people_after_reload as calculator_keeps_work
+from test_tools_browser import test_composer_keeps_template_and_values_after_reload as composer_keeps_work
+from test_tools_browser import test_event_plan_has_no_wcag_violations as event_plan_axe
+from test_tools_browser import test_keyboard_reaches_every_control_with_visible_focus as keyboard_reaches_all
+from test_tools_browser import test_worksheet_answers_choices_and_rows_survive_reload as worksheet_keeps_work
+
+from playbook.content.model import Site
+from playbook.engines import engine, zensical_adapter
+from playbook.pipeline import Project
+from playbook.site.offline import ZIP_PATH
+
+pytestmark = pytest.mark.browser
+
+ENGINES = ("mkdocs", "zensical")
+
+
+@pytest.fixture(params=ENGINES)
+def built(request: pytest.FixtureRequest) -> Project:
+    """The default playbook as each engine builds it."""
+    return request.getfixturevalue("default_site" if request.param == "mkdocs" else "zensical_site")
+
+
+@pytest.fixture
+def tab(page: Any) -> Iterator[Any]:
+    """A browser page that records its dialogs (as the tools' tests expect) and must not reach another host."""
+    page.dialogs = []
+
+    def dialog(d: Any) -> None:
+        page.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    yield page
+    assert_local(page)
+
+
+def pages(site: Path) -> dict[str, str]:
+    """Every page of a built site (its path) with its first heading, text only."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        if "assets" in path.parts:
+            continue
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S)
+        found[path.relative_to(site).as_posix()] = (
+            re.sub(r"<[^>]+>|¶|&para;", "", heading[1]).strip() if heading else ""
+        )
+    return found
+
+
+def tag_listing(site: Path) -> dict[str, list[str]]:
+    """The tags page: each tag's anchor with the pages listed under it."""
+    html = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    listing = {}
+    for tag, body in re.findall(r'<h2 id="(tag:[^"]+)".*?</h2>(.*?)(?=<h2 |</article>)', html, re.S):
+        listing[tag] = sorted(re.findall(r'<a href="(\.\./[^"#]+)"', body))
+    return listing
+
+
+# The boundary ----------------------------------------------------------------------------
+
+
+def test_the_site_setting_offers_exactly_the_engines_the_boundary_knows() -> None:
+    assert get_args(Site.model_fields["engine"].annotation) == engine.NAMES
+    assert Site.model_fields["engine"].default == engine.DEFAULT == "mkdocs"
+
+
+def test_an_unknown_engine_is_reported_where_it_is_written(project: Project) -> None:
+    (project.content_dir / "local").mkdir()
+    (project.content_dir / "local" / "branding.yml").write_text("title: Ours\nengine: hugo\n", encoding="utf-8")
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert "content/local/branding.yml:2:9: engine:" in result.stderr
+    assert "'mkdocs'" in result.stderr and "'zensical'" in result.stderr
+    assert "Traceback" not in result.stderr
+    usage = run_cli(project, "build", "--engine", "hugo")
+    assert usage.returncode == 2 and "invalid choice: 'hugo'" in usage.stderr
+
+
+def test_zensical_complaints_name_the_page_line_and_column() -> None:
+    output = (
+        "Build started\n"
+        "Warning: page does not exist\n"
+        "    ╭─[ principles/give-first.md:87:10 ]\n"
+        " 87 │ [broken](nowhere.md)\n"
+        "Warning: anchor does not exist\n"
+        "    ╭─[ sources.md:3:44 ]\n"
+        "2 issues found\n"
+    )
+    assert zensical_adapter.complaints(output) == [
+        "Doc file 'principles/give-first.md' (line 87, column 10): page does not exist",
+        "Doc file 'sources.md' (line 3, column 44): anchor does not exist",
+    ]
+
+
+def test_a_fork_chooses_zensical_and_the_build_says_what_it_does_not_check(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "fork", FIXTURES / "sample")
+    (project.content_dir / "local").mkdir()
+    (project.content_dir / "local" / "branding.yml").write_text("engine: zensical\n", encoding="utf-8")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert any(re.match(r"zensical +\d+ HTML pages \(strict\)", line) for line in lines), result.stderr
+    notes = [line for line in lines if line.startswith("zensical") and "does not check" in line]
+    assert len(notes) == 1 and "links.unrecognized_links" in notes[0], result.stderr
+    # The MkDocs worker was not the one that built: Zensical's search index is there, Material's is not.
+    assert (project.site_dir / "search.json").is_file()
+    assert not (project.site_dir / "search" / "search_index.json").exists()
+    # A broken link in a staged page fails the build at the content file it comes from, as with MkDocs.
+    template = project.root / "generators" / "principle.md.jinja"
+    template.write_text(template.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
+    broken = run_cli(project, "build", "--no-pdf")
+    assert broken.returncode == 1
+    assert re.search(
+        r"content/principles/give-first\.yml:1:1: \(file\): Zensical: Doc file 'principles/give-first\.md' \(line \d+, column \d+\): page does not exist",
+        broken.stderr,
+    ), broken.stderr
+
+
+def test_the_staged_configuration_is_one_file_both_engines_read_alike(zensical_site: Project) -> None:
+    config = yaml.safe_load((zensical_site.stage_dir / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "INHERIT" not in config and not (zensical_site.stage_dir / "base.yml").exists()
+    assert config["theme"]["variant"] == "classic" and config["theme"]["custom_dir"] == "overrides"
+    # Without a site address instant navigation is off, under both engines (an INHERIT would bring it back).
+    assert "navigation.instant" not in config["theme"]["features"]
+    assert engine.notes("mkdocs", zensical_site.stage_dir / "mkdocs.yml") == []
+
+
+# The same site ----------------------------------------------------------------------------
+
+
+def test_both_engines_build_the_same_pages_with_the_same_headings(
+    default_site: Project, zensical_site: Project
+) -> None:
+    material, zensical = pages(default_site.site_dir), pages(zensical_site.site_dir)
+    assert len(material) > 60
+    assert zensical == material
+
+
+def test_both_engines_list_the_same_tags_with_the_same_pages(default_site: Project, zensical_site: Project) -> None:
+    material = tag_listing(default_site.site_dir)
+    assert len(material) > 10 and all(material.values())
+    assert tag_listing(zensical_site.site_dir) == material
+
+
+def test_the_handouts_page_links_the_pdfs_on_both(built: Project) -> None:
+    page = (built.site_dir / "handouts" / "index.html").read_text(encoding="utf-8")
+    for name in ("playbook.pdf", "playbook-short.pdf", "cards.pdf"):
+        assert f'href="{name}"' in page
+        assert (built.site_dir / "handouts" / name).stat().st_size > 10_000
+    assert re.search(r"PDF, \d+ pages, \d+ KB", page)
+
+
+def result_links(tab: Any, query: str) -> list[str]:
+    """Open the search with "/", type ``query`` and return the addresses of the results, in order."""
+    tab.keyboard.press("/")
+    tab.keyboard.type(query)
+    # Material lists results in its own markup; Zensical in a dialog of options (in a shadow root).
+    results = tab.locator(".md-search-result__item > a, [role='listbox'] [role='option']")
+    results.first.wait_for(timeout=15000)
+    return [str(href) for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+
+
+def test_search_finds_the_pages_that_say_a_word(built: Project, tab: Any) -> None:
+    tab.goto(serve(built.site_dir))
+    found = [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", link) for link in result_links(tab, "referral")]
+    # The engines rank alike at the top; further down their orders differ.
+    assert found[0] == "worksheets/referral-request-planner/" and len(set(found)) >= 3, found
+
+
+@pytest.fixture(scope="module")
+def spanish_fork(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The sample fork in Spanish, choosing Zensical in its branding.yml; built without the PDFs."""
+    project = make_project(tmp_path_factory.mktemp("spanish") / "project")
+    (project.content_dir / "local").mkdir()
+    (project.content_dir / "local" / "logo.svg").write_bytes((FIXTURES / "fork" / "logo.svg").read_bytes())
+    branding = yaml.safe_load((FIXTURES / "fork" / "branding.yml").read_text(encoding="utf-8"))
+    branding.update({"language": "es", "engine": "zensical"})
+    branding.pop("url")  # served from 127.0.0.1
+    (project.content_dir / "local" / "branding.yml").write_text(yaml.safe_dump(branding), encoding="utf-8")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_spanish_search_on_zensical(spanish_fork: Project, tab: Any) -> None:
+    index = json.loads((spanish_fork.site_dir / "search.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+    tab.goto(serve(spanish_fork.site_dir))
+    assert tab.evaluate("document.documentElement.lang") == "es"
+    found = result_links(tab, "sync")
+    assert any("anti-patterns/sync-up/" in link for link in found), found
+
+
+def computed_brand(tab: Any) -> tuple[str, str]:
+    """The header's background and a link's colour in the page, as the browser computes them."""
+    return tuple(  # type: ignore[return-value]
+        tab.evaluate(
+            """() => [getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+                      getComputedStyle(document.querySelector('.md-content a:not(.headerlink)')).color]"""
+        )
+    )
+
+
+def rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
+def brand_colour(project: Project, setting: str) -> str:
+    site = yaml.safe_load((project.content_dir / "site.yml").read_text(encoding="utf-8"))
+    return rgb(site.get(setting, Site.model_fields[setting].default))
+
+
+@pytest.mark.parametrize("path", ["", "principles/", "tools/calculator/"])
+def test_brand_colours_as_the_browser_computes_them(built: Project, tab: Any, path: str) -> None:
+    tab.goto(serve(built.site_dir) + path)
+    assert computed_brand(tab) == (brand_colour(built, "primary_color"), brand_colour(built, "accent_color"))
+
+
+def test_a_forks_colours_and_logo_on_zensical(spanish_fork: Project, tab: Any) -> None:
+    branding = yaml.safe_load((spanish_fork.content_dir / "local" / "branding.yml").read_text(encoding="utf-8"))
+    tab.goto(serve(spanish_fork.site_dir) + "principles/")
+    assert computed_brand(tab) == (rgb(branding["primary_color"]), rgb(branding["accent_color"]))
+    assert tab.locator(".md-header img[src$='assets/brand/logo.svg']").first.is_visible()
+
+
+def test_the_404_page_finds_its_styles_from_any_address(built: Project, tab: Any) -> None:
+    """Hosts serve 404.html for any missing address, so it must load its styles by absolute paths."""
+    html = (built.site_dir / "404.html").read_text(encoding="utf-8")
+    assert "404" in re.sub(r"<[^>]+>", "", html.split("<article", 1)[-1])
+    tab.goto(serve(built.site_dir) + "404.html")
+    header = tab.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == brand_colour(built, "primary_color")
+
+
+# The tools, by their own tests -------------------------------------------------------------
+
+TOOL_TESTS: dict[str, Callable[..., None]] = {
+    "calculator keeps work": calculator_keeps_work,
+    "composer keeps work": composer_keeps_work,
+    "worksheet keeps work": worksheet_keeps_work,
+    "calculator axe": calculator_axe,
+    "event plan axe": event_plan_axe,
+    "keyboard": keyboard_reaches_all,
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOOL_TESTS))
+def test_the_tools_on_zensical(name: str, zensical_site: Project, tab: Any, tmp_path: Path) -> None:
+    check = TOOL_TESTS[name]
+    arguments: dict[str, Any] = {"tab": tab, "base": serve(zensical_site.site_dir), "tmp_path": tmp_path}
+    check(**{k: v for k, v in arguments.items() if k in inspect.signature(check).parameters})
+
+
+def test_the_checker_on_zensical(zensical_site: Project, tab: Any) -> None:
+    checker_marks_findings(tab, zensical_site)
+
+
+# Accessibility and privacy on Zensical -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["", "principles/", "principles/give-first/", "tags/", "handouts/", "customize/", "404.html"]
+)
+def test_zensical_pages_have_no_wcag_violations(zensical_site: Project, tab: Any, path: str) -> None:
+    tab.goto(serve(zensical_site.site_dir) + path)
+    tab.wait_for_load_state("load")
+    assert axe(tab) == []
+
+
+def test_zensical_search_dialog_has_no_wcag_violations(zensical_site: Project, tab: Any) -> None:
+    tab.goto(serve(zensical_site.site_dir))
+    assert result_links(tab, "relationships")
+    assert axe(tab) == []
+    # The results scroll in a region that keyboard users can reach.
+    region = "document.activeElement.shadowRoot.querySelector('[role=status]').parentElement.getAttribute('tabindex')"
+    assert tab.evaluate(region) == "0"
+
+
+# The offline copy, opened from disk ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def unpacked_zensical(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built with ``playbook build --offline --engine zensical``, its zip unpacked."""
+    project = make_project(tmp_path_factory.mktemp("offline-zensical") / "project")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "playbook",
+            "--project",
+            str(project.root),
+            "build",
+            "--offline",
+            "--engine",
+            "zensical",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(project.root / ZIP_PATH) as archive:
+        archive.extractall(project.root / "unpacked")
+    return project.root / "unpacked" / "sample-playbook-offline"
+
+
+def test_offline_copy_from_zensical_searches_and_runs_the_tools_from_disk(unpacked_zensical: Path, page: Any) -> None:
+    home = (unpacked_zensical / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in home and "iframe-worker.js" in home and 'type="module"' not in home
+    assert (unpacked_zensical / "handouts" / "playbook.pdf").is_file()
+    page.goto((unpacked_zensical / "index.html").as_uri())
+    found = result_links(page, "sync")
+    assert any(link.split("?")[0].endswith("anti-patterns/sync-up.html") for link in found), found
+    for path, tool in (("tools/calculator.html", "calculator"), ("worksheets/network-audit.html", "worksheet")):
+        page.goto((unpacked_zensical / path).as_uri())
+        page.wait_for_selector(f'[data-pb-mounted="{tool}"]', timeout=15000)
+    assert page.query_selector(".pb-tool-error") is None
+    assert [u for u in page.requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
