@@ -20,10 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all
+from playbook.content.collect import (
+    LOCAL_FOLDER,
+    OVERRIDE_KEYS,
+    ContentFile,
+    Loaded,
+    read_all,
+    translation_of,
+    translation_problem,
+)
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
 from playbook.content.load import Document, read_mapping
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
+from playbook.content.strings import translation_languages
 from playbook.content.validate import problem_at, validate_document, validate_layers
 from playbook.problems import Problem
 
@@ -56,8 +65,26 @@ def _load(root: Path, path: Path, model: type[M]) -> tuple[Document | None, M | 
     return document, value, problems
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml") and not p.name.startswith("."))
+def _yaml_files(folder: Path, translations: bool = False) -> list[Path]:
+    """The YAML files of a folder: entries, or with ``translations`` the ``<id>.<language>.yml`` beside them."""
+    return sorted(
+        p
+        for p in folder.glob("*.y*ml")
+        if p.suffix in (".yml", ".yaml")
+        and not p.name.startswith(".")
+        and (translation_of(p) is not None) == translations
+    )
+
+
+def _translation_problems(root: Path, local: Path) -> list[Problem]:
+    """Translation files in the fork's folders whose language the playbook cannot read."""
+    supported = translation_languages(root / "generators")
+    folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
+    problems = []
+    for path in (p for folder in folders for p in _yaml_files(folder, translations=True)):
+        bad = translation_problem(path, path.relative_to(root).as_posix(), supported)
+        problems.extend([bad] if bad else [])
+    return problems
 
 
 def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Problem]]:
@@ -72,7 +99,7 @@ def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Probl
             kind = KIND_BY_FOLDER[child.name]
             files.extend(ContentFile(kind, p, p.relative_to(root).as_posix()) for p in _yaml_files(child))
         elif child.is_dir() and child.name not in SPECIAL_FOLDERS:
-            if _yaml_files(child):
+            if _yaml_files(child) or _yaml_files(child, translations=True):
                 folders = ", ".join(sorted([*KIND_BY_FOLDER, *SPECIAL_FOLDERS]))
                 problems.append(
                     Problem(
@@ -236,6 +263,7 @@ def apply_overlay(root: Path, content_dir: Path, loaded: list[Loaded]) -> tuple[
         return loaded, Overlay(), []
     result = list(loaded)
     added, problems = _new_entries(root, local, result)
+    problems += _translation_problems(root, local)
     result += added
     problems += _apply_branding(root, local, result)
     problems += _apply_overrides(root, local, result)
