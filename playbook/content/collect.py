@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
+from playbook.content.layers import layer_for, merged, translation_of
 from playbook.content.load import Document, read_mapping, symlink_outside
 from playbook.content.model import ID_PATTERN, Model
 from playbook.content.strings import translation_languages
@@ -23,16 +24,6 @@ from playbook.problems import Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
 LOCAL_FOLDER = "local"
-# Keys of an override file that are about the override itself, not fields of the entry.
-OVERRIDE_KEYS = frozenset({"id", "reviewed"})
-# A translation sits beside its English file with the language before the suffix: give-first.es.yml.
-TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<language>[a-z]{2})$")
-
-
-def translation_of(path: Path) -> tuple[str, str] | None:
-    """The English file's stem and the language, when ``path`` names a translation (``give-first.es.yml``)."""
-    match = TRANSLATION_NAME.match(path.stem)
-    return (match["stem"], match["language"]) if match else None
 
 
 def translation_problem(path: Path, display: str, supported: tuple[str, ...]) -> Problem | None:
@@ -71,18 +62,12 @@ class Origin:
 
     @property
     def data(self) -> Any:
-        """The entry's data, with the overlays' keys replacing upstream's."""
-        merged = dict(self.document.data)
-        for overlay in self.overlays:
-            merged.update({k: v for k, v in overlay.data.items() if k not in OVERRIDE_KEYS})
-        return merged
+        """The entry's data, with the overlays' keys (and translations' text) replacing upstream's."""
+        return merged(self.document, self.overlays)
 
     def document_for(self, path: tuple[str | int, ...]) -> Document:
         """The file where the value at ``path`` was written."""
-        for overlay in reversed(self.overlays):
-            if path and path[0] in overlay.data and path[0] not in OVERRIDE_KEYS:
-                return overlay
-        return self.document
+        return layer_for(self.document, self.overlays, path)
 
     def overridden(self, key: str) -> bool:
         """Whether a fork's override wrote this top-level field."""
