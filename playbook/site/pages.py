@@ -633,5 +633,5 @@ def tool_mount(tool: str, config_id: str, data: Context, noscript: str, fallback
     return (
         f'<div class="pb-tool-box"><div class="pb-tool" data-pb-tool="{tool}" data-pb-config="{config_id}">'
         f'<p class="pb-noscript">{html_text(noscript)}</p>{fallback}</div>'
-        f'<template id="{config_id}">{json_for_script(data)}</template></div>'
+        f'<template id="{config_id}" data-search-exclude>{json_for_script(data)}</template></div>'
     )
