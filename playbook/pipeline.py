@@ -22,7 +22,7 @@ from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
 from playbook.engines.engine import Builder, BuildFailed
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
-from playbook.handouts import pdf
+from playbook.handouts import packs, pdf
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
 from playbook.render import jinja_cache
@@ -32,6 +32,7 @@ from playbook.site import offline, publish
 from playbook.site.pages import Shaper, page_path
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
 from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
+from playbook.site.workshops import Download, workshop_pages
 
 # What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
 STAGE_MANIFEST = ".cache/stage.json"
@@ -128,8 +129,21 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
     files[BASE_NAME] = project.base_config.read_bytes()
     files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME])
-    # The handouts page, without the PDFs: only build renders them (see render_handouts).
+    # The handouts page and the workshops' pages, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
+    files.update(workshop_files(project, checked, None))
+    return files
+
+
+def workshop_files(project: Project, checked: Checked, rendered: packs.Packs | None) -> dict[str, bytes]:
+    """The workshops' pages, and their PDFs when ``rendered`` (None in the live preview, which links none)."""
+    downloads = None
+    if rendered is not None:
+        downloads = {p.file: Download(p.pages, pdf.size_text(len(p.data))) for p in rendered.files}
+    pages = workshop_pages(checked.playbook, checked.strings, downloads)
+    files = {f"docs/{path}": data for path, data in render_pages(project.root, project.generators_dir, pages).items()}
+    for item in rendered.files if rendered is not None else []:
+        files[f"docs/{pdf.FOLDER}/{item.file}"] = item.data
     return files
 
 
@@ -142,6 +156,17 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
         size = pdf.size_text(sum(len(h.data) for h in handouts))
         step.detail = f"{len(handouts)} PDFs, {sum(h.pages for h in handouts)} pages, {size}"
     return handouts
+
+
+def render_workshop_documents(project: Project, checked: Checked, reporter: Reporter) -> packs.Packs:
+    """Render the facilitator guides, slides and participant sheets, in one layout."""
+    with reporter.stage("workshops") as step:
+        sources = pdf.Sources(project.root, project.content_dir, project.generators_dir)
+        epoch = pdf.epoch_seconds(source_date_epoch(project.root))
+        rendered = packs.render_packs(sources, checked.playbook, checked.strings, epoch)
+        size = pdf.size_text(sum(len(p.data) for p in rendered.files))
+        step.detail = f"{len(rendered.files)} PDFs, {sum(p.pages for p in rendered.files)} pages, {size}"
+    return rendered
 
 
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
@@ -186,6 +211,7 @@ def build_site(
         # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
         rendered = render_handouts(project, checked, reporter)
         files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, rendered))
+        files.update(workshop_files(project, checked, render_workshop_documents(project, checked, reporter)))
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)
