@@ -6,18 +6,20 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
-from playbook.content.collect import Loaded, collect
+from playbook.content.collect import LOCAL_FOLDER, Loaded, collect
 from playbook.content.contrast import failures
 from playbook.content.kinds import KINDS
 from playbook.content.limits import apply_limits
-from playbook.content.link import Playbook, link
+from playbook.content.link import Playbook, Ref, link
+from playbook.content.load import read_mapping
 from playbook.content.model import Site
-from playbook.content.strings import Strings, languages, load_strings
+from playbook.content.strings import Strings, languages, load_strings, translation_languages
+from playbook.content.translation import Status, apply_translations
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
 from playbook.engines.engine import Builder, BuildFailed
@@ -40,27 +42,62 @@ STAGE_MANIFEST = ".cache/stage.json"
 
 @dataclass(frozen=True)
 class Checked:
-    """A valid playbook and the strings of its language."""
+    """A valid playbook and the strings of its language, with the state of each translation."""
 
     playbook: Playbook
     strings: Strings
     files: int
+    translations: tuple[Status, ...] = ()
+    warnings: tuple[Problem, ...] = field(default=())
 
 
-def check(project: Project, reporter: Reporter) -> Checked:
-    """Load, validate and link all content; raise ContentError with every problem."""
+def check(project: Project, reporter: Reporter, language: str | None = None) -> Checked:
+    """Load, validate and link all content; raise ContentError with every problem.
+
+    ``language`` builds the playbook in another language than the site settings name
+    (a site in several languages is checked once in each).
+    """
     with gc_pause.paused():
-        return _check(project, reporter)
+        checked = _check(project, reporter, language)
+    for warning in checked.warnings:
+        reporter.warn(warning.format())
+    return checked
 
 
-def _check(project: Project, reporter: Reporter) -> Checked:
+def site_language(project: Project, loaded: list[Loaded]) -> str:
+    """The language the settings ask for: the fork's branding.yml, else site.yml."""
+    branding = project.content_dir / "local" / "branding.yml"
+    if branding.is_file():
+        document, _ = read_mapping(branding, "branding.yml", "", root=project.root, empty=True)
+        chosen = document.data.get("language") if document is not None and isinstance(document.data, dict) else None
+        if isinstance(chosen, str):
+            return chosen
+    site = singleton(loaded, "site")
+    language = getattr(site.value, "language", "en") if site is not None else "en"
+    return language if isinstance(language, str) else "en"
+
+
+def _check(project: Project, reporter: Reporter, language: str | None) -> Checked:
+    translations: list[Status] = []
     with reporter.stage("load") as stage:
         loaded, problems = collect(project.root, project.content_dir)
-        loaded, overlay, overlay_problems = apply_overlay(project.root, project.content_dir, loaded)
+        language = language or site_language(project, loaded)
+        translating = language in translation_languages(project.generators_dir)
+        if translating:
+            loaded, translations, found = apply_translations(
+                project.root, project.content_dir, loaded, language, skip="local"
+            )
+            problems += found
+        loaded, overlay, overlay_problems = apply_overlay(
+            project.root, project.content_dir, loaded, language if translating else "en"
+        )
         problems += overlay_problems
+        translations += overlay.translations
         stage.detail = f"{len(loaded) + len({p.path for p in problems})} files"
-        if overlay.hidden or overlay.notes or any(item.overlays or item.local for item in loaded):
+        if overlay.hidden or overlay.notes or any(item.local or _forked(item) for item in loaded):
             stage.detail += " (with content/local/)"
+    if translating:
+        reporter.say(f"{'translate':<9} {translation_summary(language, translations)}")
     with reporter.stage("link") as stage:
         site = singleton(loaded, "site")
         if site is not None:
@@ -70,7 +107,9 @@ def _check(project: Project, reporter: Reporter) -> Checked:
             link(loaded, hidden=overlay.hidden, notes=overlay.notes) if not problems else (None, [])
         )
         problems += link_problems
-        language = playbook.site.language if playbook is not None else "en"
+        if playbook is not None and playbook.site.language != language:
+            # A site in several languages is built once in each: the settings name the first.
+            playbook = replace(playbook, site=playbook.site.model_copy(update={"language": language}))
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
         if playbook is not None and not problems:
@@ -81,7 +120,30 @@ def _check(project: Project, reporter: Reporter) -> Checked:
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
-    return Checked(playbook, strings, len(loaded))
+    if translating:
+        playbook = replace(playbook, language=language, untranslated=untranslated_refs(playbook, translations))
+    warnings = tuple(status.warning for status in translations if status.warning is not None)
+    return Checked(playbook, strings, len(loaded), tuple(translations), warnings)
+
+
+def _forked(item: Loaded) -> bool:
+    return any(LOCAL_FOLDER in Path(overlay.path).parts for overlay in item.overlays)
+
+
+def translation_summary(language: str, translations: list[Status]) -> str:
+    """One line on the state of the translations: how many are done, stale, unreviewed and missing."""
+    counts = {state: sum(1 for s in translations if s.state == state) for state in ("reviewed", "stale", "unreviewed")}
+    missing = sum(1 for s in translations if s.state == "missing")
+    done = len(translations) - missing
+    parts = [f"{language}: {done}/{len(translations)} files"]
+    parts += [f"{n} {state}" for state, n in counts.items() if n and state != "reviewed"]
+    return ", ".join(parts)
+
+
+def untranslated_refs(playbook: Playbook, translations: list[Status]) -> frozenset[Ref]:
+    """The entries with no translation of their own file: their pages say so, in English."""
+    missing = {(s.english, s.entry) for s in translations if s.state == "missing"}
+    return frozenset(ref for ref, origin in playbook.origins.items() if (origin.document.path, ref.id) in missing)
 
 
 def language_problems(site: Loaded, supported: list[str]) -> list[Problem]:
