@@ -60,6 +60,9 @@ class Playbook:
     local: frozenset[Ref] = frozenset()
     limits: Limits | None = None
     situation_guide: SituationGuide | None = None
+    # The language the entries are in, and the entries that have no translation into it (shown in English).
+    language: str = "en"
+    untranslated: frozenset[Ref] = frozenset()
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""

@@ -854,6 +854,12 @@ class Site(Model):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
         default="en", description="Language code of the site, for example en or es."
     )
+    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], ...] = Field(
+        default=(),
+        description="A site in several languages, for example [en, es]: the first at the site's address (it "
+        "replaces language), each other under <address>/<code>/, with a switch to the same page in the other "
+        "language. Saved work is shared between them.",
+    )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
     accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
@@ -879,6 +885,22 @@ class Site(Model):
                 "name the file with letters, digits, '-', '_' and '.' only (no spaces or quotes), for example local/logo.svg"
             )
         return value
+
+    def findings(self) -> Iterator[Finding]:
+        for index, code in enumerate(self.languages):
+            if code in self.languages[:index]:
+                yield Finding(("languages", index), f"'{code}' is listed twice", "list each language once")
+        if len(self.languages) == 1:
+            yield Finding(
+                ("languages",),
+                "one language is not a site in several languages",
+                f"write language: {self.languages[0]}",
+            )
+
+    @property
+    def editions(self) -> tuple[str, ...]:
+        """The languages the site is built in, the one at its address first."""
+        return self.languages or (self.language,)
 
 
 # Every kind of entry the linked playbook holds by id.
