@@ -93,6 +93,7 @@ KINDS: dict[str, Kind] = {
         _kind("debate", "debates", model.Debate),
         _kind("path", "paths", model.ReadingPath),
         _kind("rule", "rules", model.CheckerRule),
+        _kind("workshop", "workshops", model.Workshop),
     )
 }
 

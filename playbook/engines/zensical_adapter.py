@@ -73,7 +73,11 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> i
     if result.returncode != 0:
         shutil.rmtree(built, ignore_errors=True)
         raise BuildFailed(complaints(output) or [_last_line(output)])
-    site_dir.rmdir()
+    # The cache served this build only (it started clean); the staged folder keeps no trace of it.
+    shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rmdir()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
     built.replace(site_dir)
     return sum(1 for _ in site_dir.rglob("*.html"))
 
