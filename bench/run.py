@@ -50,6 +50,8 @@ def synthesize(target: Path, scale: int) -> int:
     count = 0
     for folder in MULTIPLIED:
         for source in sorted((target / "content" / folder).glob("*.yml")):
+            if "." in source.stem:
+                continue  # a translation (give-first.es.yml) goes with its entry, which the copies do without
             text = source.read_text(encoding="utf-8")
             count += scale
             for copy in range(2, scale + 1):

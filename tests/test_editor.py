@@ -56,6 +56,7 @@ call_to_action:
   label: {CTA_LABEL}
   url: {CTA_URL}
 site_key: riverside-career-center
+engine: mkdocs
 """
 
 
@@ -202,6 +203,12 @@ def test_site_key_names_the_students_browser_storage(branded_site: Project) -> N
     """The key, not the title, names saved work: the tools' page data carries it as the site's id."""
     page = (branded_site.site_dir / "tools" / "calculator" / "index.html").read_text(encoding="utf-8")
     assert '"id":"riverside-career-center"' in page
+
+
+def test_engine(branded_site: Project) -> None:
+    """Named explicitly, the default engine builds: Material's search index; tests/test_engines.py covers zensical."""
+    assert (branded_site.site_dir / "search" / "search_index.json").is_file()
+    assert not (branded_site.site_dir / "search.json").exists()
 
 
 def test_every_branding_setting_is_covered_here() -> None:

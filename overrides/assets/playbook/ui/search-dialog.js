@@ -1,16 +1,16 @@
 /**
- * Zensical's search dialog, brought to WCAG 2.1 AA. Zensical (the second engine)
- * draws its search in an open shadow root on a child of <body>, out of reach of
- * the site's stylesheets. axe-core finds two things there: the grey page path under
- * each result has a contrast of 3.3:1, and the scrolling list of results cannot be
- * reached by keyboard (its container has tabindex="-1"). This module gives that
- * shadow root one stylesheet of its own with a darker path and makes the
- * container a tab stop, whenever the dialog is drawn or redrawn.
+ * Zensical's search dialog, brought to WCAG 2.1 AA. Zensical (the second engine) draws
+ * its search in an open shadow root on a child of <body>, out of reach of the site's
+ * stylesheets (its own styles reach it through assets/theme/javascripts/shadow-styles.js).
+ * axe-core finds two things there: the grey page path under each result has a contrast of
+ * 3.3:1, and the scrolling list of results cannot be reached by keyboard (its container
+ * has tabindex="-1"). A stylesheet of ours darkens the path, and the container becomes a
+ * tab stop, whenever the dialog is drawn or redrawn.
  *
  * Material's search (the MkDocs engine) has no shadow root: there this does nothing.
  */
 
-// rgb(0 0 0 / 0.7) on the dialog's white is 8.6:1; the other text of the dialog passes already.
+// rgb(0 0 0 / 0.7) on the dialog's white is 8.4:1; the other text of the dialog passes already.
 const RULES = '[role="option"] menu { color: rgb(0 0 0 / 0.7); }';
 
 let sheet = null;
@@ -26,6 +26,7 @@ function ownSheet() {
 
 function patch(root) {
   if (!root.querySelector("dialog")) return;
+  // After the engine's own sheets (see assets/theme/javascripts/shadow-styles.js), so ours win.
   if (!root.adoptedStyleSheets.includes(ownSheet())) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ownSheet()];
   }
