@@ -12,7 +12,8 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
+from urllib.parse import urlparse
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_FLAGS
@@ -163,3 +164,25 @@ def page(browser: object) -> Iterator[object]:
     yield tab
     context.close()
     assert tab.policy_violations == [], f"Content-Security-Policy violations: {tab.policy_violations}"
+
+
+def assert_local(page: Any) -> None:
+    """No request of the page went anywhere but 127.0.0.1 (data: and blob: stay in the browser)."""
+    away = [
+        u for u in page.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname != "127.0.0.1"
+    ]
+    assert away == [], f"requests left 127.0.0.1: {away[:5]}"
+
+
+@pytest.fixture
+def tab(page: Any) -> Iterator[Any]:
+    """The page above, which records its dialogs too, and must not reach the network (the tools' tests, and the engines')."""
+    page.dialogs = []
+
+    def dialog(d: Any) -> None:
+        page.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    yield page
+    assert_local(page)

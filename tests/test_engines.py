@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, get_args
 
@@ -25,7 +25,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, make_project, run_cli, serve
 from test_checker_page import test_findings_are_marked_explained_and_reached_by_keyboard as checker_marks_findings
-from test_tools_browser import assert_local, axe
+from test_tools_browser import axe
 from test_tools_browser import test_calculator_has_no_wcag_violations as calculator_axe
 from test_tools_browser import test_calculator_keeps_form_and_people_after_reload as calculator_keeps_work
 from test_tools_browser import test_composer_keeps_template_and_values_after_reload as composer_keeps_work
@@ -47,20 +47,6 @@ ENGINES = ("mkdocs", "zensical")
 def built(request: pytest.FixtureRequest) -> Project:
     """The default playbook as each engine builds it."""
     return request.getfixturevalue("default_site" if request.param == "mkdocs" else "zensical_site")
-
-
-@pytest.fixture
-def tab(page: Any) -> Iterator[Any]:
-    """A browser page that records its dialogs (as the tools' tests expect) and must not reach another host."""
-    page.dialogs = []
-
-    def dialog(d: Any) -> None:
-        page.dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", dialog)
-    yield page
-    assert_local(page)
 
 
 def pages(site: Path) -> dict[str, str]:

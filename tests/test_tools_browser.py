@@ -14,7 +14,6 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlparse
@@ -102,28 +101,6 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def base(default_site: Project) -> str:
     return serve(default_site.site_dir)
-
-
-def assert_local(page: Any) -> None:
-    """No request of the page went anywhere but 127.0.0.1 (data: and blob: stay in the browser)."""
-    away = [
-        u for u in page.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname != "127.0.0.1"
-    ]
-    assert away == [], f"requests left 127.0.0.1: {away[:5]}"
-
-
-@pytest.fixture
-def tab(page: Any) -> Iterator[Any]:
-    """The conftest page, which records its dialogs too, and must not reach the network."""
-    page.dialogs = []
-
-    def dialog(d: Any) -> None:
-        page.dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", dialog)
-    yield page
-    assert_local(page)
 
 
 @pytest.fixture(scope="module")
