@@ -33,9 +33,11 @@ from playbook.report import Reporter
 from playbook.site import offline, publish
 from playbook.site.pages import Shaper, page_path
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
-from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
+from playbook.site.staged_config import BASE_NAME, Edition, brand_assets, brand_css, site_id, staged_config
 from playbook.site.workshops import Download, workshop_pages
 
+# The folder a site's second and further languages are staged and published in: es/.
+EDITION_FOLDER = re.compile(r"^[a-z]{2}/")
 # What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
 STAGE_MANIFEST = ".cache/stage.json"
 
@@ -69,12 +71,14 @@ def site_language(project: Project, loaded: list[Loaded]) -> str:
     branding = project.content_dir / "local" / "branding.yml"
     if branding.is_file():
         document, _ = read_mapping(branding, "branding.yml", "", root=project.root, empty=True)
-        chosen = document.data.get("language") if document is not None and isinstance(document.data, dict) else None
-        if isinstance(chosen, str):
-            return chosen
+        data = document.data if document is not None and isinstance(document.data, dict) else {}
+        several = data.get("languages")
+        if isinstance(several, (list, tuple)) and several and isinstance(several[0], str):
+            return several[0]
+        if isinstance(data.get("language"), str):
+            return str(data["language"])
     site = singleton(loaded, "site")
-    language = getattr(site.value, "language", "en") if site is not None else "en"
-    return language if isinstance(language, str) else "en"
+    return site.value.editions[0] if site is not None and isinstance(site.value, Site) else "en"
 
 
 def _check(project: Project, reporter: Reporter, language: str | None) -> Checked:
@@ -148,17 +152,21 @@ def untranslated_refs(playbook: Playbook, translations: list[Status]) -> frozens
 
 def language_problems(site: Loaded, supported: list[str]) -> list[Problem]:
     """A language the interface has no strings for would label English pages with its code."""
-    language: str = site.value.language  # type: ignore[attr-defined]
-    if language in supported:
-        return []
-    return [
-        problem_at(
-            site.document_for(("language",)),
-            ("language",),
-            f"the language '{language}' is not supported: the interface, headings and handouts have no strings in it",
-            f"use one of {', '.join(supported)}; a new language needs its strings in generators/strings/{language}/",
-        )
-    ]
+    value = site.value
+    assert isinstance(value, Site)
+    paths: list[tuple[str | int, ...]] = [("languages", i) for i in range(len(value.languages))] or [("language",)]
+    problems = []
+    for path, language in zip(paths, value.editions, strict=True):
+        if language not in supported:
+            problems.append(
+                problem_at(
+                    site.document_for(path),
+                    path,
+                    f"the language '{language}' is not supported: the interface, headings and handouts have no strings in it",
+                    f"use one of {', '.join(supported)}; a new language needs its strings in generators/strings/{language}/",
+                )
+            )
+    return problems
 
 
 def brand_problems(site: Loaded) -> list[Problem]:
@@ -178,8 +186,10 @@ def brand_problems(site: Loaded) -> list[Problem]:
     return problems
 
 
-def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str, bytes]:
-    """Render every page and assemble the staged project's files."""
+def generate(
+    project: Project, checked: Checked, reporter: Reporter, editions: list[Edition] | None = None
+) -> dict[str, bytes]:
+    """Render every page and assemble the staged project's files (of one language of ``editions``)."""
     with gc_pause.paused(), reporter.stage("render") as stage:
         shaper = Shaper(checked.playbook, checked.strings, site_id=site_id(checked.playbook))
         pages = shaper.pages()
@@ -190,7 +200,9 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
     files.update(brand_assets(checked.playbook, project.content_dir))
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
     files[BASE_NAME] = project.base_config.read_bytes()
-    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME])
+    files["mkdocs.yml"] = staged_config(
+        checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME], editions
+    )
     # The handouts page and the workshops' pages, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
     files.update(workshop_files(project, checked, None))
@@ -217,6 +229,8 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
         handouts = pdf.render_handouts(sources, checked.playbook, checked.strings, epoch)
         size = pdf.size_text(sum(len(h.data) for h in handouts))
         step.detail = f"{len(handouts)} PDFs, {sum(h.pages for h in handouts)} pages, {size}"
+    for warning in sorted({w for h in handouts for w in h.warnings}):
+        reporter.say(f"warning: {warning.format()}")
     return handouts
 
 
@@ -268,25 +282,43 @@ def build_site(
     """
     builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)
-    files = generate(project, checked, reporter)
-    if handouts:
-        # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
-        rendered = render_handouts(project, checked, reporter)
-        files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, rendered))
-        files.update(workshop_files(project, checked, render_workshop_documents(project, checked, reporter)))
+    languages = checked.playbook.site.editions
+    versions = [checked, *(check(project, reporter, language) for language in languages[1:])]
+    editions = [
+        Edition(
+            v.playbook.site.language, v.strings["pages"]["language_name"], f"{v.playbook.site.language}/" if i else ""
+        )
+        for i, v in enumerate(versions)
+    ]
+    files: dict[str, bytes] = {}
+    for edition, version in zip(editions, versions, strict=True):
+        # A site in several languages is one staged tree: the first language at its root, each other in
+        # its folder with its own mkdocs.yml, so one sync stages them all and one swap publishes them.
+        part = generate(project, version, reporter, editions if len(editions) > 1 else None)
+        if handouts:
+            # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
+            rendered = render_handouts(project, version, reporter)
+            part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, rendered))
+            part.update(workshop_files(project, version, render_workshop_documents(project, version, reporter)))
+        files.update({edition.folder + path: data for path, data in part.items()})
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)
+    building = checked
     try:
         with reporter.stage("mkdocs") as step:
-            pages = builder.build(project.stage_dir / "mkdocs.yml", scratch, project.root / jinja_cache.FOLDER)
-            step.detail = f"{pages} HTML pages (strict)"
+            pages = 0
+            for edition, version in zip(editions, versions, strict=True):
+                building = version  # the language MkDocs complains about, for the pages' sources
+                config = project.stage_dir / edition.folder / "mkdocs.yml"
+                pages += builder.build(config, scratch / edition.folder, project.root / jinja_cache.FOLDER)
+            step.detail = f"{pages} HTML pages (strict)" + (f", {len(editions)} languages" if len(editions) > 1 else "")
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
     except BuildFailed as failure:
         publish.discard(scratch)
-        raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
+        raise ContentError(_mkdocs_problems(failure.messages, page_sources(building.playbook))) from None
     except BaseException:
         publish.discard(scratch)
         raise
@@ -320,7 +352,9 @@ def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Probl
 def build_offline(project: Project, reporter: Reporter) -> Path:
     """Build the offline copy from the staged project ``playbook build`` left; return the zip's path."""
     with reporter.stage("offline") as step:
-        files = offline.offline_project(read_tree(project.stage_dir))
+        # A site in several languages is copied in its first: the others are staged in folders of their own.
+        staged = {path: data for path, data in read_tree(project.stage_dir).items() if not EDITION_FOLDER.match(path)}
+        files = offline.offline_project(staged)
         with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
             work = Path(temporary)
             sync_tree(work / "project", files)

@@ -132,13 +132,15 @@ def test_a_fork_adds_overrides_and_hides_workshops(tmp_path: Path) -> None:
     assert check(project, QUIET).playbook.has("network-audit-and-referrals") is False
 
 
-def test_hiding_an_exercise_a_workshop_uses_drops_it_from_the_workshop(tmp_path: Path) -> None:
+def test_hiding_a_debate_a_workshop_uses_drops_it_from_the_workshop(tmp_path: Path) -> None:
+    """Workshops and paths leave out what a fork hides; other entries citing it would be a located error."""
     project = fresh(tmp_path)
     (project.content_dir / "local").mkdir()
-    (project.content_dir / "local" / "hidden.yml").write_text("hide: [vouching-for-yourself]\n")
+    (project.content_dir / "local" / "hidden.yml").write_text("hide: [network-size]\n")
     playbook = check(project, QUIET).playbook
     audit = next(w for w in playbook.of_kind("workshop") if w.id == "network-audit-and-referrals")
-    assert plan.exercises(audit, playbook) == []
+    assert plan.debates(audit, playbook) == []
+    assert [e.id for e in plan.exercises(audit, playbook)] != []
 
 
 # The PDFs --------------------------------------------------------------------------------

@@ -50,18 +50,22 @@ class RefersTo:
     """Marks a field that holds ids of other entries, in its annotation: the one place a reference is declared.
 
     ``targets`` are the kinds the ids may name. With ``linked`` the two
-    entries' pages also link to each other, both ways. The link stage checks
-    every such id (see :mod:`playbook.content.kinds`, which finds them).
+    entries' pages also link to each other, both ways. With ``skips_hidden``
+    an id a fork hides is left out of the list (a reading path's stop, what a
+    workshop segment uses); otherwise hiding a cited entry is an error at the
+    line that hides it. The link stage checks every such id (see
+    :mod:`playbook.content.kinds`, which finds them).
     """
 
-    __slots__ = ("linked", "targets")
+    __slots__ = ("linked", "skips_hidden", "targets")
 
-    def __init__(self, *targets: str, linked: bool = True) -> None:
+    def __init__(self, *targets: str, linked: bool = True, skips_hidden: bool = False) -> None:
         self.targets = targets
         self.linked = linked
+        self.skips_hidden = skips_hidden
 
     def __repr__(self) -> str:
-        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked})"
+        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked}, skips_hidden={self.skips_hidden})"
 
 
 class Model(BaseModel):
@@ -332,7 +336,10 @@ class PathStep(Model):
     """One stop on an audience's reading path."""
 
     entry: Annotated[
-        Id, RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", "workshop", linked=False)
+        Id,
+        RefersTo(
+            "principle", "anti-pattern", "template", "worksheet", "debate", "workshop", linked=False, skips_hidden=True
+        ),
     ] = Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate, workshop).")
     why: Line = Field(description="Why this reader should read it at this point.")
 
@@ -825,17 +832,18 @@ class Segment(Model):
         default=(), description="The points on the segment's slide, a few short lines the room can read."
     )
     entries: Annotated[
-        tuple[Id, ...], RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False)
+        tuple[Id, ...],
+        RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False, skips_hidden=True),
     ] = Field(default=(), description="Ids of the entries the segment presents or discusses.")
-    exercises: Annotated[tuple[Id, ...], RefersTo("anti-pattern", linked=False)] = Field(
+    exercises: Annotated[tuple[Id, ...], RefersTo("anti-pattern", linked=False, skips_hidden=True)] = Field(
         default=(),
         description="Ids of anti-patterns used as 'spot the problem' exercises: participants get the weak message "
         "on a sheet; the answer (the anti-pattern and its rewrite) is only in the facilitator guide.",
     )
-    worksheets: Annotated[tuple[Id, ...], RefersTo("worksheet", linked=False)] = Field(
+    worksheets: Annotated[tuple[Id, ...], RefersTo("worksheet", linked=False, skips_hidden=True)] = Field(
         default=(), description="Ids of the worksheets participants fill in; each is printed once per participant."
     )
-    debates: Annotated[tuple[Id, ...], RefersTo("debate", linked=False)] = Field(
+    debates: Annotated[tuple[Id, ...], RefersTo("debate", linked=False, skips_hidden=True)] = Field(
         default=(), description="Ids of the debates the groups discuss; they print on the debates sheet."
     )
     formula: bool = Field(default=False, description="true when the segment uses the relationship formula.")
@@ -954,6 +962,12 @@ class Site(Model):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
         default="en", description="Language code of the site, for example en or es."
     )
+    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], ...] = Field(
+        default=(),
+        description="A site in several languages, for example [en, es]: the first at the site's address (it "
+        "replaces language), each other under <address>/<code>/, with a switch to the same page in the other "
+        "language. Saved work is shared between them.",
+    )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
     accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
@@ -979,6 +993,22 @@ class Site(Model):
                 "name the file with letters, digits, '-', '_' and '.' only (no spaces or quotes), for example local/logo.svg"
             )
         return value
+
+    def findings(self) -> Iterator[Finding]:
+        for index, code in enumerate(self.languages):
+            if code in self.languages[:index]:
+                yield Finding(("languages", index), f"'{code}' is listed twice", "list each language once")
+        if len(self.languages) == 1:
+            yield Finding(
+                ("languages",),
+                "one language is not a site in several languages",
+                f"write language: {self.languages[0]}",
+            )
+
+    @property
+    def editions(self) -> tuple[str, ...]:
+        """The languages the site is built in, the one at its address first."""
+        return self.languages or (self.language,)
 
 
 # Every kind of entry the linked playbook holds by id.
