@@ -30,7 +30,7 @@ def _project(args: argparse.Namespace) -> Project:
     if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
         raise SystemExit(
             _usage(
-                f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"
+                f"{root} is not a playbook project (it needs content/ and mkdocs.yml) — run from the project folder or pass --project"
             )
         )
     return Project(root)
@@ -300,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     except OSError as error:
         # The disk, not the content: a full disk, a read-only folder, a file that went away.
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{error.filename or getattr(args, 'project', None) or '.'}: "
         print(
             f"playbook: {where}{error.strerror or error} — check the folder and free space, then try again",
             file=sys.stderr,
