@@ -15,7 +15,9 @@ changes there never conflict with upstream updates. The folder may hold:
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +25,7 @@ from typing import TypeVar
 from playbook.content.collect import LOCAL_FOLDER, ContentFile, Loaded, read_all, translation_problem
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
 from playbook.content.layers import OVERRIDE_KEYS, translation_of
+from playbook.content.link import HiddenAt
 from playbook.content.load import Document, read_mapping
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
 from playbook.content.strings import translation_languages
@@ -40,7 +43,8 @@ SPECIAL_FOLDERS = {"overrides", "notes", "strings"}
 class Overlay:
     """What a fork's overlay adds beside entries: hidden ids and notes."""
 
-    hidden: frozenset[str] = frozenset()
+    # Hidden ids, each with how to report a problem at the line of hidden.yml that hides it.
+    hidden: Mapping[str, HiddenAt] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     strings_dir: Path | None = None
     translations: tuple[Status, ...] = ()
@@ -213,20 +217,23 @@ def _known_ids(loaded: list[Loaded]) -> list[str]:
     return [item.id for item in loaded if item.kind.name in KINDS]
 
 
-def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[frozenset[str], list[Problem]]:
+def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, HiddenAt], list[Problem]]:
     path = local / "hidden.yml"
     if not path.exists():
-        return frozenset(), []
+        return {}, []
     document, hidden, problems = _load(root, path, Hidden)
     if document is None or hidden is None:
-        return frozenset(), problems
+        return {}, problems
     known = _known_ids(loaded)
     for index, entry_id in enumerate(hidden.hide):
         if entry_id not in known:
             close = difflib.get_close_matches(entry_id, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "list ids of existing entries"
             problems.append(problem_at(document, ("hide", index), f"no entry has the id '{entry_id}'", hint))
-    return frozenset(hidden.hide), problems
+    at: dict[str, HiddenAt] = {}
+    for index, entry_id in enumerate(hidden.hide):
+        at[entry_id] = functools.partial(problem_at, document, ("hide", index))
+    return at, problems
 
 
 def _notes(

@@ -19,6 +19,7 @@ from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
 from playbook.site.pages import SECTION_TITLES, network_audit, page_path
+from playbook.site.policy import content_security_policy
 
 BASE_NAME = "base.yml"
 
@@ -45,6 +46,8 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     audit = network_audit(playbook)
     referrals = [{pages["network"]: page_path(Ref("worksheet", audit.id))}] if audit else []
     nav.append({pages["tools"]: [*referrals, *({pages[name]: f"tools/{name}.md"} for name in tools)]})
+    if playbook.entries.get("workshop"):
+        nav.append({strings["workshops"]["workshops"]: "workshops/index.md"})
     nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
@@ -116,7 +119,7 @@ def staged_config(
         theme["logo"] = f"assets/brand/{Path(site.logo).name}"
     if site.favicon:
         theme["favicon"] = f"assets/brand/{Path(site.favicon).name}"
-    extra: dict[str, Any] = {"generator": False}
+    extra: dict[str, Any] = {"generator": False, "content_security_policy": content_security_policy()}
     if site.call_to_action is not None:
         extra["call_to_action"] = {"label": site.call_to_action.label, "url": site.call_to_action.url}
     if site.contact is not None and (site.contact.email or site.contact.phone or site.contact.address):
