@@ -17,6 +17,7 @@ from playbook.checker.rules import rule_data
 from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.checker.inference import guide_data
 from playbook.content.kinds import ENTRY_KINDS, KINDS
+from playbook.content.layers import is_translation, merged
 from playbook.content.link import Playbook, Ref
 from playbook.content.model import (
     AntiPattern,
@@ -445,9 +446,13 @@ class Shaper:
 
     def site_data(self) -> Context:
         site = self.playbook.site
+        # The first version kept saved work under its English title: every language moves it on.
+        origin = self.playbook.origins.get(Ref("site", "site"))
+        untranslated = merged(origin.document, tuple(o for o in origin.overlays if not is_translation(o))) if origin else {}
+        english_title = untranslated.get("title")
         return {
             "id": self.site_id,
-            "legacy": legacy_site_ids(site.title),
+            "legacy": legacy_site_ids(english_title if isinstance(english_title, str) else site.title),
             "title": site.title,
             "language": site.language,
         }
