@@ -30,6 +30,7 @@ from playbook.checker.rules import (
     phrase_spans,
     phrase_words,
     rule_data,
+    rules_in,
 )
 from playbook.content.link import Playbook
 from playbook.content.model import CheckerRule
@@ -41,8 +42,10 @@ from playbook.report import Reporter
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
-# The message sets both engines are held to, each in tests/checker/<name>.yml.
-SETS = ("messages", "holdout", "holdout-v3", "edge")
+# The message sets both engines are held to, each in tests/checker/<name>.yml, with their language.
+SETS = {"messages": "en", "holdout": "en", "holdout-v3": "en", "edge": "en", "dev-es": "es"}
+# The sets the rules were written and tuned on, which both engines must get exactly right.
+LABELLED = ("messages", "dev-es")
 
 
 @cache
@@ -56,10 +59,15 @@ def default_rules() -> tuple[CheckerRule, ...]:
 
 
 @cache
-def default_guide() -> dict[str, Any]:
+def default_guide(language: str = "en") -> dict[str, Any]:
     playbook = default_playbook()
     assert playbook.situation_guide is not None
-    return guide_data(playbook.situation_guide, playbook.limits)
+    return guide_data(playbook.situation_guide, playbook.limits, language)
+
+
+@cache
+def rules_for(language: str) -> tuple[CheckerRule, ...]:
+    return tuple(rules_in(default_rules(), language))
 
 
 @cache
@@ -104,6 +112,32 @@ def test_each_labelled_message_gets_exactly_its_expected_findings(message: dict[
     assert found(message) == checker_answer(message)
 
 
+@pytest.mark.parametrize("message", messages("dev-es"), ids=lambda m: m["id"])
+def test_each_spanish_development_message_gets_exactly_its_expected_findings(message: dict[str, Any]) -> None:
+    findings = check_message(rules_for("es"), message["body"], message["situation"], message.get("subject"), "es")
+    assert sorted({f.rule for f in findings}) == checker_answer(message)
+
+
+def test_the_spanish_development_set_covers_the_spanish_rules_and_situations() -> None:
+    corpus = messages("dev-es")
+    assert len(corpus) >= 40
+    assert {m["situation"] for m in corpus} == set(SITUATIONS)
+    assert sum(1 for m in corpus if not m["expected"]) >= len(corpus) // 3
+    spanish = {rule.id for rule in default_rules() if "es" in rule.matches}
+    labelled = {rule_id for m in corpus for rule_id in m["expected"]}
+    assert spanish <= labelled, f"Spanish rules with no example: {sorted(spanish - labelled)}"
+
+
+def test_each_spanish_message_is_inferred_as_labelled() -> None:
+    guide = default_guide("es")
+    wrong = [
+        m["id"]
+        for m in messages("dev-es")
+        if infer_situation(guide, m["body"], m.get("subject")).situation != m["situation"]
+    ]
+    assert wrong == []
+
+
 def test_precision_and_recall_on_the_labelled_messages() -> None:
     tp = fp = fn = 0
     for message in messages("messages"):
@@ -120,21 +154,23 @@ def test_precision_and_recall_on_the_labelled_messages() -> None:
 
 def shared_json() -> dict[str, str]:
     """rules.json and messages.json as they should be: the rules, and every message with Python's findings."""
-    rules = default_rules()
     items = []
-    for name in SETS:
+    for name, language in SETS.items():
         for message in messages(name):
-            findings = check_message(rules, message["body"], message["situation"], message.get("subject"))
-            inferred = infer_situation(default_guide(), message["body"], message.get("subject"))
+            findings = check_message(
+                rules_for(language), message["body"], message["situation"], message.get("subject"), language
+            )
+            inferred = infer_situation(default_guide(language), message["body"], message.get("subject"))
             items.append(
                 {
                     "set": name,
+                    "language": language,
                     "id": message["id"],
                     "situation": message["situation"],
                     "subject": message.get("subject"),
                     "body": message["body"],
                     "expected": message.get("expected"),
-                    "answer": checker_answer(message) if name == "messages" else None,
+                    "answer": checker_answer(message) if name in LABELLED else None,
                     "findings": [f.as_json() for f in findings],
                     "inferred": {"situation": inferred.situation, "cue": inferred.cue},
                 }
@@ -145,7 +181,14 @@ def shared_json() -> dict[str, str]:
 
     note = "Generated from content/rules/ and tests/checker/*.yml by tests/test_checker.py; do not edit."
     return {
-        "rules.json": dump({"note": note, "rules": [rule_data(rule) for rule in rules], "situations": default_guide()}),
+        "rules.json": dump(
+            {
+                "note": note,
+                "rules": [rule_data(rule) for rule in rules_for("en")],
+                "situations": default_guide("en"),
+                "es": {"rules": [rule_data(rule) for rule in rules_for("es")], "situations": default_guide("es")},
+            }
+        ),
         "messages.json": dump({"note": note, "messages": items}),
     }
 
@@ -405,7 +448,7 @@ def test_a_match_without_its_settings_is_reported(project: Project) -> None:
     path = add_rule(project, "x")
     path.write_text(
         path.read_text().replace("  kind: contains\n  pattern: 'x'\n", "  kind: words\n  phrases: [hi]\n")
-        + "situations: [follow-up]\nseverity_by_situation:\n  first-contact: hint\n"
+        + "situations: [follow-up]\nseverity_by_situation:\n  first-contact: hint\nlanguages: [en]\n"
     )
     assert problems(project) == [
         "content/rules/sample-rule.yml:6:9: match.kind: a words match needs max or limit — add max or limit under match",

@@ -12,13 +12,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from playbook.checker.rules import rule_data
+from playbook.checker.rules import rule_data, rules_in
 from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.checker.inference import guide_data
 from playbook.content.kinds import ENTRY_KINDS, KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.model import (
     AntiPattern,
+    CheckerRule,
     Debate,
     Entry,
     MessageTemplate,
@@ -247,7 +248,7 @@ class Shaper:
         pages = self.raw_strings["pages"]
         return {
             "next_steps": steps,
-            "rules": [rule_data(rule) for rule in self.playbook.of_kind("rule")],
+            "rules": [rule_data(rule) for rule in self.checker_rules()],
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
             "follow_up": self.follow_up_data(),
         }
@@ -531,6 +532,10 @@ class Shaper:
             },
         )
 
+    def checker_rules(self) -> list[CheckerRule]:
+        """The checker rules for drafts in the site's language, each with that language's match."""
+        return rules_in(self.playbook.of_kind("rule"), self.playbook.site.language)
+
     def checker(self) -> Page:
         here = "tools/checker.md"
 
@@ -546,14 +551,14 @@ class Shaper:
                 "anti_pattern": entry_link("anti-pattern", rule.anti_pattern),
                 "principle": entry_link("principle", rule.principle),
             }
-            for rule in self.playbook.of_kind("rule")
+            for rule in self.checker_rules()
         ]
         pages = self.raw_strings["pages"]
         data = {
             "site": self.site_data(),
             "rules": rules,
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
-            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits)
+            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits, self.playbook.site.language)
             if self.playbook.situation_guide is not None
             else None,
             "strings": self.tool_strings("checker"),
