@@ -15,7 +15,8 @@ here as a plain rule, so the JavaScript can follow it step by step:
 - A pattern is searched repeatedly from where the last hit ended; empty hits are
   skipped one character on.
 - Sentences end after ``.``, ``!`` or ``?`` (with closing quotes or brackets) before
-  a space or line break, at a blank line, and before a list item.
+  a space or line break, at a blank line, and before a list item; not after a title
+  such as Dr., Mrs., Sra., Lic. or Ing.
 - The *opening* is the first two sentences after a greeting such as "Hi Sam,".
 - Words are runs of characters between spaces and line breaks.
 
@@ -44,7 +45,12 @@ PART_RANK: dict[str, int] = {"subject": 0, "body": 1}
 MAX_PER_RULE = 20
 MATCH_SHOWN = 60
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )", re.ASCII)
+# A title before a name (Dr. Osei, Sra. Ruiz, Ing. Torres) does not end a sentence.
+_SENTENCE_END = re.compile(
+    r"(?<!\b(?:mr|ms|dr|sr|st))(?<!\b(?:mrs|dra|sra|lic|ing))(?<!\b(?:prof|srta|mtro|mtra))"
+    r"[.!?]+[\"')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )",
+    re.ASCII,
+)
 _WORD = re.compile(r"[^ \n]+")
 # English and Spanish greetings (folded, so "días" is "dias"); the opening starts after one.
 _GREETING = re.compile(

@@ -14,7 +14,8 @@
  * - A pattern (multiline, `u` flag) is searched again from the end of each
  *   hit; empty hits are skipped one character on.
  * - Sentences end after . ! ? (with closing quotes or brackets) before a space
- *   or line break, at a blank line, and before a list item; the opening is the
+ *   or line break, at a blank line, and before a list item (not after a title
+ *   such as Dr. or Sra.); the opening is the
  *   first two sentences after a greeting.
  * - Words are runs of characters between spaces and line breaks.
  *
@@ -43,7 +44,9 @@ const MATCH_SHOWN = 60;
 /** The start of a draft says what kind of message it is; a pasted document is not searched whole. */
 export const INFER_CHARACTERS = 1500;
 
-const SENTENCE_END = /[.!?]+["')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )/gu;
+// A title before a name (Dr. Osei, Sra. Ruiz, Ing. Torres) does not end a sentence.
+const SENTENCE_END =
+  /(?<!\b(?:mr|ms|dr|sr|st))(?<!\b(?:mrs|dra|sra|lic|ing))(?<!\b(?:prof|srta|mtro|mtra))[.!?]+["')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )/gu;
 const WORD = /[^ \n]+/gu;
 const GREETING =
   /^(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:dias|tardes|noches)|buen dia|estimad[oa]s?|querid[oa]s?|apreciad[oa]s?|saludos)\b/u;
