@@ -132,7 +132,8 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
     except lint_message.InputError as error:
         print(error.format(), file=sys.stderr)
         return EXIT_CONTENT
-    playbook = pipeline.check(project, Reporter(quiet=True)).playbook
+    # The findings speak the draft's language where the playbook is translated into it.
+    playbook = pipeline.check(project, Reporter(quiet=True), args.language).playbook
     language = args.language or playbook.site.language
     known = draft_languages(playbook.of_kind("rule"))
     if language not in known:

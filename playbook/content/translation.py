@@ -36,9 +36,10 @@ from playbook.problems import Problem
 
 # Keys that name an item of a list; a translation keeps them as they are, so the items line up.
 IDENTIFYING = ("id", "name")
-# Kinds whose text is translated. Checker rules read English phrases and are translated with the
-# Spanish checker; a kind without text a reader sees (situations: phrases only) needs no file.
-NOT_TRANSLATED_KINDS = frozenset({"rule"})
+# Kinds whose text is not translated: none. A checker rule's title, message, explanation and fix
+# are translated like any entry's text (its phrases are not text: each language has its own match);
+# a kind without text a reader sees (situations: phrases only) needs no file.
+NOT_TRANSLATED_KINDS: frozenset[str] = frozenset()
 # Text fields that stay in their original language: a source's bibliographic record, a site's
 # version and contact details.
 KEPT: dict[type[BaseModel], frozenset[str]] = {
