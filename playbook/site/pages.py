@@ -539,6 +539,23 @@ class Shaper:
 
     def checker(self) -> Page:
         here = "tools/checker.md"
+        data = self.checker_data(here)
+        pages = self.raw_strings["pages"]
+        return Page(
+            here,
+            "tool.md.jinja",
+            {
+                "t": self.t,
+                "title": md(pages["checker"]),
+                "title_yaml": yaml_string(pages["checker"]),
+                "intro": paragraphs(pages["checker_intro"]),
+                "quote": None,
+                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
+            },
+        )
+
+    def checker_data(self, here: str) -> Context:
+        """What the checker page runs on: the rules and cues of the site's language, in its words."""
 
         def entry_link(kind: str, entry_id: str | None) -> Context | None:
             if entry_id is None or not self.playbook.has(entry_id):
@@ -555,7 +572,7 @@ class Shaper:
             for rule in self.checker_rules()
         ]
         pages = self.raw_strings["pages"]
-        data = {
+        return {
             "site": self.site_data(),
             "rules": rules,
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
@@ -564,18 +581,6 @@ class Shaper:
             else None,
             "strings": self.tool_strings("checker"),
         }
-        return Page(
-            here,
-            "tool.md.jinja",
-            {
-                "t": self.t,
-                "title": md(pages["checker"]),
-                "title_yaml": yaml_string(pages["checker"]),
-                "intro": paragraphs(pages["checker_intro"]),
-                "quote": None,
-                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
-            },
-        )
 
     def in_its_language(self, page: Page, ref: Ref) -> Page:
         """An entry not translated into the site's language: its page says so and marks its text English."""
