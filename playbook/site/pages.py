@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from playbook.checker.rules import rule_data
+from playbook.checker.rules import rule_data, rules_in
 from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.checker.inference import guide_data
 from playbook.content.kinds import ENTRY_KINDS, KINDS
@@ -21,6 +21,7 @@ from playbook.content.layers import is_translation, merged
 from playbook.content.link import Playbook, Ref
 from playbook.content.model import (
     AntiPattern,
+    CheckerRule,
     Debate,
     Entry,
     MessageTemplate,
@@ -249,7 +250,7 @@ class Shaper:
         pages = self.raw_strings["pages"]
         return {
             "next_steps": steps,
-            "rules": [rule_data(rule) for rule in self.playbook.of_kind("rule")],
+            "rules": [rule_data(rule) for rule in self.checker_rules()],
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
             "follow_up": self.follow_up_data(),
         }
@@ -537,8 +538,29 @@ class Shaper:
             },
         )
 
+    def checker_rules(self) -> list[CheckerRule]:
+        """The checker rules for drafts in the site's language, each with that language's match."""
+        return rules_in(self.playbook.of_kind("rule"), self.playbook.site.language)
+
     def checker(self) -> Page:
         here = "tools/checker.md"
+        data = self.checker_data(here)
+        pages = self.raw_strings["pages"]
+        return Page(
+            here,
+            "tool.md.jinja",
+            {
+                "t": self.t,
+                "title": md(pages["checker"]),
+                "title_yaml": yaml_string(pages["checker"]),
+                "intro": paragraphs(pages["checker_intro"]),
+                "quote": None,
+                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
+            },
+        )
+
+    def checker_data(self, here: str) -> Context:
+        """What the checker page runs on: the rules and cues of the site's language, in its words."""
 
         def entry_link(kind: str, entry_id: str | None) -> Context | None:
             if entry_id is None or not self.playbook.has(entry_id):
@@ -552,30 +574,18 @@ class Shaper:
                 "anti_pattern": entry_link("anti-pattern", rule.anti_pattern),
                 "principle": entry_link("principle", rule.principle),
             }
-            for rule in self.playbook.of_kind("rule")
+            for rule in self.checker_rules()
         ]
         pages = self.raw_strings["pages"]
-        data = {
+        return {
             "site": self.site_data(),
             "rules": rules,
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
-            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits)
+            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits, self.playbook.site.language)
             if self.playbook.situation_guide is not None
             else None,
             "strings": self.tool_strings("checker"),
         }
-        return Page(
-            here,
-            "tool.md.jinja",
-            {
-                "t": self.t,
-                "title": md(pages["checker"]),
-                "title_yaml": yaml_string(pages["checker"]),
-                "intro": paragraphs(pages["checker_intro"]),
-                "quote": None,
-                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
-            },
-        )
 
     def in_its_language(self, page: Page, ref: Ref) -> Page:
         """An entry not translated into the site's language: its page says so and marks its text English."""
