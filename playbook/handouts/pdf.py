@@ -11,7 +11,9 @@ and reported against the file to fix.
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,8 @@ class Handout:
     # Layout and writing time (wall clock and processor), for the benchmark; not part of the result.
     seconds: float = field(default=0.0, compare=False)
     cpu_seconds: float = field(default=0.0, compare=False)
+    # Characters no installed font can draw, each where the content wrote it; the PDF shows U+FFFD instead.
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,11 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             page = Page(spec.name, spec.template, shaper.deck(entry_pages))
             html.update(render_pages(sources.root, sources.generators_dir, [page], autoescape=True))
         try:
-            document = layout(html[spec.name].decode("utf-8"), sources.generators_dir, fetcher)
+            # Written as well as laid out: WeasyPrint finds a glyph missing only when it draws it.
+            (document, data), missing = _without_missing_glyphs(
+                html[spec.name].decode("utf-8"),
+                lambda text: (laid := layout(text, sources.generators_dir, fetcher), to_pdf(laid)),
+            )
         except RenderFailed as failure:
             problems += _render_problems(shown, failure.messages)
             continue
@@ -109,14 +117,9 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             problems += _overflow_problems(playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
             problems.append(_short_too_long(shown, len(document.pages)))
-        if not problems:
-            try:
-                data = to_pdf(document)
-            except RenderFailed as failure:
-                problems += _render_problems(shown, failure.messages)
-                continue
-            elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
-            handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu))
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+        warnings = tuple(glyph_warnings(playbook, missing, shown))
+        handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu, warnings))
     if problems:
         raise ContentError(problems)
     return handouts
@@ -129,6 +132,64 @@ def anchor_pages(document: Any) -> dict[str, int]:
         for name in page.anchors:
             pages.setdefault(name, number)
     return pages
+
+
+# WeasyPrint's complaint about a character no installed font has a glyph for.
+_NOTDEF = re.compile(
+    r'^\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+[0-9A-F]+\)$', re.S
+)
+# Separators a writer meant as a break; the PDF's flowing text shows them as a space.
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
+REPLACEMENT = "\ufffd"
+
+
+def _without_missing_glyphs(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, set[str]]:
+    """Lay out and write ``html``; characters no font can draw are replaced by U+FFFD and returned.
+
+    A person's or a center's name in a script the machine has no font for, or
+    an emoji, must not stop the build: the handout shows a replacement mark
+    and the build says where the character was written.
+    """
+    from playbook.handouts.layout import RenderFailed
+
+    html = html.translate(_SEPARATORS)
+    try:
+        return lay_out(html), set()
+    except RenderFailed as failure:
+        found = [_NOTDEF.match(message) for message in failure.messages]
+        if not all(found):
+            raise
+        missing = {match.group(1) for match in found if match}
+        for text in missing:
+            html = html.replace(text, REPLACEMENT)
+        return lay_out(html), missing
+
+
+def _strings_in(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings_in(item, (*path, index))
+
+
+def glyph_warnings(playbook: Playbook, missing: set[str], template: str) -> Iterator[Problem]:
+    """Where each character the handouts could not draw was written (the template when no entry has it)."""
+    for text in sorted(missing):
+        what = (
+            f"no installed font can draw '{text}' (U+{ord(text[0]):04X}), so the PDF shows {REPLACEMENT} in its place"
+        )
+        hint = "install a font that has it (for Chinese, Japanese or Korean: fonts-noto-cjk), or write it otherwise"
+        places = [
+            origin.problem(path, what, hint)
+            for ref, origin in sorted(playbook.origins.items())
+            for path, value in _strings_in(origin.data)
+            if text in value
+        ]
+        yield from places or [Problem(template, 1, 1, "", what, hint)]
 
 
 def _render_problems(template: str, messages: list[str]) -> list[Problem]:
