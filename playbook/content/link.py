@@ -249,6 +249,8 @@ def link(
         for reference in item.kind.references:
             for path, target_id in walk(item.data, reference.spec):
                 if target_id in hidden:
+                    if reference.skips_hidden:
+                        continue
                     citing_hidden[target_id].append(problem_at(item.document, path, "", ""))
                     continue
                 if target_id in duplicated:
