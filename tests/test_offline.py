@@ -97,7 +97,12 @@ def test_offline_config_swaps_the_module_for_the_classic_bundle() -> None:
     assert config["site_name"] == "Sample" and config["theme"]["name"] == "material"
     assert config["plugins"] == ["search", "tags", "offline"]
     assert config["extra_javascript"] == ["assets/playbook/offline/tools.js", "assets/extra.js"]
-    assert config["extra"] == {"generator": False, "polyfills": ["assets/playbook/offline/iframe-worker.js"]}
+    assert config["extra"] == {
+        "generator": False,
+        "polyfills": ["assets/playbook/offline/iframe-worker.js"],
+        "alternate": False,
+        "languages": [],
+    }
     assert config["theme"]["features"] == ["navigation.tracking", "search.highlight"]
     assert config["use_directory_urls"] is False
 
