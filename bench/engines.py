@@ -65,10 +65,12 @@ def one(mode: str, engine: str, root: Path) -> dict[str, float]:
 
 
 def measure(mode: str, engine: str, root: Path) -> dict[str, float]:
-    output = subprocess.run(
-        [sys.executable, __file__, "--one", mode, engine, str(root)], capture_output=True, text=True, check=True
-    ).stdout
-    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    run = subprocess.run(
+        [sys.executable, __file__, "--one", mode, engine, str(root)], capture_output=True, text=True, check=False
+    )
+    if run.returncode != 0:
+        raise SystemExit(f"{mode} with {engine} failed in {root}:\n{run.stdout}{run.stderr}")
+    result: dict[str, float] = json.loads(run.stdout.strip().splitlines()[-1])
     return result
 
 
