@@ -231,18 +231,26 @@ class PrintShaper:
             return self.pages[value.key]
         return value
 
+    def language_of(self, ref: Ref) -> str | None:
+        """ "en" for an entry not translated into the handout's language (it prints in English), else None."""
+        return "en" if ref in self.playbook.untranslated else None
+
     def principle(self, entry: Principle) -> Context:
-        return {"anchor": anchor(Ref("principle", entry.id)), **self.shown(entries.principle(entry))}
+        ref = Ref("principle", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.principle(entry))}
 
     def anti_pattern(self, entry: AntiPattern) -> Context:
-        return {"anchor": anchor(Ref("anti-pattern", entry.id)), **self.shown(entries.anti_pattern(entry))}
+        ref = Ref("anti-pattern", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.anti_pattern(entry))}
 
     def template(self, entry: MessageTemplate) -> Context:
-        return {"anchor": anchor(Ref("template", entry.id)), **self.shown(entries.template(entry))}
+        ref = Ref("template", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.template(entry))}
 
     def worksheet(self, entry: Worksheet) -> Context:
         return {
             "anchor": anchor(Ref("worksheet", entry.id)),
+            "lang": self.language_of(Ref("worksheet", entry.id)),
             **self.shown(entries.worksheet(entry)),
             "sections": [
                 {
