@@ -24,7 +24,7 @@ from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
 from playbook.engines.engine import Builder, BuildFailed
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
-from playbook.handouts import pdf
+from playbook.handouts import packs, pdf
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
 from playbook.render import jinja_cache
@@ -34,6 +34,7 @@ from playbook.site import offline, publish
 from playbook.site.pages import Shaper, page_path
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
 from playbook.site.staged_config import BASE_NAME, Edition, brand_assets, brand_css, site_id, staged_config
+from playbook.site.workshops import Download, workshop_pages
 
 # The folder a site's second and further languages are staged and published in: es/.
 EDITION_FOLDER = re.compile(r"^[a-z]{2}/")
@@ -202,8 +203,21 @@ def generate(
     files["mkdocs.yml"] = staged_config(
         checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME], editions
     )
-    # The handouts page, without the PDFs: only build renders them (see render_handouts).
+    # The handouts page and the workshops' pages, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
+    files.update(workshop_files(project, checked, None))
+    return files
+
+
+def workshop_files(project: Project, checked: Checked, rendered: packs.Packs | None) -> dict[str, bytes]:
+    """The workshops' pages, and their PDFs when ``rendered`` (None in the live preview, which links none)."""
+    downloads = None
+    if rendered is not None:
+        downloads = {p.file: Download(p.pages, pdf.size_text(len(p.data))) for p in rendered.files}
+    pages = workshop_pages(checked.playbook, checked.strings, downloads)
+    files = {f"docs/{path}": data for path, data in render_pages(project.root, project.generators_dir, pages).items()}
+    for item in rendered.files if rendered is not None else []:
+        files[f"docs/{pdf.FOLDER}/{item.file}"] = item.data
     return files
 
 
@@ -218,6 +232,17 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
     for warning in sorted({w for h in handouts for w in h.warnings}):
         reporter.say(f"warning: {warning.format()}")
     return handouts
+
+
+def render_workshop_documents(project: Project, checked: Checked, reporter: Reporter) -> packs.Packs:
+    """Render the facilitator guides, slides and participant sheets, in one layout."""
+    with reporter.stage("workshops") as step:
+        sources = pdf.Sources(project.root, project.content_dir, project.generators_dir)
+        epoch = pdf.epoch_seconds(source_date_epoch(project.root))
+        rendered = packs.render_packs(sources, checked.playbook, checked.strings, epoch)
+        size = pdf.size_text(sum(len(p.data) for p in rendered.files))
+        step.detail = f"{len(rendered.files)} PDFs, {sum(p.pages for p in rendered.files)} pages, {size}"
+    return rendered
 
 
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
@@ -274,6 +299,7 @@ def build_site(
             # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
             rendered = render_handouts(project, version, reporter)
             part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, rendered))
+            part.update(workshop_files(project, version, render_workshop_documents(project, version, reporter)))
         files.update({edition.folder + path: data for path, data in part.items()})
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)

@@ -239,8 +239,7 @@ def test_hiding_an_entry_that_others_cite_is_reported_by_check_and_build(project
     give_first = (
         "content/local/hidden.yml:3:5: hide[1]: 'give-first' is hidden but still cited by"
         " content/debates/network-size.yml:15 (principles[0]), content/formula.yml:9 (components[1].principles[0]),"
-        " content/formula.yml:10 (components[2].principles[0]), content/paths/job-seeker.yml:6 (steps[0].entry),"
-        " content/templates/give-first-note.yml:21 (principles[0]), content/templates/reconnect.yml:14"
+        " content/formula.yml:10 (components[2].principles[0]), content/templates/give-first-note.yml:21 (principles[0]), content/templates/reconnect.yml:14"
         " (principles[0]), content/worksheets/network-audit.yml:9 (principles[0]) — " + HIDE_HINT
     )
     for command in ("check", "build"):
@@ -253,6 +252,17 @@ def test_hiding_an_entry_that_others_cite_is_reported_by_check_and_build(project
         assert "content/anti-patterns/collector.yml:6 (sources[0])" in lines[1]
         assert "content/formula.yml:6 (sources[0])" in lines[1] and lines[1].endswith(HIDE_HINT)
     assert not project.site_dir.exists()
+
+
+def test_hiding_an_entry_a_path_stops_at_leaves_the_stop_out(project: Project) -> None:
+    """A reading path is a list to follow: a stop the fork hides is left out, not an error."""
+    write(project, "hidden.yml", "hide: [give-first-note]\n")
+    write(project, "overrides/have-a-point.yml", "id: have-a-point\ntemplates: []\n")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert not (project.site_dir / "message-templates/give-first-note/index.html").exists()
+    path = (project.site_dir / "paths/job-seeker/index.html").read_text(encoding="utf-8")
+    assert "give-first-note" not in path and "The trap to avoid." in path
 
 
 def test_note_on_an_unknown_entry(project: Project) -> None:

@@ -27,6 +27,7 @@ from playbook.content.model import (
     SituationGuide,
     Source,
     Worksheet,
+    Workshop,
 )
 from playbook.content.validate import problem_at
 from playbook.problems import Problem
@@ -84,6 +85,8 @@ class Playbook:
     def of_kind(self, kind: Literal["path"]) -> list[ReadingPath]: ...
     @overload
     def of_kind(self, kind: Literal["rule"]) -> list[CheckerRule]: ...
+    @overload
+    def of_kind(self, kind: Literal["workshop"]) -> list[Workshop]: ...
     @overload
     def of_kind(self, kind: str) -> Sequence[EntryModel]: ...
 
@@ -246,6 +249,8 @@ def link(
         for reference in item.kind.references:
             for path, target_id in walk(item.data, reference.spec):
                 if target_id in hidden:
+                    if reference.skips_hidden:
+                        continue
                     citing_hidden[target_id].append(problem_at(item.document, path, "", ""))
                     continue
                 if target_id in duplicated:

@@ -46,6 +46,8 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     audit = network_audit(playbook)
     referrals = [{pages["network"]: page_path(Ref("worksheet", audit.id))}] if audit else []
     nav.append({pages["tools"]: [*referrals, *({pages[name]: f"tools/{name}.md"} for name in tools)]})
+    if playbook.entries.get("workshop"):
+        nav.append({strings["workshops"]["workshops"]: "workshops/index.md"})
     nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
