@@ -30,7 +30,7 @@ def _project(args: argparse.Namespace) -> Project:
     if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
         raise SystemExit(
             _usage(
-                f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"
+                f"{root} is not a playbook project (it needs content/ and mkdocs.yml) — run from the project folder or pass --project"
             )
         )
     return Project(root)
@@ -100,12 +100,21 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
 def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
     from playbook.handouts import pdf
+    from playbook.site.stage import write_if_changed
 
     project = _project(args)
     checked = pipeline.check(project, reporter)
     handouts = pipeline.render_handouts(project, checked, reporter)
+    rendered = pipeline.render_workshop_documents(project, checked, reporter)
     for handout, path in zip(handouts, pdf.write_handouts(project.site_dir / pdf.FOLDER, handouts), strict=True):
         reporter.say(f"wrote {path} ({handout.pages} pages, {pdf.size_text(len(handout.data))})")
+    folder = project.site_dir / pdf.FOLDER
+    for item in rendered.files:
+        (folder / item.file).parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(folder / item.file, item.data)
+    if rendered.files:
+        size = pdf.size_text(sum(len(item.data) for item in rendered.files))
+        reporter.say(f"wrote {len(rendered.files)} workshop documents into {folder} ({size})")
     return EXIT_OK
 
 
@@ -246,7 +255,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts (a faster build of the site alone)")
     build.set_defaults(run=cmd_build)
-    commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
+    commands.add_parser(
+        "pdf", help="render the PDF handouts and workshop documents alone into site/handouts/"
+    ).set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
@@ -304,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     except OSError as error:
         # The disk, not the content: a full disk, a read-only folder, a file that went away.
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{error.filename or getattr(args, 'project', None) or '.'}: "
         print(
             f"playbook: {where}{error.strerror or error} — check the folder and free space, then try again",
             file=sys.stderr,

@@ -95,6 +95,33 @@ class Entry(Model):
     )
 
 
+GroupSize = Literal["solo", "pairs", "small-groups", "whole-group"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+
+class Method(Model):
+    """How an entry runs as an activity in a workshop or on one's own: time, group, level and materials.
+
+    These are the playbook's own planning values, not claims of its sources.
+    """
+
+    minutes: int = Field(ge=1, le=480, description="Time needed to do it once, in whole minutes.")
+    group: tuple[GroupSize, ...] = Field(
+        min_length=1,
+        description="How it can be done: solo, pairs, small-groups or whole-group (one or more, in that order).",
+    )
+    level: Level = Field(
+        description="beginner: no networking experience needed; intermediate: needs a network or a real target; "
+        "advanced: for people who already reach out regularly."
+    )
+    materials: tuple[Line, ...] = Field(
+        default=(), description="What each person or group needs, for example: a pen, the printed worksheet."
+    )
+
+
+METHOD_DESCRIPTION = "Time, group size, level and materials, for planning a session (optional)."
+
+
 class Example(Model):
     """A weak version of something and a better one."""
 
@@ -148,6 +175,9 @@ class AntiPattern(Entry):
         default=(), description="Ids of the principles to follow instead."
     )
     rewrite: Example = Field(description="A message that falls into the anti-pattern (weak) and its rewrite (better).")
+    method: Method | None = Field(
+        default=None, description="For its 'spot the problem' exercise: " + METHOD_DESCRIPTION
+    )
     rules: Annotated[tuple[Id, ...], RefersTo("rule")] = Field(
         default=(), description="Ids of the message-checker rules that detect it."
     )
@@ -327,6 +357,7 @@ class Debate(Entry):
     question: Line = Field(description="The question on which the sources disagree.")
     sides: tuple[Side, ...] = Field(min_length=2, description="The positions, side by side.")
     take: Text = Field(description="How a reader can decide for their own situation.")
+    method: Method | None = Field(default=None, description="As a group discussion: " + METHOD_DESCRIPTION)
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of related principles."
     )
@@ -425,6 +456,7 @@ class Worksheet(Entry):
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of the principles this worksheet puts into practice."
     )
+    method: Method | None = Field(default=None, description=METHOD_DESCRIPTION)
 
     def findings(self) -> Iterator[Finding]:
         """Field checks of every section, and field ids unique in the worksheet."""
