@@ -43,7 +43,15 @@ from playbook.report import Reporter
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
 # The message sets both engines are held to, each in tests/checker/<name>.yml, with their language.
-SETS = {"messages": "en", "holdout": "en", "holdout-v3": "en", "edge": "en", "dev-es": "es"}
+SETS = {
+    "messages": "en",
+    "holdout": "en",
+    "holdout-v3": "en",
+    "holdout-v4": "en",
+    "edge": "en",
+    "dev-es": "es",
+    "holdout-v3-es": "es",
+}
 # The sets the rules were written and tuned on, which both engines must get exactly right.
 LABELLED = ("messages", "dev-es")
 
