@@ -159,3 +159,8 @@ test("a 100 KB draft is checked whole", () => {
   const findings = checkMessage(rules, body, "first-contact", "A subject");
   assert.ok(findings.length > 0);
 });
+
+test("folding drops the accents of vowels and keeps the ñ, as in Python", () => {
+  assert.equal(fold("Días, ÁRBOL, pingüino, café"), "dias, arbol, pinguino, cafe");
+  assert.equal(fold("Año, NIÑO"), "año, niño");
+});
