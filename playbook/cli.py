@@ -8,8 +8,8 @@ MkDocs warming up in a second process, then imports the generator.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
-import threading
 from pathlib import Path
 
 from playbook.content.situations import SITUATIONS
@@ -150,30 +150,23 @@ def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
-    from playbook.site.watch import watch_sources
+    from playbook.engines import mkdocs_adapter
+    from playbook.site.preview import parse_address
 
     project = _project(args)
-
-    def regenerate() -> None:
-        try:
-            checked = pipeline.check(project, reporter)
-            pipeline.stage(project, pipeline.generate(project, checked, reporter), reporter)
-        except ContentError as error:
-            print(
-                error.report().replace("nothing was written", "the preview keeps the last good version"),
-                file=sys.stderr,
-            )
-
-    regenerate()
-    if not (project.stage_dir / "mkdocs.yml").exists():
-        return EXIT_CONTENT
-    from playbook.engines import mkdocs_adapter
-
-    mkdocs_adapter.serve(
-        project.stage_dir / "mkdocs.yml",
-        args.dev_addr,
-        lambda: threading.Thread(target=watch_sources, args=(project, regenerate), daemon=True).start(),
-    )
+    try:
+        address = parse_address(args.dev_addr)
+    except ValueError as error:
+        return _usage(f"--dev-addr: {error}")
+    try:
+        pipeline.serve_preview(project, reporter, address, mkdocs_adapter)
+    except OSError as error:
+        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        return _usage(
+            f"cannot listen on {args.dev_addr} ({error.strerror}) — is another preview running? "
+            "Stop it, or pass another address with --dev-addr, for example 127.0.0.1:8001"
+        )
     return EXIT_OK
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
-from playbook.content.collect import Loaded, collect
+from playbook.content.collect import Loaded, Reads, collect
 from playbook.content.contrast import failures
 from playbook.content.kinds import KINDS
 from playbook.content.limits import apply_limits
@@ -20,7 +23,7 @@ from playbook.content.model import Site
 from playbook.content.strings import Strings, languages, load_strings
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
-from playbook.engines.engine import Builder, BuildFailed
+from playbook.engines.engine import Builder, BuildFailed, Refresher
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
 from playbook.handouts import pdf
 from playbook.problems import ContentError, Problem
@@ -28,8 +31,9 @@ from playbook.project import Project
 from playbook.render import jinja_cache
 from playbook.render.templates import render_pages
 from playbook.report import Reporter
-from playbook.site import offline, publish
+from playbook.site import offline, preview, publish, watch
 from playbook.site.pages import Shaper, page_path
+from playbook.site.preview import Preview
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
 from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
 
@@ -46,15 +50,18 @@ class Checked:
     files: int
 
 
-def check(project: Project, reporter: Reporter) -> Checked:
-    """Load, validate and link all content; raise ContentError with every problem."""
+def check(project: Project, reporter: Reporter, reads: Reads | None = None) -> Checked:
+    """Load, validate and link all content; raise ContentError with every problem.
+
+    With ``reads`` (a live preview's), files unchanged since its last pass are not read again.
+    """
     with gc_pause.paused():
-        return _check(project, reporter)
+        return _check(project, reporter, reads)
 
 
-def _check(project: Project, reporter: Reporter) -> Checked:
+def _check(project: Project, reporter: Reporter, reads: Reads | None) -> Checked:
     with reporter.stage("load") as stage:
-        loaded, problems = collect(project.root, project.content_dir)
+        loaded, problems = collect(project.root, project.content_dir, reads)
         loaded, overlay, overlay_problems = apply_overlay(project.root, project.content_dir, loaded)
         problems += overlay_problems
         stage.detail = f"{len(loaded) + len({p.path for p in problems})} files"
@@ -251,3 +258,98 @@ def build_offline(project: Project, reporter: Reporter) -> Path:
         write_if_changed(target, data)
         step.detail = f"{pages} HTML pages, {pdf.size_text(len(data))}"
     return target
+
+
+class Previewing:
+    """``playbook serve``'s work after each edit: check, stage, and have the engine bring the preview up to date.
+
+    A content problem leaves the preview's folder as it was and shows the
+    problems in the browser. An edit that changed only pages is refreshed in
+    place by the engine (:meth:`Refresher.refresh`); a change to the
+    configuration, the theme, the assets or the set of pages, or a refresh
+    that failed, builds afresh beside the folder and swaps it in.
+    """
+
+    def __init__(self, project: Project, reporter: Reporter, engine: Refresher, site_dir: Path) -> None:
+        self.project = project
+        self.reporter = reporter
+        self.engine = engine
+        self.preview = Preview(site_dir)
+        self.reads = Reads()
+        self.exact = False
+        self.lock = threading.Lock()
+
+    def update(self) -> None:
+        """Bring the preview up to date with the sources (one update at a time)."""
+        with self.lock, gc_pause.paused():
+            try:
+                checked = check(self.project, self.reporter, self.reads)
+                changed = stage(self.project, generate(self.project, checked, self.reporter), self.reporter).changed
+                if not changed and self.exact and not self.preview.problems:
+                    # A save that changed nothing shown (a comment, or the same bytes again): no reload.
+                    return
+                self._build(checked, changed)
+            except ContentError as error:
+                self.preview.failed(error.problems)
+                print(
+                    error.report().replace("nothing was written", "the preview keeps the last good version"),
+                    file=sys.stderr,
+                )
+                return
+        self.preview.succeeded()
+
+    def warm_up(self) -> None:
+        """Refresh the unchanged folder once, so the engine has done its first-time work before the first edit."""
+        with self.lock, contextlib.suppress(BuildFailed):
+            if self.exact:
+                with self.preview.updating():
+                    self.engine.refresh(self.project.stage_dir / "mkdocs.yml", self.preview.site_dir, self._cache)
+
+    @property
+    def _cache(self) -> Path:
+        return self.project.root / jinja_cache.FOLDER
+
+    def _build(self, checked: Checked, changed: tuple[str, ...]) -> None:
+        config = self.project.stage_dir / "mkdocs.yml"
+        cache = self._cache
+        pages_only = all(path.startswith("docs/") and (self.project.stage_dir / path).is_file() for path in changed)
+        try:
+            with self.reporter.stage("refresh" if self.exact and pages_only else "build") as step:
+                if self.exact and pages_only:
+                    with self.preview.updating():
+                        self.exact = False
+                        pages = self.engine.refresh(config, self.preview.site_dir, cache)
+                else:
+                    scratch = publish.scratch_dir(self.preview.site_dir)
+                    try:
+                        pages = self.engine.build(config, scratch, cache)
+                    except BaseException:
+                        publish.discard(scratch)
+                        raise
+                    with self.preview.updating():
+                        publish.swap_in(scratch, self.preview.site_dir)
+                self.exact = True
+                step.detail = f"{pages} HTML pages, {len(changed)} staged files changed"
+        except BuildFailed as failure:
+            raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
+
+
+def serve_preview(project: Project, reporter: Reporter, address: tuple[str, int], engine: Refresher) -> None:
+    """Serve the live preview at ``address`` until interrupted (see :mod:`playbook.site.preview`)."""
+    with tempfile.TemporaryDirectory(prefix="playbook-preview-") as folder:
+        previewing = Previewing(project, reporter, engine, Path(folder) / "site")
+        server = preview.start(previewing.preview, address)
+        # Watching starts first, so an edit saved while the first build runs is not missed.
+        observer = watch.watch_sources(project, previewing.update)
+        try:
+            previewing.update()
+            previewing.warm_up()
+            reporter.say(
+                f"Serving the preview on {server.url} — save a file in content/ and the page reloads; Ctrl-C stops"
+            )
+            while observer.is_alive():
+                observer.join(3600)
+        finally:
+            observer.stop()
+            server.shutdown()
+            server.server_close()
