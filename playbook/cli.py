@@ -64,6 +64,7 @@ def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
     checked = pipeline.check(project, reporter)
     handouts = pipeline.render_handouts(project, checked, reporter)
+    pdf.remember(project.root, handouts)
     for handout, path in zip(handouts, pdf.write_handouts(project.site_dir / pdf.FOLDER, handouts), strict=True):
         reporter.say(f"wrote {path} ({handout.pages} pages, {pdf.size_text(len(handout.data))})")
     return EXIT_OK

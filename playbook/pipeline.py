@@ -189,10 +189,14 @@ def build_site(
     builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)
     files = generate(project, checked, reporter)
+    # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
+    # Without handouts, those of the last build stay when they are still the ones it wrote.
+    dropped: list[Path] = []
     if handouts:
-        # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
-        rendered = render_handouts(project, checked, reporter)
-        files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, rendered))
+        rendered: list[pdf.Handout] | None = render_handouts(project, checked, reporter)
+    else:
+        rendered, dropped = pdf.previous(project.root, project.site_dir)
+    files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, rendered))
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)
@@ -203,6 +207,10 @@ def build_site(
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
+        if handouts and rendered is not None:
+            pdf.remember(project.root, rendered)
+        if not handouts:
+            _say_what_happened_to_handouts(project, reporter, rendered, dropped)
     except BuildFailed as failure:
         publish.discard(scratch)
         raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
@@ -210,6 +218,24 @@ def build_site(
         publish.discard(scratch)
         raise
     return checked
+
+
+def _say_what_happened_to_handouts(
+    project: Project, reporter: Reporter, kept: list[pdf.Handout] | None, dropped: list[Path]
+) -> None:
+    """After a build without PDFs: that the last build's handouts were kept, or which ones went and why."""
+    where = f"{project.site_dir.name}/{pdf.FOLDER}/"
+    if kept is not None:
+        reporter.say(
+            f"pdf       kept the {len(kept)} handouts of the last build in {where} (--no-pdf); they do not "
+            "show edits made since — run `playbook build` to renew them"
+        )
+    for path in dropped:
+        print(
+            f"playbook: removed {where}{path.name}: --no-pdf builds no handouts, and this file is not the one the "
+            "last build wrote (or the set is incomplete), so it could be out of date — run `playbook build` to make it again",
+            file=sys.stderr,
+        )
 
 
 def page_sources(playbook: Playbook) -> dict[str, str]:

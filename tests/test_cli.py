@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -145,3 +146,28 @@ def test_build_without_handouts_skips_the_pdfs(project: Project) -> None:
     assert "pdf " not in result.stderr
     assert not list(project.site_dir.rglob("*.pdf"))
     assert (project.site_dir / "principles/give-first/index.html").exists()
+
+
+def test_build_without_handouts_keeps_the_last_builds_pdfs_or_says_why_it_removed_them(
+    sample_site: Project, tmp_path: Path
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(sample_site.root, root, ignore=shutil.ignore_patterns(".stage"))
+    project = Project(root)
+    handouts = project.site_dir / "handouts"
+    before = {path.name: path.read_bytes() for path in handouts.glob("*.pdf")}
+    assert len(before) == 3
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert {path.name: path.read_bytes() for path in handouts.glob("*.pdf")} == before
+    assert "kept the 3 handouts of the last build in site/handouts/ (--no-pdf)" in result.stderr
+    page = (handouts / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}"' in page for name in before)
+
+    # A handout changed by hand is not the one the build wrote: it goes, and the build says so.
+    (handouts / "cards.pdf").write_bytes(b"%PDF-1.7 edited by hand")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert not list(handouts.glob("*.pdf"))
+    assert "removed site/handouts/cards.pdf: --no-pdf builds no handouts" in result.stderr
+    assert "run `playbook build` to make it again" in result.stderr

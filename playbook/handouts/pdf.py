@@ -11,6 +11,8 @@ and reported against the file to fix.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,3 +230,47 @@ def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
     return f"{max(1, round(size / 1024))} KB"
+
+
+# The page counts and digests of the handouts last written into site/, so a build without PDFs can keep them.
+RECORD = ".cache/handouts.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def remember(root: Path, handouts: list[Handout]) -> None:
+    """Record what each handout written into the site is: its page count and a digest of its bytes."""
+    record = {h.spec.name: {"pages": h.pages, "digest": _digest(h.data)} for h in handouts}
+    path = root / RECORD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(path, json.dumps(record, indent=1, sort_keys=True).encode())
+
+
+def previous(root: Path, site_dir: Path) -> tuple[list[Handout] | None, list[Path]]:
+    """The handouts the last build left in ``site_dir``, when every one is there as recorded.
+
+    Returns them (or None) and the handout files found there that cannot be kept:
+    ones not recorded, changed since, or part of an incomplete set.
+    """
+    found = [site_dir / FOLDER / spec.name for spec in SPECS if (site_dir / FOLDER / spec.name).is_file()]
+    try:
+        record = json.loads((root / RECORD).read_bytes())
+    except (OSError, ValueError):
+        record = {}
+    kept = []
+    for spec in SPECS:
+        entry = record.get(spec.name) if isinstance(record, dict) else None
+        try:
+            data = (site_dir / FOLDER / spec.name).read_bytes()
+        except OSError:
+            return None, found
+        if (
+            not isinstance(entry, dict)
+            or entry.get("digest") != _digest(data)
+            or not isinstance(entry.get("pages"), int)
+        ):
+            return None, found
+        kept.append(Handout(spec, entry["pages"], data))
+    return kept, []
