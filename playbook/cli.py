@@ -11,12 +11,16 @@ import argparse
 import errno
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from playbook.content.situations import SITUATIONS
 from playbook.engines import mkdocs_worker
 from playbook.problems import ContentError, MachineError
 from playbook.project import Project
 from playbook.report import Reporter
+
+if TYPE_CHECKING:
+    from playbook.pipeline import Checked
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -40,8 +44,44 @@ def _usage(message: str) -> int:
 def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
 
-    checked = pipeline.check(_project(args), reporter)
+    checked = pipeline.check(_project(args), reporter, args.language)
     reporter.say(f"ok: {checked.files} files, no problems")
+    if args.language and args.language != "en":
+        return _list_translations(checked, args.language, args.strict)
+    return EXIT_CONTENT if args.strict and checked.warnings else EXIT_OK
+
+
+def _list_translations(checked: Checked, language: str, strict: bool) -> int:
+    """Print each file whose translation is missing, incomplete, stale or unreviewed; say how many are done."""
+    waiting = [status for status in checked.translations if not status.done]
+    for status in waiting:
+        print(status.describe(language))
+    done = len(checked.translations) - len(waiting)
+    print(f"{language}: {done} of {len(checked.translations)} files translated and reviewed")
+    return EXIT_CONTENT if strict and waiting else EXIT_OK
+
+
+def cmd_translations(args: argparse.Namespace, reporter: Reporter) -> int:
+    from playbook import pipeline
+    from playbook.fork.drift import write_reviewed
+
+    project = _project(args)
+    checked = pipeline.check(project, reporter, args.language)
+    if not args.mark_reviewed and not args.all:
+        return _list_translations(checked, args.language, strict=False)
+    known = {status.entry for status in checked.translations if status.translation}
+    if args.mark_reviewed and args.mark_reviewed not in known:
+        return _usage(
+            f"no {args.language} translation of '{args.mark_reviewed}' to mark; "
+            "`playbook translations --language " + args.language + "` lists them"
+        )
+    for status in checked.translations:
+        if status.translation is None or (args.mark_reviewed and status.entry != args.mark_reviewed):
+            continue
+        if status.state == "reviewed":
+            continue
+        write_reviewed(project.root / status.translation, status.current, after="translation_of:")
+        print(f"{status.translation}: marked reviewed ({status.current})")
     return EXIT_OK
 
 
@@ -176,7 +216,14 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--project", default=".", help="project folder (default: the current folder)")
     main.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("check", help="validate the content only").set_defaults(run=cmd_check)
+    check = commands.add_parser("check", help="validate the content only")
+    check.add_argument(
+        "--language", help="check the playbook in this language and list what is untranslated or stale (es)"
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings, and on any translation not done and reviewed"
+    )
+    check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="check, generate and build the site and handouts into site/")
     build.add_argument(
         "--offline", action="store_true", help="also write dist/site-offline.zip, a copy that works opened from disk"
@@ -190,6 +237,16 @@ def parser() -> argparse.ArgumentParser:
     drift = commands.add_parser("drift", help="list upstream entries that changed since your overrides were reviewed")
     drift.add_argument("--mark-reviewed", action="store_true", help="record that you reviewed every changed entry")
     drift.set_defaults(run=cmd_drift)
+    translations = commands.add_parser(
+        "translations", help="list the translations that are missing or out of date; record a review"
+    )
+    translations.add_argument("--language", required=True, help="the language of the translations, for example es")
+    marks = translations.add_mutually_exclusive_group()
+    marks.add_argument(
+        "--mark-reviewed", metavar="ID", help="record that you reviewed this entry's translation against its English"
+    )
+    marks.add_argument("--all", action="store_true", help="record that you reviewed every translation not yet marked")
+    translations.set_defaults(run=cmd_translations)
     commands.add_parser(
         "init-local", help="create content/local/ for your career center's brand and entries"
     ).set_defaults(run=cmd_init_local)

@@ -9,23 +9,25 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
-from playbook.content.collect import Loaded, Reads, collect
+from playbook.content.collect import LOCAL_FOLDER, Loaded, Reads, collect
 from playbook.content.contrast import failures
 from playbook.content.kinds import KINDS
 from playbook.content.limits import apply_limits
-from playbook.content.link import Playbook, link
+from playbook.content.link import Playbook, Ref, link
+from playbook.content.load import read_mapping
 from playbook.content.model import Site
-from playbook.content.strings import Strings, languages, load_strings
+from playbook.content.strings import Strings, languages, load_strings, translation_languages
+from playbook.content.translation import Status, apply_translations
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
 from playbook.engines.engine import Builder, BuildFailed, Refresher
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
-from playbook.handouts import pdf
+from playbook.handouts import packs, pdf
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
 from playbook.render import jinja_cache
@@ -35,38 +37,76 @@ from playbook.site import offline, preview, publish, watch
 from playbook.site.pages import Shaper, page_path
 from playbook.site.preview import Preview
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
-from playbook.site.staged_config import BASE_NAME, brand_assets, brand_css, site_id, staged_config
+from playbook.site.staged_config import BASE_NAME, Edition, brand_assets, brand_css, site_id, staged_config
+from playbook.site.workshops import Download, workshop_pages
 
+# The folder a site's second and further languages are staged and published in: es/.
+EDITION_FOLDER = re.compile(r"^[a-z]{2}/")
 # What the staged folder held after the last build (see playbook.site.stage), beside the compiled templates.
 STAGE_MANIFEST = ".cache/stage.json"
 
 
 @dataclass(frozen=True)
 class Checked:
-    """A valid playbook and the strings of its language."""
+    """A valid playbook and the strings of its language, with the state of each translation."""
 
     playbook: Playbook
     strings: Strings
     files: int
+    translations: tuple[Status, ...] = ()
+    warnings: tuple[Problem, ...] = field(default=())
 
 
-def check(project: Project, reporter: Reporter, reads: Reads | None = None) -> Checked:
+def check(project: Project, reporter: Reporter, language: str | None = None, reads: Reads | None = None) -> Checked:
     """Load, validate and link all content; raise ContentError with every problem.
 
-    With ``reads`` (a live preview's), files unchanged since its last pass are not read again.
+    ``language`` builds the playbook in another language than the site settings name
+    (a site in several languages is checked once in each). With ``reads`` (a live
+    preview's), files unchanged since its last pass are not read again.
     """
     with gc_pause.paused():
-        return _check(project, reporter, reads)
+        checked = _check(project, reporter, language, reads)
+    for warning in checked.warnings:
+        reporter.warn(warning.format())
+    return checked
 
 
-def _check(project: Project, reporter: Reporter, reads: Reads | None) -> Checked:
+def site_language(project: Project, loaded: list[Loaded]) -> str:
+    """The language the settings ask for: the fork's branding.yml, else site.yml."""
+    branding = project.content_dir / "local" / "branding.yml"
+    if branding.is_file():
+        document, _ = read_mapping(branding, "branding.yml", "", root=project.root, empty=True)
+        data = document.data if document is not None and isinstance(document.data, dict) else {}
+        several = data.get("languages")
+        if isinstance(several, (list, tuple)) and several and isinstance(several[0], str):
+            return several[0]
+        if isinstance(data.get("language"), str):
+            return str(data["language"])
+    site = singleton(loaded, "site")
+    return site.value.editions[0] if site is not None and isinstance(site.value, Site) else "en"
+
+
+def _check(project: Project, reporter: Reporter, language: str | None, reads: Reads | None) -> Checked:
+    translations: list[Status] = []
     with reporter.stage("load") as stage:
         loaded, problems = collect(project.root, project.content_dir, reads)
-        loaded, overlay, overlay_problems = apply_overlay(project.root, project.content_dir, loaded)
+        language = language or site_language(project, loaded)
+        translating = language in translation_languages(project.generators_dir)
+        if translating:
+            loaded, translations, found = apply_translations(
+                project.root, project.content_dir, loaded, language, skip="local"
+            )
+            problems += found
+        loaded, overlay, overlay_problems = apply_overlay(
+            project.root, project.content_dir, loaded, language if translating else "en"
+        )
         problems += overlay_problems
+        translations += overlay.translations
         stage.detail = f"{len(loaded) + len({p.path for p in problems})} files"
-        if overlay.hidden or overlay.notes or any(item.overlays or item.local for item in loaded):
+        if overlay.hidden or overlay.notes or any(item.local or _forked(item) for item in loaded):
             stage.detail += " (with content/local/)"
+    if translating:
+        reporter.say(f"{'translate':<9} {translation_summary(language, translations)}")
     with reporter.stage("link") as stage:
         site = singleton(loaded, "site")
         if site is not None:
@@ -76,7 +116,9 @@ def _check(project: Project, reporter: Reporter, reads: Reads | None) -> Checked
             link(loaded, hidden=overlay.hidden, notes=overlay.notes) if not problems else (None, [])
         )
         problems += link_problems
-        language = playbook.site.language if playbook is not None else "en"
+        if playbook is not None and playbook.site.language != language:
+            # A site in several languages is built once in each: the settings name the first.
+            playbook = replace(playbook, site=playbook.site.model_copy(update={"language": language}))
         strings, string_problems = load_strings(project.root, project.generators_dir, language, overlay.strings_dir)
         problems += string_problems
         if playbook is not None and not problems:
@@ -87,22 +129,49 @@ def _check(project: Project, reporter: Reporter, reads: Reads | None) -> Checked
         stage.detail = f"{sum(len(t) for t in playbook.entries.values())} entries" if playbook else "stopped"
     if problems or playbook is None:
         raise ContentError(problems)
-    return Checked(playbook, strings, len(loaded))
+    if translating:
+        playbook = replace(playbook, language=language, untranslated=untranslated_refs(playbook, translations))
+    warnings = tuple(status.warning for status in translations if status.warning is not None)
+    return Checked(playbook, strings, len(loaded), tuple(translations), warnings)
+
+
+def _forked(item: Loaded) -> bool:
+    return any(LOCAL_FOLDER in Path(overlay.path).parts for overlay in item.overlays)
+
+
+def translation_summary(language: str, translations: list[Status]) -> str:
+    """One line on the state of the translations: how many are done, stale, unreviewed and missing."""
+    counts = {state: sum(1 for s in translations if s.state == state) for state in ("reviewed", "stale", "unreviewed")}
+    missing = sum(1 for s in translations if s.state == "missing")
+    done = len(translations) - missing
+    parts = [f"{language}: {done}/{len(translations)} files"]
+    parts += [f"{n} {state}" for state, n in counts.items() if n and state != "reviewed"]
+    return ", ".join(parts)
+
+
+def untranslated_refs(playbook: Playbook, translations: list[Status]) -> frozenset[Ref]:
+    """The entries with no translation of their own file: their pages say so, in English."""
+    missing = {(s.english, s.entry) for s in translations if s.state == "missing"}
+    return frozenset(ref for ref, origin in playbook.origins.items() if (origin.document.path, ref.id) in missing)
 
 
 def language_problems(site: Loaded, supported: list[str]) -> list[Problem]:
     """A language the interface has no strings for would label English pages with its code."""
-    language: str = site.value.language  # type: ignore[attr-defined]
-    if language in supported:
-        return []
-    return [
-        problem_at(
-            site.document_for(("language",)),
-            ("language",),
-            f"the language '{language}' is not supported: the interface, headings and handouts have no strings in it",
-            f"use one of {', '.join(supported)}; a new language needs its strings in generators/strings/{language}/",
-        )
-    ]
+    value = site.value
+    assert isinstance(value, Site)
+    paths: list[tuple[str | int, ...]] = [("languages", i) for i in range(len(value.languages))] or [("language",)]
+    problems = []
+    for path, language in zip(paths, value.editions, strict=True):
+        if language not in supported:
+            problems.append(
+                problem_at(
+                    site.document_for(path),
+                    path,
+                    f"the language '{language}' is not supported: the interface, headings and handouts have no strings in it",
+                    f"use one of {', '.join(supported)}; a new language needs its strings in generators/strings/{language}/",
+                )
+            )
+    return problems
 
 
 def brand_problems(site: Loaded) -> list[Problem]:
@@ -122,8 +191,10 @@ def brand_problems(site: Loaded) -> list[Problem]:
     return problems
 
 
-def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str, bytes]:
-    """Render every page and assemble the staged project's files."""
+def generate(
+    project: Project, checked: Checked, reporter: Reporter, editions: list[Edition] | None = None
+) -> dict[str, bytes]:
+    """Render every page and assemble the staged project's files (of one language of ``editions``)."""
     with gc_pause.paused(), reporter.stage("render") as stage:
         shaper = Shaper(checked.playbook, checked.strings, site_id=site_id(checked.playbook))
         pages = shaper.pages()
@@ -134,9 +205,24 @@ def generate(project: Project, checked: Checked, reporter: Reporter) -> dict[str
     files.update(brand_assets(checked.playbook, project.content_dir))
     files.update({f"overrides/{path}": data for path, data in read_tree(project.overrides_dir).items()})
     files[BASE_NAME] = project.base_config.read_bytes()
-    files["mkdocs.yml"] = staged_config(checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME])
-    # The handouts page, without the PDFs: only build renders them (see render_handouts).
+    files["mkdocs.yml"] = staged_config(
+        checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME], editions
+    )
+    # The handouts page and the workshops' pages, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
+    files.update(workshop_files(project, checked, None))
+    return files
+
+
+def workshop_files(project: Project, checked: Checked, rendered: packs.Packs | None) -> dict[str, bytes]:
+    """The workshops' pages, and their PDFs when ``rendered`` (None in the live preview, which links none)."""
+    downloads = None
+    if rendered is not None:
+        downloads = {p.file: Download(p.pages, pdf.size_text(len(p.data))) for p in rendered.files}
+    pages = workshop_pages(checked.playbook, checked.strings, downloads)
+    files = {f"docs/{path}": data for path, data in render_pages(project.root, project.generators_dir, pages).items()}
+    for item in rendered.files if rendered is not None else []:
+        files[f"docs/{pdf.FOLDER}/{item.file}"] = item.data
     return files
 
 
@@ -148,7 +234,20 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
         handouts = pdf.render_handouts(sources, checked.playbook, checked.strings, epoch)
         size = pdf.size_text(sum(len(h.data) for h in handouts))
         step.detail = f"{len(handouts)} PDFs, {sum(h.pages for h in handouts)} pages, {size}"
+    for warning in sorted({w for h in handouts for w in h.warnings}):
+        reporter.say(f"warning: {warning.format()}")
     return handouts
+
+
+def render_workshop_documents(project: Project, checked: Checked, reporter: Reporter) -> packs.Packs:
+    """Render the facilitator guides, slides and participant sheets, in one layout."""
+    with reporter.stage("workshops") as step:
+        sources = pdf.Sources(project.root, project.content_dir, project.generators_dir)
+        epoch = pdf.epoch_seconds(source_date_epoch(project.root))
+        rendered = packs.render_packs(sources, checked.playbook, checked.strings, epoch)
+        size = pdf.size_text(sum(len(p.data) for p in rendered.files))
+        step.detail = f"{len(rendered.files)} PDFs, {sum(p.pages for p in rendered.files)} pages, {size}"
+    return rendered
 
 
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
@@ -188,32 +287,55 @@ def build_site(
     """
     builder = builder or mkdocs_worker.InProcess()
     checked = check(project, reporter)
-    files = generate(project, checked, reporter)
-    # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
+    languages = checked.playbook.site.editions
+    versions = [checked, *(check(project, reporter, language) for language in languages[1:])]
+    editions = [
+        Edition(
+            v.playbook.site.language, v.strings["pages"]["language_name"], f"{v.playbook.site.language}/" if i else ""
+        )
+        for i, v in enumerate(versions)
+    ]
+    files: dict[str, bytes] = {}
     # Without handouts, those of the last build stay when they are still the ones it wrote.
+    kept: dict[str, list[pdf.Handout] | None] = {}
     dropped: list[Path] = []
-    if handouts:
-        rendered: list[pdf.Handout] | None = render_handouts(project, checked, reporter)
-    else:
-        rendered, dropped = pdf.previous(project.root, project.site_dir)
-    files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, rendered))
+    made: dict[str, list[pdf.Handout]] = {}
+    for edition, version in zip(editions, versions, strict=True):
+        # A site in several languages is one staged tree: the first language at its root, each other in
+        # its folder with its own mkdocs.yml, so one sync stages them all and one swap publishes them.
+        part = generate(project, version, reporter, editions if len(editions) > 1 else None)
+        if handouts:
+            # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
+            made[edition.folder] = render_handouts(project, version, reporter)
+            part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, made[edition.folder]))
+            part.update(workshop_files(project, version, render_workshop_documents(project, version, reporter)))
+        else:
+            kept[edition.folder], gone = pdf.previous(project.root, project.site_dir, edition.folder)
+            dropped += gone
+            part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, kept[edition.folder]))
+        files.update({edition.folder + path: data for path, data in part.items()})
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     scratch = publish.scratch_dir(project.site_dir)
+    building = checked
     try:
         with reporter.stage("mkdocs") as step:
-            pages = builder.build(project.stage_dir / "mkdocs.yml", scratch, project.root / jinja_cache.FOLDER)
-            step.detail = f"{pages} HTML pages (strict)"
+            pages = 0
+            for edition, version in zip(editions, versions, strict=True):
+                building = version  # the language MkDocs complains about, for the pages' sources
+                config = project.stage_dir / edition.folder / "mkdocs.yml"
+                pages += builder.build(config, scratch / edition.folder, project.root / jinja_cache.FOLDER)
+            step.detail = f"{pages} HTML pages (strict)" + (f", {len(editions)} languages" if len(editions) > 1 else "")
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
-        if handouts and rendered is not None:
-            pdf.remember(project.root, rendered)
+        for folder, rendered in made.items():
+            pdf.remember(project.root, rendered, folder)
         if not handouts:
-            _say_what_happened_to_handouts(project, reporter, rendered, dropped)
+            _say_what_happened_to_handouts(project, reporter, kept, dropped)
     except BuildFailed as failure:
         publish.discard(scratch)
-        raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
+        raise ContentError(_mkdocs_problems(failure.messages, page_sources(building.playbook))) from None
     except BaseException:
         publish.discard(scratch)
         raise
@@ -221,19 +343,21 @@ def build_site(
 
 
 def _say_what_happened_to_handouts(
-    project: Project, reporter: Reporter, kept: list[pdf.Handout] | None, dropped: list[Path]
+    project: Project, reporter: Reporter, kept: dict[str, list[pdf.Handout] | None], dropped: list[Path]
 ) -> None:
     """After a build without PDFs: that the last build's handouts were kept, or which ones went and why."""
-    where = f"{project.site_dir.name}/{pdf.FOLDER}/"
-    if kept is not None:
-        reporter.say(
-            f"pdf       kept the {len(kept)} handouts of the last build in {where} (--no-pdf); they do not "
-            "show edits made since — run `playbook build` to renew them"
-        )
+    for folder, handouts in kept.items():
+        if handouts is not None:
+            reporter.say(
+                f"pdf       kept the {len(handouts)} handouts of the last build in "
+                f"{project.site_dir.name}/{folder}{pdf.FOLDER}/ (--no-pdf); they do not show edits made since "
+                "— run `playbook build` to renew them"
+            )
     for path in dropped:
         print(
-            f"playbook: removed {where}{path.name}: --no-pdf builds no handouts, and this file is not the one the "
-            "last build wrote (or the set is incomplete), so it could be out of date — run `playbook build` to make it again",
+            f"playbook: removed {path.relative_to(project.root).as_posix()}: --no-pdf builds no PDFs and keeps only "
+            "the three handouts, unchanged since the last build wrote them; this one is not among them, so it could "
+            "be out of date — run `playbook build` to make it again",
             file=sys.stderr,
         )
 
@@ -265,7 +389,9 @@ def _mkdocs_problems(messages: list[str], sources: dict[str, str]) -> list[Probl
 def build_offline(project: Project, reporter: Reporter) -> Path:
     """Build the offline copy from the staged project ``playbook build`` left; return the zip's path."""
     with reporter.stage("offline") as step:
-        files = offline.offline_project(read_tree(project.stage_dir))
+        # A site in several languages is copied in its first: the others are staged in folders of their own.
+        staged = {path: data for path, data in read_tree(project.stage_dir).items() if not EDITION_FOLDER.match(path)}
+        files = offline.offline_project(staged)
         with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
             work = Path(temporary)
             sync_tree(work / "project", files)
@@ -309,7 +435,7 @@ class Previewing:
         """Bring the preview up to date with the sources (one update at a time)."""
         with self.lock, gc_pause.paused():
             try:
-                checked = check(self.project, self.reporter, self.reads)
+                checked = check(self.project, self.reporter, reads=self.reads)
                 changed = stage(self.project, generate(self.project, checked, self.reporter), self.reporter).changed
                 if not changed and self.exact and not self.preview.problems:
                     # A save that changed nothing shown (a comment, or the same bytes again): no reload.

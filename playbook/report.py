@@ -16,6 +16,7 @@ class Reporter:
         self.quiet = quiet
         self.stream = stream or sys.stderr
         self.detail = ""
+        self.warnings = 0
 
     @contextmanager
     def stage(self, name: str) -> Iterator[Reporter]:
@@ -29,3 +30,8 @@ class Reporter:
     def say(self, text: str) -> None:
         if not self.quiet:
             print(text, file=self.stream, flush=True)
+
+    def warn(self, text: str) -> None:
+        """A warning about the content, printed even when quiet: it does not stop the build."""
+        self.warnings += 1
+        print(f"warning: {text}", file=self.stream, flush=True)

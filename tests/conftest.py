@@ -122,12 +122,36 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+# Reports every Content-Security-Policy violation of every document the page opens (frames too).
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) =>
+    window.__pbPolicyViolation(`${e.effectiveDirective} refused ${e.blockedURI || "inline"}`
+        + ` at ${e.sourceFile || location.href}:${e.lineNumber}:${e.columnNumber}`), true);"""
+
+
+def policy_violations(tab: object) -> list[str]:
+    """What the page's Content-Security-Policy refused so far, as events and as console messages."""
+    return list(tab.policy_violations)  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    """A fresh page that records every request it makes."""
+    """A fresh page that records every request it makes, and fails its test on any policy violation.
+
+    Every browser test thereby also holds the site to its Content-Security-Policy
+    (``playbook/site/policy.py``): a tool, search or navigation step that needs
+    an inline script or another host's file fails where it runs.
+    """
     context = browser.new_context()  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.requests = []
+    tab.policy_violations = []
     tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.expose_function("__pbPolicyViolation", lambda violation: tab.policy_violations.append(violation))
+    tab.add_init_script(_REPORT_VIOLATIONS)
+    tab.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and tab.policy_violations.append(message.text),
+    )
     yield tab
     context.close()
+    assert tab.policy_violations == [], f"Content-Security-Policy violations: {tab.policy_violations}"

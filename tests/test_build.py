@@ -79,6 +79,17 @@ def test_search_index_finds_entries_by_title_and_body(sample_site: Project) -> N
     assert any("contact collector" in d["title"].lower() for d in docs.values())
 
 
+def test_search_results_have_an_excerpt_and_no_tool_data(default_site: Project) -> None:
+    """A result's excerpt is the page's own first text (its summary), and a tool's inline data is not indexed."""
+    index = json.loads((default_site.site_dir / "search/search_index.json").read_text())
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    page = docs["message-templates/ask-for-an-introduction/"]
+    assert page["title"] == "Ask a mutual connection for an introduction"
+    assert page["text"].startswith("<p>Ask someone who knows you well to introduce you")
+    for doc in index["docs"]:
+        assert '{"site":' not in doc["text"] and '"strings":' not in doc["text"], doc["location"]
+
+
 def test_tags_page_lists_entries_by_tag(sample_site: Project) -> None:
     html = (sample_site.site_dir / "tags/index.html").read_text()
     assert "first contact" in html and "giving" in html

@@ -346,6 +346,7 @@ def test_folding_keeps_the_length_of_any_text() -> None:
         (r"’", "’", "never matches"),
         (r"cv|", "cv|", "empty text"),
         (r"(cv", "(cv", "not a valid regular expression"),
+        (r"(a)\1", r"\1", "backreference"),
     ],
 )
 def test_patterns_outside_the_shared_syntax_are_refused(pattern: str, piece: str, words: str) -> None:
@@ -357,7 +358,18 @@ def test_patterns_outside_the_shared_syntax_are_refused(pattern: str, piece: str
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\bsync(?:ing)? up\b", r"[a-z0-9 _.'/-]{1,40}", r"x{2,3}?", r"(?!the )\w+", r"\u00e9|\x41", r"(a)\1", r"[\]\-]"],
+    [
+        r"\bsync(?:ing)? up\b",
+        r"[a-z0-9 _.'/-]{1,40}",
+        r"x{2,3}?",
+        r"(?!the )\w+",
+        r"\u00e9|\x41",
+        r"[\]\-]",
+        # A repeated word and its space: each turn ends at the space, so the tries do not multiply.
+        r"\bhere is (?:[a-z-]{1,40} ){0,3}(?:link|guide)\b",
+        r"\?+",
+        r"(?:ab|cd){1,5}x",
+    ],
 )
 def test_patterns_in_the_shared_syntax_are_accepted(pattern: str) -> None:
     assert refusal(pattern) is None
@@ -391,6 +403,38 @@ def problems(project: Project) -> list[str]:
     with pytest.raises(ContentError) as caught:
         check(project, Reporter(quiet=True))
     return [p.format() for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "piece", "words"),
+    [
+        (r"^(a+)+$", "a+", "cannot tell where its turn ends"),
+        (r"(\w{1,9}\s?){1,9}x", r"\w{1,9}", "cannot tell where its turn ends"),
+        (r"(?:a|ab){1,9}x", "|", "two alternatives can begin with the same character"),
+        (r"(?:x?){2,9}y", "(?:x?){2,9}", "can match empty text"),
+        (r"\bwhat\b[^.!?\n]{8,}\?", r"[^.!?\n]{8,}", "no upper bound"),
+        (r"\d+%", r"\d+", "no upper bound"),
+        (r"x{1,500}y", "x{1,500}", "more than 200"),
+        (r"(?=.*x)y", ".*", "no upper bound"),
+    ],
+)
+def test_patterns_that_could_take_super_linear_time_are_refused(pattern: str, piece: str, words: str) -> None:
+    found = refusal(pattern)
+    assert found is not None, pattern
+    assert (found.piece, words in found.message) == (piece, True), found
+
+
+def test_a_forks_exponential_pattern_is_refused_at_its_line(project: Project) -> None:
+    """The shape that took 13 s for 28 characters, doubling with each one, in the CLI and the page."""
+    (project.content_dir / "local" / "rules").mkdir(parents=True)
+    path = project.content_dir / "local" / "rules" / "mine.yml"
+    path.write_text(SAMPLE_RULE.format(pattern="^(a+)+$").replace("sample-rule", "mine"), encoding="utf-8")
+    assert problems(project) == [
+        "content/local/rules/mine.yml:7:15: match.pattern: 'a+' inside a repetition cannot tell where its turn ends"
+        " (what follows it can match the same characters), so the ways to try multiply with each turn"
+        " (super-linear time) (at 'a+') — end the repeated part with a character the inner repetition cannot"
+        " match, such as a space"
+    ]
 
 
 def test_a_bad_pattern_is_reported_at_its_piece(project: Project) -> None:

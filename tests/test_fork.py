@@ -225,10 +225,44 @@ def test_new_entry_with_an_upstream_id(project: Project) -> None:
 
 
 def test_hiding_an_unknown_entry(project: Project) -> None:
-    write(project, "hidden.yml", "hide: [collector, no-such-entry]\n")
+    write(project, "hidden.yml", "hide: [sync-up, no-such-entry]\n")
     assert report(project) == [
-        "content/local/hidden.yml:1:19: hide[1]: no entry has the id 'no-such-entry' — list ids of existing entries"
+        "content/local/hidden.yml:1:17: hide[1]: no entry has the id 'no-such-entry' — list ids of existing entries"
     ]
+
+
+HIDE_HINT = "hide those entries too, or override the fields that cite it (content/local/overrides/<id>.yml)"
+
+
+def test_hiding_an_entry_that_others_cite_is_reported_by_check_and_build(project: Project) -> None:
+    write(project, "hidden.yml", "hide:\n  - sync-up\n  - give-first\n  - article-two\n")
+    give_first = (
+        "content/local/hidden.yml:3:5: hide[1]: 'give-first' is hidden but still cited by"
+        " content/debates/network-size.yml:15 (principles[0]), content/formula.yml:9 (components[1].principles[0]),"
+        " content/formula.yml:10 (components[2].principles[0]), content/templates/give-first-note.yml:21 (principles[0]), content/templates/reconnect.yml:14"
+        " (principles[0]), content/worksheets/network-audit.yml:9 (principles[0]) — " + HIDE_HINT
+    )
+    for command in ("check", "build"):
+        result = run_cli(project, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        lines = [line for line in result.stderr.splitlines() if line.startswith("content/local/hidden.yml")]
+        assert len(lines) == 2 and lines[0] == give_first, result.stderr
+        # The source: cited by entries and by the formula, each named with its line.
+        assert lines[1].startswith("content/local/hidden.yml:4:5: hide[2]: 'article-two' is hidden but still cited by")
+        assert "content/anti-patterns/collector.yml:6 (sources[0])" in lines[1]
+        assert "content/formula.yml:6 (sources[0])" in lines[1] and lines[1].endswith(HIDE_HINT)
+    assert not project.site_dir.exists()
+
+
+def test_hiding_an_entry_a_path_stops_at_leaves_the_stop_out(project: Project) -> None:
+    """A reading path is a list to follow: a stop the fork hides is left out, not an error."""
+    write(project, "hidden.yml", "hide: [give-first-note]\n")
+    write(project, "overrides/have-a-point.yml", "id: have-a-point\ntemplates: []\n")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert not (project.site_dir / "message-templates/give-first-note/index.html").exists()
+    path = (project.site_dir / "paths/job-seeker/index.html").read_text(encoding="utf-8")
+    assert "give-first-note" not in path and "The trap to avoid." in path
 
 
 def test_note_on_an_unknown_entry(project: Project) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import segno
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, make_project, run_cli
 from PIL import Image
 from pypdf import PdfReader
 
@@ -482,3 +482,28 @@ def test_card_grid_fits_and_backs_mirror_fronts() -> None:
             bx, by = slot(grid, index, back=True)
             # Flipped on the long edge, a card's back is its front mirrored across the sheet's middle.
             assert by == fy and bx == pytest.approx(grid.paper_width - fx - CARD_WIDTH)
+
+
+def test_characters_no_font_has_are_replaced_and_reported_where_written(project: Project) -> None:
+    """A CJK name, an emoji or a line separator in a field: the PDFs are written, each gap located."""
+    entry = project.content_dir / "principles" / "give-first.yml"
+    text = entry.read_text(encoding="utf-8").replace(
+        "title: Give before you ask", 'title: "Give 😀 first\\u2028to 王芳"'
+    )
+    entry.write_text(text, encoding="utf-8")
+    (project.content_dir / "local").mkdir()
+    (project.content_dir / "local" / "branding.yml").write_text("organization: 北京 Career Center\n", encoding="utf-8")
+    result = run_cli(project, "pdf")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    warnings = sorted({line for line in result.stderr.splitlines() if line.startswith("warning:")})
+    hint = "install a font that has it (for Chinese, Japanese or Korean: fonts-noto-cjk), or write it otherwise"
+    assert warnings == [
+        f"warning: content/local/branding.yml:1:15: organization: no installed font can draw '{c}' (U+{ord(c):04X}),"
+        f" so the PDF shows \ufffd in its place — {hint}"
+        for c in "京北"
+    ] + [
+        f"warning: content/principles/give-first.yml:2:8: title: no installed font can draw '{c}' (U+{ord(c):04X}),"
+        f" so the PDF shows \ufffd in its place — {hint}"
+        for c in "王芳"
+    ], result.stderr
+    assert (project.site_dir / "handouts" / "playbook.pdf").is_file()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, make_project
+from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
 from playbook.pipeline import Project
@@ -73,10 +74,8 @@ def test_an_edit_reloads_and_a_broken_edit_shows_its_problem_over_the_last_good_
     # Each save reloads the page by itself; a page that reloaded has forgotten this mark.
     page.evaluate("window.notReloaded = true")  # type: ignore[attr-defined]
     note.write_text(good.replace(f"title: {original}", f"title: {original} <b>now</b>", 1), encoding="utf-8")
-    page.wait_for_function("!window.notReloaded", timeout=PATIENCE_MS)  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "t => document.querySelector('h1').textContent.includes(t)", arg=f"{original} <b>now</b>", timeout=PATIENCE_MS
-    )
+    expect(heading).to_contain_text(f"{original} <b>now</b>", timeout=PATIENCE_MS)
+    assert page.evaluate("window.notReloaded") is None  # type: ignore[attr-defined]
 
     page.evaluate("window.notReloaded = true")  # type: ignore[attr-defined]
     note.write_text(good.replace("title:", "title: [a list never closed,", 1), encoding="utf-8")
@@ -101,10 +100,8 @@ def test_an_edit_reloads_and_a_broken_edit_shows_its_problem_over_the_last_good_
     assert overlay.locator("b").count() == 0
     assert axe_violations(page) == []
     note.write_text(good.replace(f"title: {original}", f"title: {original} fixed", 1), encoding="utf-8")
-    page.wait_for_function("!window.notReloaded", timeout=PATIENCE_MS)  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "t => document.querySelector('h1').textContent.includes(t)", arg=f"{original} fixed", timeout=PATIENCE_MS
-    )
+    expect(heading).to_contain_text(f"{original} fixed", timeout=PATIENCE_MS)
+    assert page.evaluate("window.notReloaded") is None  # type: ignore[attr-defined]
     assert page.get_by_role("alert").count() == 0  # type: ignore[attr-defined]
     assert all(request.startswith(url) for request in page.requests)  # type: ignore[attr-defined]
 

@@ -15,15 +15,31 @@ from pathlib import Path
 from typing import Any
 
 from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
+from playbook.content.layers import layer_for, merged, translation_of
 from playbook.content.load import Document, read_mapping, symlink_outside
 from playbook.content.model import ID_PATTERN, Model
+from playbook.content.strings import translation_languages
 from playbook.content.validate import problem_at, validate_document
 from playbook.problems import Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
 LOCAL_FOLDER = "local"
-# Keys of an override file that are about the override itself, not fields of the entry.
-OVERRIDE_KEYS = frozenset({"id", "reviewed"})
+
+
+def translation_problem(path: Path, display: str, supported: tuple[str, ...]) -> Problem | None:
+    """Why a translation file's language cannot be read, or None when it can."""
+    found = translation_of(path)
+    if found is None or found[1] in supported:
+        return None
+    stem, language = found
+    choices = ", ".join(f"{stem}.{other}{path.suffix}" for other in supported) or "none: no language has strings"
+    if language == "en":
+        message = f"'{path.name}' names English, the language of {stem}{path.suffix} itself"
+        hint = f"write English in {stem}{path.suffix}; a translation is named {choices}"
+    else:
+        message = f"'{path.name}' is a translation into '{language}', a language the playbook has no strings for"
+        hint = f"name it {choices}, or add the interface strings in generators/strings/{language}/ first"
+    return Problem(display, 1, 1, "", message, hint)
 
 
 @dataclass(frozen=True)
@@ -46,18 +62,12 @@ class Origin:
 
     @property
     def data(self) -> Any:
-        """The entry's data, with the overlays' keys replacing upstream's."""
-        merged = dict(self.document.data)
-        for overlay in self.overlays:
-            merged.update({k: v for k, v in overlay.data.items() if k not in OVERRIDE_KEYS})
-        return merged
+        """The entry's data, with the overlays' keys (and translations' text) replacing upstream's."""
+        return merged(self.document, self.overlays)
 
     def document_for(self, path: tuple[str | int, ...]) -> Document:
         """The file where the value at ``path`` was written."""
-        for overlay in reversed(self.overlays):
-            if path and path[0] in overlay.data and path[0] not in OVERRIDE_KEYS:
-                return overlay
-        return self.document
+        return layer_for(self.document, self.overlays, path)
 
     def overridden(self, key: str) -> bool:
         """Whether a fork's override wrote this top-level field."""
@@ -115,10 +125,12 @@ class ContentFile:
 def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
     """Every content file below ``content_dir``, and problems with the layout itself.
 
-    The fork's overlay folder ``local/`` is left to :mod:`playbook.fork.overlay`.
+    The fork's overlay folder ``local/`` is left to :mod:`playbook.fork.overlay`, and
+    translation files (``<id>.<language>.yml``) to the translation layer.
     """
     files: list[ContentFile] = []
     problems: list[Problem] = []
+    supported = translation_languages(root / "generators")
     for directory, subdirs, names in os.walk(content_dir, followlinks=False):
         here = Path(directory)
         subdirs[:] = sorted(
@@ -133,6 +145,11 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
             outside = symlink_outside(root, path)
             if outside:
                 problems.append(Problem(display, 1, 1, "", outside, "replace the link with the file itself"))
+                continue
+            if translation_of(path) is not None:
+                # Read by the translation layer, beside the entry it translates; only a bad language is reported here.
+                bad = translation_problem(path, display, supported)
+                problems.extend([bad] if bad else [])
                 continue
             kind = _kind_of(relative)
             if kind is None:

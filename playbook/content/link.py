@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, overload
 
@@ -27,6 +27,7 @@ from playbook.content.model import (
     SituationGuide,
     Source,
     Worksheet,
+    Workshop,
 )
 from playbook.content.validate import problem_at
 from playbook.problems import Problem
@@ -60,6 +61,9 @@ class Playbook:
     local: frozenset[Ref] = frozenset()
     limits: Limits | None = None
     situation_guide: SituationGuide | None = None
+    # The language the entries are in, and the entries that have no translation into it (shown in English).
+    language: str = "en"
+    untranslated: frozenset[Ref] = frozenset()
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
@@ -81,6 +85,8 @@ class Playbook:
     def of_kind(self, kind: Literal["path"]) -> list[ReadingPath]: ...
     @overload
     def of_kind(self, kind: Literal["rule"]) -> list[CheckerRule]: ...
+    @overload
+    def of_kind(self, kind: Literal["workshop"]) -> list[Workshop]: ...
     @overload
     def of_kind(self, kind: str) -> Sequence[EntryModel]: ...
 
@@ -163,14 +169,33 @@ def walk(data: Any, spec: str, prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
             yield (*prefix, key), value
 
 
+# How to report a problem at the place a fork hides an entry: (message, hint) -> Problem.
+HiddenAt = Callable[[str, str], Problem]
+
+
+def _hidden_but_cited(hidden: Mapping[str, HiddenAt], citing: dict[str, list[Problem]]) -> list[Problem]:
+    """Each hidden entry that entries staying in the playbook still cite, at the line hiding it."""
+    return [
+        hidden[entry_id](
+            f"'{entry_id}' is hidden but still cited by "
+            + ", ".join(f"{at.path}:{at.line} ({at.key_path})" for at in sorted(places)),
+            "hide those entries too, or override the fields that cite it (content/local/overrides/<id>.yml)",
+        )
+        for entry_id, places in sorted(citing.items())
+    ]
+
+
 def link(
-    loaded: list[Loaded], *, hidden: frozenset[str] = frozenset(), notes: dict[str, Note] | None = None
+    loaded: list[Loaded], *, hidden: Mapping[str, HiddenAt] | None = None, notes: dict[str, Note] | None = None
 ) -> tuple[Playbook | None, list[Problem]]:
     """Resolve every reference; report duplicates and dangling ids where they stand.
 
-    Entries a fork's overlay hides are left out, and references to them dropped;
+    Entries a fork's overlay hides are left out; an entry still cited by one
+    that stays is reported where it is hidden, naming every file that cites it
+    (the pages, the formula and the handouts would otherwise point at nothing).
     ``notes`` are the overlay's notes on entries, by id.
     """
+    hidden = hidden or {}
     notes = notes or {}
     problems: list[Problem] = []
     entries: dict[str, dict[str, EntryModel]] = defaultdict(dict)
@@ -218,12 +243,18 @@ def link(
     kind_of = {r.id: r.kind for r in where}
     links: dict[Ref, set[Ref]] = defaultdict(set)
     cited_by: dict[str, set[Ref]] = defaultdict(set)
+    citing_hidden: dict[str, list[Problem]] = defaultdict(list)
     for item in [*where.values(), *singletons.values()]:
         owner = Ref(item.kind.name, getattr(item.value, "id", item.kind.name))
         for reference in item.kind.references:
             for path, target_id in walk(item.data, reference.spec):
-                if target_id in duplicated or target_id in hidden:
-                    # A duplicate is already reported; a hidden entry is meant to disappear.
+                if target_id in hidden:
+                    if reference.skips_hidden:
+                        continue
+                    citing_hidden[target_id].append(problem_at(item.document, path, "", ""))
+                    continue
+                if target_id in duplicated:
+                    # A duplicate is already reported.
                     continue
                 target_kind = kind_of.get(target_id)
                 if target_kind not in reference.targets:
@@ -235,6 +266,7 @@ def link(
                     links[owner].add(Ref(target_kind, target_id))
                     links[Ref(target_kind, target_id)].add(owner)
 
+    problems += _hidden_but_cited(hidden, citing_hidden)
     if problems or "site" not in singletons:
         return None, problems
     site = singletons["site"].value

@@ -50,18 +50,22 @@ class RefersTo:
     """Marks a field that holds ids of other entries, in its annotation: the one place a reference is declared.
 
     ``targets`` are the kinds the ids may name. With ``linked`` the two
-    entries' pages also link to each other, both ways. The link stage checks
-    every such id (see :mod:`playbook.content.kinds`, which finds them).
+    entries' pages also link to each other, both ways. With ``skips_hidden``
+    an id a fork hides is left out of the list (a reading path's stop, what a
+    workshop segment uses); otherwise hiding a cited entry is an error at the
+    line that hides it. The link stage checks every such id (see
+    :mod:`playbook.content.kinds`, which finds them).
     """
 
-    __slots__ = ("linked", "targets")
+    __slots__ = ("linked", "skips_hidden", "targets")
 
-    def __init__(self, *targets: str, linked: bool = True) -> None:
+    def __init__(self, *targets: str, linked: bool = True, skips_hidden: bool = False) -> None:
         self.targets = targets
         self.linked = linked
+        self.skips_hidden = skips_hidden
 
     def __repr__(self) -> str:
-        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked})"
+        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked}, skips_hidden={self.skips_hidden})"
 
 
 class Model(BaseModel):
@@ -331,9 +335,12 @@ class Debate(Entry):
 class PathStep(Model):
     """One stop on an audience's reading path."""
 
-    entry: Annotated[Id, RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False)] = (
-        Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate).")
-    )
+    entry: Annotated[
+        Id,
+        RefersTo(
+            "principle", "anti-pattern", "template", "worksheet", "debate", "workshop", linked=False, skips_hidden=True
+        ),
+    ] = Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate, workshop).")
     why: Line = Field(description="Why this reader should read it at this point.")
 
 
@@ -785,6 +792,107 @@ class CheckerRule(Model):
         return not self.situations or situation in self.situations
 
 
+Per = Literal["participant", "pair", "table", "room"]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Material(Model):
+    """Something the facilitator brings: how many, counted per participant, pair, table or room."""
+
+    item: Line = Field(description="What it is, for example: sticky notes, a projector, pens.")
+    per: Per = Field(
+        default="room", description="What the count is for: participant, pair, table (see table_size) or room."
+    )
+    count: int = Field(default=1, ge=1, le=100, description="How many per participant, pair, table or room.")
+
+
+class HandoutCopies(Model):
+    """Copies of one of the playbook's own printed handouts the workshop uses."""
+
+    handout: Literal["cards", "short", "full"] = Field(
+        description="cards: the card deck; short: the two-page handout; full: the whole playbook."
+    )
+    per: Per = Field(default="participant", description="What one copy is for: participant, pair, table or room.")
+    count: int = Field(default=1, ge=1, le=100, description="How many copies per participant, pair, table or room.")
+
+
+class Segment(Model):
+    """One timed part of a workshop's agenda."""
+
+    title: Line = Field(description="Name of the segment, shown in the agenda and as its slide's heading.")
+    minutes: int = Field(ge=1, le=480, description="How long it takes, in whole minutes.")
+    does: Text = Field(description="What the facilitator does, step by step, in a few sentences.")
+    says: Text | None = Field(
+        default=None, description="What the facilitator says: a short script to read or adapt, in their voice."
+    )
+    notes: Text | None = Field(
+        default=None, description="Notes for the facilitator only: what to watch for, what to skip when short of time."
+    )
+    slide: tuple[Line, ...] = Field(
+        default=(), description="The points on the segment's slide, a few short lines the room can read."
+    )
+    entries: Annotated[
+        tuple[Id, ...],
+        RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False, skips_hidden=True),
+    ] = Field(default=(), description="Ids of the entries the segment presents or discusses.")
+    exercises: Annotated[tuple[Id, ...], RefersTo("anti-pattern", linked=False, skips_hidden=True)] = Field(
+        default=(),
+        description="Ids of anti-patterns used as 'spot the problem' exercises: participants get the weak message "
+        "on a sheet; the answer (the anti-pattern and its rewrite) is only in the facilitator guide.",
+    )
+    worksheets: Annotated[tuple[Id, ...], RefersTo("worksheet", linked=False, skips_hidden=True)] = Field(
+        default=(), description="Ids of the worksheets participants fill in; each is printed once per participant."
+    )
+    debates: Annotated[tuple[Id, ...], RefersTo("debate", linked=False, skips_hidden=True)] = Field(
+        default=(), description="Ids of the debates the groups discuss; they print on the debates sheet."
+    )
+    formula: bool = Field(default=False, description="true when the segment uses the relationship formula.")
+    produces: Line | None = Field(default=None, description="What participants have at the end of the segment.")
+
+
+class Workshop(Model):
+    """A session a facilitator runs from the playbook: who it is for, what to bring, and a timed agenda."""
+
+    id: Id = Field(description="Stable identifier, also the file name and the page address.")
+    title: Line = Field(description="Title of the workshop, on its page, guide and slides.")
+    summary: Line = Field(description="One sentence that says what participants get out of it.")
+    audience: Audience = Field(description="Who takes part: job-seeker, recruiter or career-advisor.")
+    participants: Line = Field(description="Who the participants are, in a few words, for example: students.")
+    duration: int = Field(ge=5, le=480, description="Length in minutes; the agenda's segments must add up to it.")
+    group_size: int = Field(ge=1, le=500, description="How many participants the print counts are made for.")
+    table_size: int = Field(default=5, ge=1, le=20, description="How many people sit at a table for group work.")
+    start: ClockTime | None = Field(
+        default=None,
+        description="Clock time the workshop starts, as HH:MM (for example 10:00); the guide then shows clock "
+        "times, otherwise times from the start.",
+    )
+    materials: tuple[Material, ...] = Field(default=(), description="What to bring besides the printed sheets.")
+    handouts: tuple[HandoutCopies, ...] = Field(
+        default=(),
+        description="Copies of the playbook's handouts to print; worksheets (one per participant), exercise sheets "
+        "and the debates sheet (one per table) are counted from the agenda.",
+    )
+    preparation: tuple[Text, ...] = Field(min_length=1, description="What to do before the day, in order.")
+    agenda: tuple[Segment, ...] = Field(min_length=1, description="The segments, in order.")
+
+    def findings(self) -> Iterator[Finding]:
+        """The segments fill the stated duration exactly, and a table is no larger than the group."""
+        total = sum(segment.minutes for segment in self.agenda)
+        if total != self.duration:
+            listed = " + ".join(str(segment.minutes) for segment in self.agenda)
+            yield Finding(
+                ("duration",),
+                f"the agenda's segments add up to {total} minutes ({listed}), but duration is {self.duration}",
+                f"change the segments' minutes or write duration: {total}",
+            )
+        if self.table_size > self.group_size:
+            yield Finding(
+                ("table_size",),
+                f"a table of {self.table_size} is larger than the group of {self.group_size}",
+                "make table_size at most group_size",
+            )
+
+
 class Contact(Model):
     """How readers reach the organization."""
 
@@ -854,6 +962,12 @@ class Site(Model):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
         default="en", description="Language code of the site, for example en or es."
     )
+    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], ...] = Field(
+        default=(),
+        description="A site in several languages, for example [en, es]: the first at the site's address (it "
+        "replaces language), each other under <address>/<code>/, with a switch to the same page in the other "
+        "language. Saved work is shared between them.",
+    )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
     accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
@@ -880,9 +994,27 @@ class Site(Model):
             )
         return value
 
+    def findings(self) -> Iterator[Finding]:
+        for index, code in enumerate(self.languages):
+            if code in self.languages[:index]:
+                yield Finding(("languages", index), f"'{code}' is listed twice", "list each language once")
+        if len(self.languages) == 1:
+            yield Finding(
+                ("languages",),
+                "one language is not a site in several languages",
+                f"write language: {self.languages[0]}",
+            )
+
+    @property
+    def editions(self) -> tuple[str, ...]:
+        """The languages the site is built in, the one at its address first."""
+        return self.languages or (self.language,)
+
 
 # Every kind of entry the linked playbook holds by id.
-EntryModel = Source | Principle | AntiPattern | MessageTemplate | Worksheet | Debate | ReadingPath | CheckerRule
+EntryModel = (
+    Source | Principle | AntiPattern | MessageTemplate | Worksheet | Debate | ReadingPath | CheckerRule | Workshop
+)
 
 
 class Override(Model):

@@ -90,6 +90,14 @@ def languages(generators_dir: Path) -> list[str]:
     return sorted(path.name for path in (generators_dir / "strings").iterdir() if path.is_dir())
 
 
+def translation_languages(generators_dir: Path) -> tuple[str, ...]:
+    """The languages content can be translated into: every supported language but English, the source."""
+    folder = generators_dir / "strings"
+    if not folder.is_dir():
+        return ()
+    return tuple(language for language in languages(generators_dir) if language != "en")
+
+
 def fill(template: str, **values: object) -> str:
     """Replace ``{name}`` in a string with values."""
     for name, value in values.items():

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from playbook.content.layers import layer_for
 from playbook.content.load import Document, Path
 from playbook.content.model import ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
 from playbook.problems import Problem, format_key_path
@@ -193,14 +194,12 @@ def validate_layers(
     """Validate data merged from a base file and overlay files.
 
     Each problem is reported in the file where the offending key was written:
-    the last overlay that sets the top-level key, or else the base.
+    the last overlay that sets the top-level key (or, for a translation, the
+    value itself), or else the base.
     """
 
     def source(path: Path) -> Document:
-        for overlay in reversed(overlays):
-            if path and path[0] in overlay.data:
-                return overlay
-        return base
+        return layer_for(base, overlays, path)
 
     try:
         instance = model_class.model_validate(data, strict=True)

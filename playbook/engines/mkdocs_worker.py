@@ -58,9 +58,16 @@ class Warmed:
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.process = process
+        self.spent = False
 
     def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
-        """Have the worker build; if it cannot answer, build here instead."""
+        """Have the worker build; if it cannot answer, build here instead.
+
+        The worker builds once; a site in several languages builds its other languages here.
+        """
+        if self.spent:
+            return InProcess().build(config_file, site_dir, cache_dir)
+        self.spent = True
         request = {
             "config": str(config_file),
             "site_dir": str(site_dir),

@@ -52,7 +52,24 @@ def drift(content_dir: Path) -> list[Drift]:
 
 def mark_reviewed(item: Drift) -> None:
     """Record the current upstream fingerprint in the override file, changing only that line."""
-    text = item.override.read_text(encoding="utf-8")
-    line = f"reviewed: {item.current}"
-    text = _REVIEWED.sub(line, text, count=1) if _REVIEWED.search(text) else text.rstrip("\n") + f"\n{line}\n"
-    item.override.write_text(text, encoding="utf-8")
+    assert item.current is not None
+    write_reviewed(item.override, item.current)
+
+
+def write_reviewed(path: Path, fingerprint: str, after: str | None = None) -> None:
+    """Set the ``reviewed:`` line of a file to ``fingerprint``, keeping every other line and comment.
+
+    A file without the line gets it after the line starting with ``after`` (``translation_of:``),
+    else at its end.
+    """
+    text = path.read_text(encoding="utf-8")
+    line = f"reviewed: {fingerprint}"
+    if _REVIEWED.search(text):
+        text = _REVIEWED.sub(line, text, count=1)
+    elif after is not None and re.search(rf"(?m)^{re.escape(after)}.*$", text):
+        text = re.sub(rf"(?m)^({re.escape(after)}.*)$", lambda m: f"{m.group(1)}\n{line}", text, count=1)
+    else:
+        text = text.rstrip("\n") + f"\n{line}\n"
+    scratch = path.with_name(f".tmp-{path.name}")
+    scratch.write_text(text, encoding="utf-8")
+    scratch.replace(path)

@@ -15,15 +15,21 @@ changes there never conflict with upstream updates. The folder may hold:
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from playbook.content.collect import LOCAL_FOLDER, OVERRIDE_KEYS, ContentFile, Loaded, read_all
-from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS
+from playbook.content.collect import LOCAL_FOLDER, ContentFile, Loaded, read_all, translation_problem
+from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
+from playbook.content.layers import OVERRIDE_KEYS, translation_of
+from playbook.content.link import HiddenAt
 from playbook.content.load import Document, read_mapping
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
+from playbook.content.strings import translation_languages
+from playbook.content.translation import Status, beside, orphans, translatable, translate_file, untranslated
 from playbook.content.validate import problem_at, validate_document, validate_layers
 from playbook.problems import Problem
 
@@ -37,9 +43,35 @@ SPECIAL_FOLDERS = {"overrides", "notes", "strings"}
 class Overlay:
     """What a fork's overlay adds beside entries: hidden ids and notes."""
 
-    hidden: frozenset[str] = frozenset()
+    # Hidden ids, each with how to report a problem at the line of hidden.yml that hides it.
+    hidden: Mapping[str, HiddenAt] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     strings_dir: Path | None = None
+    translations: tuple[Status, ...] = ()
+
+
+# A note is not an entry of its own, but is translated like one.
+NOTE_KIND = Kind("note", "notes", Note)
+
+
+@dataclass
+class _Translator:
+    """Lays the fork's translations (``<id>.<language>.yml`` beside its files) over what they translate."""
+
+    root: Path
+    language: str
+    statuses: list[Status] = field(default_factory=list)
+
+    def __call__(self, item: Loaded, english: Document, entry: str) -> tuple[Loaded, list[Problem]]:
+        if self.language == "en" or not translatable(item.kind.name, item.kind.model):
+            return item, []
+        path = beside(self.root, english, self.language)
+        if not path.is_file():
+            self.statuses.append(untranslated(english, item.kind.model, entry))
+            return item, []
+        translated, status, problems = translate_file(self.root, item, english, path, entry)
+        self.statuses += [status] if status else []
+        return translated or item, problems
 
 
 def fingerprint(path: Path) -> str:
@@ -56,8 +88,26 @@ def _load(root: Path, path: Path, model: type[M]) -> tuple[Document | None, M | 
     return document, value, problems
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml") and not p.name.startswith("."))
+def _yaml_files(folder: Path, translations: bool = False) -> list[Path]:
+    """The YAML files of a folder: entries, or with ``translations`` the ``<id>.<language>.yml`` beside them."""
+    return sorted(
+        p
+        for p in folder.glob("*.y*ml")
+        if p.suffix in (".yml", ".yaml")
+        and not p.name.startswith(".")
+        and (translation_of(p) is not None) == translations
+    )
+
+
+def _translation_problems(root: Path, local: Path) -> list[Problem]:
+    """Translation files in the fork's folders whose language the playbook cannot read."""
+    supported = translation_languages(root / "generators")
+    folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
+    problems = []
+    for path in (p for folder in folders for p in _yaml_files(folder, translations=True)):
+        bad = translation_problem(path, path.relative_to(root).as_posix(), supported)
+        problems.extend([bad] if bad else [])
+    return problems
 
 
 def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Problem]]:
@@ -72,7 +122,7 @@ def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Probl
             kind = KIND_BY_FOLDER[child.name]
             files.extend(ContentFile(kind, p, p.relative_to(root).as_posix()) for p in _yaml_files(child))
         elif child.is_dir() and child.name not in SPECIAL_FOLDERS:
-            if _yaml_files(child):
+            if _yaml_files(child) or _yaml_files(child, translations=True):
                 folders = ", ".join(sorted([*KIND_BY_FOLDER, *SPECIAL_FOLDERS]))
                 problems.append(
                     Problem(
@@ -106,14 +156,15 @@ def _apply_branding(root: Path, local: Path, loaded: list[Loaded]) -> list[Probl
     site = next((item for item in loaded if item.kind.name == "site"), None)
     if document is None or branding is None or site is None:
         return problems
-    data = {**site.document.data, **{k: v for k, v in document.data.items() if v is not None}}
-    value, problems = validate_layers(site.document, (document,), data, Site)
+    data = {**site.data, **{k: v for k, v in document.data.items() if v is not None}}
+    overlays = (*site.overlays, document)
+    value, problems = validate_layers(site.document, overlays, data, Site)
     if value is not None:
-        loaded[loaded.index(site)] = Loaded(site.kind, site.document, value, (document,))
+        loaded[loaded.index(site)] = Loaded(site.kind, site.document, value, overlays)
     return problems
 
 
-def _apply_overrides(root: Path, local: Path, loaded: list[Loaded]) -> list[Problem]:
+def _apply_overrides(root: Path, local: Path, loaded: list[Loaded], translator: _Translator) -> list[Problem]:
     problems: list[Problem] = []
     by_id = {item.id: index for index, item in enumerate(loaded) if item.kind.name in KINDS}
     for path in _yaml_files(local / "overrides"):
@@ -156,7 +207,9 @@ def _apply_overrides(root: Path, local: Path, loaded: list[Loaded]) -> list[Prob
         value, found = validate_layers(item.document, layered.overlays, layered.data, item.kind.model)
         problems += found
         if value is not None:
-            loaded[by_id[target_id]] = Loaded(item.kind, item.document, value, layered.overlays, item.local)
+            changed = Loaded(item.kind, item.document, value, layered.overlays, item.local)
+            loaded[by_id[target_id]], found = translator(changed, document, target_id)
+            problems += found
     return problems
 
 
@@ -164,23 +217,28 @@ def _known_ids(loaded: list[Loaded]) -> list[str]:
     return [item.id for item in loaded if item.kind.name in KINDS]
 
 
-def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[frozenset[str], list[Problem]]:
+def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, HiddenAt], list[Problem]]:
     path = local / "hidden.yml"
     if not path.exists():
-        return frozenset(), []
+        return {}, []
     document, hidden, problems = _load(root, path, Hidden)
     if document is None or hidden is None:
-        return frozenset(), problems
+        return {}, problems
     known = _known_ids(loaded)
     for index, entry_id in enumerate(hidden.hide):
         if entry_id not in known:
             close = difflib.get_close_matches(entry_id, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "list ids of existing entries"
             problems.append(problem_at(document, ("hide", index), f"no entry has the id '{entry_id}'", hint))
-    return frozenset(hidden.hide), problems
+    at: dict[str, HiddenAt] = {}
+    for index, entry_id in enumerate(hidden.hide):
+        at[entry_id] = functools.partial(problem_at, document, ("hide", index))
+    return at, problems
 
 
-def _notes(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Note], list[Problem]]:
+def _notes(
+    root: Path, local: Path, loaded: list[Loaded], translator: _Translator
+) -> tuple[dict[str, Note], list[Problem]]:
     notes: dict[str, Note] = {}
     problems: list[Problem] = []
     known = _known_ids(loaded)
@@ -203,11 +261,16 @@ def _notes(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Not
             hint = f"did you mean '{close[0]}'?" if close else "name the id of the entry the note is about"
             problems.append(problem_at(document, ("id",), f"no entry has the id '{note.id}'", hint))
         else:
-            notes[note.id] = note
+            translated, found = translator(Loaded(NOTE_KIND, document, note), document, note.id)
+            problems += found
+            assert isinstance(translated.value, Note)
+            notes[note.id] = translated.value
     return notes, problems
 
 
-def _new_entries(root: Path, local: Path, loaded: list[Loaded]) -> tuple[list[Loaded], list[Problem]]:
+def _new_entries(
+    root: Path, local: Path, loaded: list[Loaded], translator: _Translator
+) -> tuple[list[Loaded], list[Problem]]:
     files, problems = _entry_files(root, local)
     entries, found = read_all(files)
     problems += found
@@ -225,26 +288,43 @@ def _new_entries(root: Path, local: Path, loaded: list[Loaded]) -> tuple[list[Lo
                 )
             )
         else:
-            added.append(Loaded(item.kind, item.document, item.value, (), local=True))
+            translated, found = translator(
+                Loaded(item.kind, item.document, item.value, (), local=True), item.document, item.id
+            )
+            problems += found
+            added.append(translated)
     return added, problems
 
 
-def apply_overlay(root: Path, content_dir: Path, loaded: list[Loaded]) -> tuple[list[Loaded], Overlay, list[Problem]]:
-    """Upstream entries with the fork's overlay applied, and every problem in the overlay."""
+def apply_overlay(
+    root: Path, content_dir: Path, loaded: list[Loaded], language: str = "en"
+) -> tuple[list[Loaded], Overlay, list[Problem]]:
+    """Upstream entries with the fork's overlay applied, and every problem in the overlay.
+
+    In another language than English, each of the fork's entries, overrides and notes
+    takes its translation from the file beside it, and the overlay lists the state of each.
+    """
     local = content_dir / LOCAL_FOLDER
     if not local.is_dir():
         return loaded, Overlay(), []
+    translator = _Translator(root, language)
     result = list(loaded)
-    added, problems = _new_entries(root, local, result)
+    added, problems = _new_entries(root, local, result, translator)
+    problems += _translation_problems(root, local)
     result += added
     problems += _apply_branding(root, local, result)
-    problems += _apply_overrides(root, local, result)
+    problems += _apply_overrides(root, local, result, translator)
     hidden, found = _hidden(root, local, result)
     problems += found
-    notes, found = _notes(root, local, result)
+    notes, found = _notes(root, local, result, translator)
     problems += found
+    if language != "en":
+        folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
+        mine = [p for folder in folders for p in _yaml_files(folder, translations=True)]
+        problems += orphans(root, [p for p in mine if (translation_of(p) or ("", ""))[1] == language])
     strings_dir = local / "strings"
-    return result, Overlay(hidden, notes, strings_dir if strings_dir.is_dir() else None), problems
+    overlay = Overlay(hidden, notes, strings_dir if strings_dir.is_dir() else None, tuple(translator.statuses))
+    return result, overlay, problems
 
 
 def check_assets(root: Path, content_dir: Path, site: Loaded) -> list[Problem]:

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings, fill
@@ -57,6 +60,8 @@ class Handout:
     # Layout and writing time (wall clock and processor), for the benchmark; not part of the result.
     seconds: float = field(default=0.0, compare=False)
     cpu_seconds: float = field(default=0.0, compare=False)
+    # Characters no installed font can draw, each where the content wrote it; the PDF shows U+FFFD instead.
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,11 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
         shown = template.relative_to(sources.root.resolve()).as_posix()
         started, started_cpu = time.perf_counter(), time.process_time()
         try:
-            document = layout(html[spec.name].decode("utf-8"), sources.generators_dir, fetcher)
+            # Written as well as laid out: WeasyPrint finds a glyph missing only when it draws it.
+            (document, data), missing = _without_missing_glyphs(
+                html[spec.name].decode("utf-8"),
+                lambda text: (laid := layout(text, sources.generators_dir, fetcher), to_pdf(laid)),
+            )
         except RenderFailed as failure:
             problems += _render_problems(shown, failure.messages)
             continue
@@ -102,17 +111,70 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             problems += _overflow_problems(playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
             problems.append(_short_too_long(shown, len(document.pages)))
-        if not problems:
-            try:
-                data = to_pdf(document)
-            except RenderFailed as failure:
-                problems += _render_problems(shown, failure.messages)
-                continue
-            elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
-            handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu))
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+        warnings = tuple(glyph_warnings(playbook, missing, shown))
+        handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu, warnings))
     if problems:
         raise ContentError(problems)
     return handouts
+
+
+# WeasyPrint's complaint about a character no installed font has a glyph for.
+_NOTDEF = re.compile(
+    r'^\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+[0-9A-F]+\)$', re.S
+)
+# Separators a writer meant as a break; the PDF's flowing text shows them as a space.
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
+REPLACEMENT = "\ufffd"
+
+
+def _without_missing_glyphs(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, set[str]]:
+    """Lay out and write ``html``; characters no font can draw are replaced by U+FFFD and returned.
+
+    A person's or a center's name in a script the machine has no font for, or
+    an emoji, must not stop the build: the handout shows a replacement mark
+    and the build says where the character was written.
+    """
+    from playbook.handouts.layout import RenderFailed
+
+    html = html.translate(_SEPARATORS)
+    try:
+        return lay_out(html), set()
+    except RenderFailed as failure:
+        found = [_NOTDEF.match(message) for message in failure.messages]
+        if not all(found):
+            raise
+        missing = {match.group(1) for match in found if match}
+        for text in missing:
+            html = html.replace(text, REPLACEMENT)
+        return lay_out(html), missing
+
+
+def _strings_in(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings_in(item, (*path, index))
+
+
+def glyph_warnings(playbook: Playbook, missing: set[str], template: str) -> Iterator[Problem]:
+    """Where each character the handouts could not draw was written (the template when no entry has it)."""
+    for text in sorted(missing):
+        what = (
+            f"no installed font can draw '{text}' (U+{ord(text[0]):04X}), so the PDF shows {REPLACEMENT} in its place"
+        )
+        hint = "install a font that has it (for Chinese, Japanese or Korean: fonts-noto-cjk), or write it otherwise"
+        places = [
+            origin.problem(path, what, hint)
+            for ref, origin in sorted(playbook.origins.items())
+            for path, value in _strings_in(origin.data)
+            if text in value
+        ]
+        yield from places or [Problem(template, 1, 1, "", what, hint)]
 
 
 def _render_problems(template: str, messages: list[str]) -> list[Problem]:
@@ -240,30 +302,38 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def remember(root: Path, handouts: list[Handout]) -> None:
-    """Record what each handout written into the site is: its page count and a digest of its bytes."""
-    record = {h.spec.name: {"pages": h.pages, "digest": _digest(h.data)} for h in handouts}
+def _record(root: Path) -> dict[str, object]:
+    try:
+        record = json.loads((root / RECORD).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def remember(root: Path, handouts: list[Handout], folder: str = "") -> None:
+    """Record what each handout written into the site (below ``folder``, a language's) is: pages and digest."""
+    record = _record(root)
+    record.update({folder + h.spec.name: {"pages": h.pages, "digest": _digest(h.data)} for h in handouts})
     path = root / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(path, json.dumps(record, indent=1, sort_keys=True).encode())
 
 
-def previous(root: Path, site_dir: Path) -> tuple[list[Handout] | None, list[Path]]:
-    """The handouts the last build left in ``site_dir``, when every one is there as recorded.
+def previous(root: Path, site_dir: Path, folder: str = "") -> tuple[list[Handout] | None, list[Path]]:
+    """The handouts the last build left in ``site_dir`` (below ``folder``), when every one is there as recorded.
 
-    Returns them (or None) and the handout files found there that cannot be kept:
-    ones not recorded, changed since, or part of an incomplete set.
+    Returns them (or None) and the PDF files found there that cannot be kept:
+    handouts not recorded, changed since or part of an incomplete set, and the
+    workshops' documents, which only a build with PDFs lays out with their pages.
     """
-    found = [site_dir / FOLDER / spec.name for spec in SPECS if (site_dir / FOLDER / spec.name).is_file()]
-    try:
-        record = json.loads((root / RECORD).read_bytes())
-    except (OSError, ValueError):
-        record = {}
+    here = site_dir / folder / FOLDER
+    found = sorted(here.glob("*.pdf")) if here.is_dir() else []
+    record = _record(root)
     kept = []
     for spec in SPECS:
-        entry = record.get(spec.name) if isinstance(record, dict) else None
+        entry = record.get(folder + spec.name)
         try:
-            data = (site_dir / FOLDER / spec.name).read_bytes()
+            data = (here / spec.name).read_bytes()
         except OSError:
             return None, found
         if (
@@ -273,4 +343,5 @@ def previous(root: Path, site_dir: Path) -> tuple[list[Handout] | None, list[Pat
         ):
             return None, found
         kept.append(Handout(spec, entry["pages"], data))
-    return kept, []
+    names = {spec.name for spec in SPECS}
+    return kept, [path for path in found if path.name not in names]

@@ -23,6 +23,10 @@ class Page:
     # A template name, or names to try in order (a translation first, English last).
     template: str | tuple[str, ...]
     context: Context
+    # The language of the page's text when it is not the site's (an entry not translated yet):
+    # the text is rendered inside an element that says so, after ``notice`` (escaped Markdown).
+    language: str | None = None
+    notice: str = ""
 
 
 def environment(generators_dir: Path, *, autoescape: bool = False, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -86,6 +90,16 @@ def _template_problem(root: Path, error: jinja2.TemplateError) -> Problem:
     )
 
 
+def _in_language(text: str, page: Page) -> str:
+    """The page's body marked as written in ``page.language``, after the notice that says it is not translated."""
+    front, body = "", text
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        end = text.index("\n---\n", 4) + len("\n---\n")
+        front, body = text[:end], text[end:]
+    notice = f'<p class="pb-untranslated" role="note" markdown>{page.notice}</p>\n\n' if page.notice else ""
+    return f'{front}\n{notice}<div lang="{page.language}" markdown>\n\n{body}\n\n</div>\n'
+
+
 def render_pages(root: Path, generators_dir: Path, pages: list[Page], *, autoescape: bool = False) -> dict[str, bytes]:
     """Render every page; raise one ContentError listing every template that failed."""
     env = environment(generators_dir, autoescape=autoescape, cache_dir=root / jinja_cache.FOLDER)
@@ -99,7 +113,7 @@ def render_pages(root: Path, generators_dir: Path, pages: list[Page], *, autoesc
         except jinja2.TemplateError as error:
             problems.append(_template_problem(root.resolve(), error))
             continue
-        output[page.path] = _tidy(text).encode("utf-8")
+        output[page.path] = _tidy(_in_language(text, page) if page.language else text).encode("utf-8")
     if problems:
         raise ContentError(problems)
     return output

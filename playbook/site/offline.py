@@ -112,7 +112,8 @@ def offline_config(staged: dict[str, bytes]) -> bytes:
         "use_directory_urls": False,
         "theme": {"features": features},
         "plugins": [*child.get("plugins", []), "offline"],
-        "extra": {"polyfills": [SHIM_SCRIPT]},
+        # A copy opened from disk holds one language: no switch to the others, no links to them.
+        "extra": {"polyfills": [SHIM_SCRIPT], "alternate": False, "languages": []},
         "extra_javascript": scripts,
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")

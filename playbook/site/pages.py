@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from playbook.checker.rules import rule_data
@@ -571,6 +572,12 @@ class Shaper:
             },
         )
 
+    def in_its_language(self, page: Page, ref: Ref) -> Page:
+        """An entry not translated into the site's language: its page says so and marks its text English."""
+        if ref not in self.playbook.untranslated:
+            return page
+        return replace(page, language="en", notice=self.t["untranslated_notice"])
+
     # Everything -------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
@@ -588,7 +595,7 @@ class Shaper:
             entries = self.playbook.of_kind(kind)
             if kind != "path" and entries:
                 pages.append(self.index(kind))
-            pages.extend(builders[kind](entry) for entry in entries)
+            pages.extend(self.in_its_language(builders[kind](entry), Ref(kind, entry.id)) for entry in entries)
         if self.playbook.formula is not None:
             pages.append(self.calculator())
         pages.append(self.composer())
@@ -626,5 +633,5 @@ def tool_mount(tool: str, config_id: str, data: Context, noscript: str, fallback
     return (
         f'<div class="pb-tool-box"><div class="pb-tool" data-pb-tool="{tool}" data-pb-config="{config_id}">'
         f'<p class="pb-noscript">{html_text(noscript)}</p>{fallback}</div>'
-        f'<template id="{config_id}">{json_for_script(data)}</template></div>'
+        f'<template id="{config_id}" data-search-exclude>{json_for_script(data)}</template></div>'
     )

@@ -8,6 +8,7 @@ colors from ``content/site.yml``, and writes them as a child that INHERITs it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
 from playbook.site.pages import SECTION_TITLES, network_audit, page_path
+from playbook.site.policy import content_security_policy
 
 BASE_NAME = "base.yml"
 
@@ -44,6 +46,8 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     audit = network_audit(playbook)
     referrals = [{pages["network"]: page_path(Ref("worksheet", audit.id))}] if audit else []
     nav.append({pages["tools"]: [*referrals, *({pages[name]: f"tools/{name}.md"} for name in tools)]})
+    if playbook.entries.get("workshop"):
+        nav.append({strings["workshops"]["workshops"]: "workshops/index.md"})
     nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
@@ -70,8 +74,39 @@ def brand_assets(playbook: Playbook, content_dir: Path) -> dict[str, bytes]:
     }
 
 
-def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: bytes) -> bytes:
-    """The child ``mkdocs.yml`` of the staged project; ``base`` is the root ``mkdocs.yml`` it inherits."""
+@dataclass(frozen=True)
+class Edition:
+    """One language of a site in several: its code, its own name, and its folder under the site's address."""
+
+    language: str
+    name: str
+    folder: str  # "" for the language at the site's address, else "es/"
+
+
+def alternates(editions: list[Edition], current: str, url: str | None) -> list[dict[str, Any]]:
+    """The languages for the switch and the hreflang links: each with the way from this edition's root to its own."""
+    here = next(edition for edition in editions if edition.language == current)
+    up = "../" * here.folder.count("/")
+    return [
+        {
+            "lang": edition.language,
+            "name": config_text(edition.name),
+            "link": up + edition.folder,
+            "url": f"{url}{edition.folder}" if url else None,
+            "current": edition.language == current,
+        }
+        for edition in editions
+    ]
+
+
+def staged_config(
+    playbook: Playbook, strings: Strings, tools: list[str], base: bytes, editions: list[Edition] | None = None
+) -> bytes:
+    """The child ``mkdocs.yml`` of the staged project; ``base`` is the root ``mkdocs.yml`` it inherits.
+
+    With ``editions`` (a site in several languages) the config places this language's
+    build under its folder and lists the others for the switch and the hreflang links.
+    """
     site = playbook.site
     theme: dict[str, Any] = {"language": site.language}
     if not site.url:
@@ -84,7 +119,7 @@ def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: 
         theme["logo"] = f"assets/brand/{Path(site.logo).name}"
     if site.favicon:
         theme["favicon"] = f"assets/brand/{Path(site.favicon).name}"
-    extra: dict[str, Any] = {"generator": False}
+    extra: dict[str, Any] = {"generator": False, "content_security_policy": content_security_policy()}
     if site.call_to_action is not None:
         extra["call_to_action"] = {"label": site.call_to_action.label, "url": site.call_to_action.url}
     if site.contact is not None and (site.contact.email or site.contact.phone or site.contact.address):
@@ -109,6 +144,15 @@ def staged_config(playbook: Playbook, strings: Strings, tools: list[str], base: 
     }
     if site.url:
         config["site_url"] = site.url
+    if editions and len(editions) > 1:
+        # Material shows its language button when extra.alternate is set; a value that is not a list keeps
+        # its links to each language's home out of the page head: overrides/partials/alternate.html and
+        # main.html link each page to the same page in the other languages instead.
+        extra["alternate"] = True
+        extra["languages"] = alternates(editions, site.language, site.url)
+        folder = next(e.folder for e in editions if e.language == site.language)
+        if site.url:
+            config["site_url"] = site.url + folder
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 

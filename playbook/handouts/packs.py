@@ -1,0 +1,116 @@
+"""Stage *pdf*, workshop part: facilitator guides, slides and participant sheets, laid out in one pass.
+
+Twenty-odd small PDFs would each pay WeasyPrint's fixed cost (parsing the
+stylesheets, loading the fonts) if rendered alone, so they are laid out as one
+HTML document, ``workshops.html.jinja``, whose named pages give the slides
+their 16:9 size. The laid-out pages are then cut into files at the anchor
+that opens each document, and each file gets its own title in its metadata.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from playbook.content.link import Playbook, Ref
+from playbook.content.strings import Strings
+from playbook.handouts.pdf import Sources, _render_problems
+from playbook.problems import ContentError, Problem
+from playbook.render.templates import Page, render_pages
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+TEMPLATE = "workshops.html.jinja"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One rendered workshop document: its path under the handouts folder, its pages and bytes."""
+
+    file: str
+    kind: str
+    title: str
+    pages: int
+    data: bytes
+    # Writing time of this file; the shared layout's time is on ``Packs``. For the benchmark only.
+    seconds: float = field(default=0.0, compare=False)
+
+
+@dataclass(frozen=True)
+class Packs:
+    """Every workshop document, and the time the shared layout took (for the benchmark)."""
+
+    files: list[Pack]
+    layout_seconds: float = field(default=0.0, compare=False)
+    layout_cpu_seconds: float = field(default=0.0, compare=False)
+
+
+def render_packs(sources: Sources, playbook: Playbook, strings: Strings, epoch: int) -> Packs:
+    """Every workshop document as PDF bytes; raise one ContentError with every problem found."""
+    from playbook.handouts import machine
+    from playbook.handouts.documents import Print, PrintShaper
+    from playbook.handouts.layout import RenderFailed, RestrictedFetcher, layout, to_pdf
+    from playbook.handouts.workshop_documents import WorkshopShaper, doc_anchor
+
+    if not playbook.of_kind("workshop") and not playbook.of_kind("worksheet") and not playbook.of_kind("anti-pattern"):
+        return Packs([])
+    machine.import_weasyprint()
+    machine.require_fonts()
+    shaper = WorkshopShaper(PrintShaper(playbook, Print(strings, epoch)), strings)
+    docs = shaper.docs()
+    if not docs:
+        return Packs([])
+    html = render_pages(
+        sources.root, sources.generators_dir, [Page("all", TEMPLATE, shaper.bundle(docs))], autoescape=True
+    )
+    shown = (sources.generators_dir / TEMPLATE).resolve().relative_to(sources.root.resolve()).as_posix()
+    fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
+    started, started_cpu = time.perf_counter(), time.process_time()
+    try:
+        document = layout(html["all"].decode("utf-8"), sources.generators_dir, fetcher)
+    except RenderFailed as failure:
+        raise ContentError(_render_problems(shown, failure.messages)) from None
+    layout_seconds, layout_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    starts = _starts(document, [doc_anchor(i) for i in range(len(docs))])
+    files = []
+    problems: list[Problem] = []
+    for index, doc in enumerate(docs):
+        pages = document.pages[starts[index] : starts[index + 1] if index + 1 < len(docs) else None]
+        if doc.ref is not None and doc.pages is not None and len(pages) != doc.pages:
+            problems.append(_slides_overflow(playbook, doc.ref, len(pages), doc.pages))
+            continue
+        part = document.copy(pages)
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = doc.title
+        began = time.perf_counter()
+        try:
+            data = to_pdf(part)
+        except RenderFailed as failure:
+            problems += _render_problems(shown, failure.messages)
+            continue
+        files.append(Pack(doc.file, doc.kind, doc.title, len(pages), data, time.perf_counter() - began))
+    if problems:
+        raise ContentError(problems)
+    return Packs(files, layout_seconds, layout_cpu)
+
+
+def _starts(document: Document, anchors: list[str]) -> list[int]:
+    """The index of the page each document opens on, found by the anchor of its first element."""
+    where: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for name in page.anchors:
+            where.setdefault(name, number)
+    return [where[name] for name in anchors]
+
+
+def _slides_overflow(playbook: Playbook, ref: Ref, pages: int, slides: int) -> Problem:
+    """Slides that ran over their 16:9 pages, reported at the workshop's agenda."""
+    return playbook.origins[ref].problem(
+        ("agenda",),
+        f"the slides take {pages} pages for {slides} slides: a slide's text does not fit on its 16:9 page "
+        "in type of at least 24 pt",
+        "shorten the segment titles, slide points or what participants produce",
+    )
