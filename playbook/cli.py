@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from playbook.content.situations import SITUATIONS
 from playbook.engines import mkdocs_worker
-from playbook.problems import ContentError, MachineError
+from playbook.problems import ContentError, MachineError, github_annotation
 from playbook.project import Project
 from playbook.report import Reporter
 
@@ -44,7 +44,15 @@ def _usage(message: str) -> int:
 def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
 
-    checked = pipeline.check(_project(args), reporter, args.language)
+    try:
+        checked = pipeline.check(_project(args), reporter, args.language)
+    except ContentError as error:
+        if args.format != "github":
+            raise
+        for problem in error.problems:
+            print(github_annotation(problem))
+        print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
     reporter.say(f"ok: {checked.files} files, no problems")
     if args.language and args.language != "en":
         return _list_translations(checked, args.language, args.strict)
@@ -222,6 +230,13 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings, and on any translation not done and reviewed"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="how problems are printed: text (path:line:col: …), or github: one ::error workflow command each, "
+        "which GitHub Actions shows on the file and line",
     )
     check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="check, generate and build the site and handouts into site/")

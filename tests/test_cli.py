@@ -175,3 +175,26 @@ def test_build_without_handouts_keeps_the_last_builds_pdfs_or_says_why_it_remove
     assert not list(handouts.glob("*.pdf"))
     assert "removed site/handouts/cards.pdf: --no-pdf builds no PDFs" in result.stderr
     assert "run `playbook build` to make it again" in result.stderr
+
+
+def test_check_format_github_puts_each_problem_on_its_file_and_line(project: Project) -> None:
+    site = project.content_dir / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "primary_color: #8C1D40\n", encoding="utf-8")
+    result = run_cli(project, "check", "--format", "github")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines, result.stderr
+    assert lines[0].startswith("::error file=content/site.yml,line=")
+    assert ",title=primary_color%3A content error::content/site.yml:" in lines[0]
+    assert "YAML reads # as the start of a comment" in lines[0]
+    assert "problem" in result.stderr and "::error" not in result.stderr
+
+
+def test_github_annotations_escape_what_would_end_a_property_or_the_message() -> None:
+    from playbook.problems import Problem, github_annotation
+
+    problem = Problem("content/a,b:c.yml", 3, 4, "how[0]", "100% wrong\nsecond line\r", "fix, then: save")
+    assert github_annotation(problem) == (
+        "::error file=content/a%2Cb%3Ac.yml,line=3,col=4,title=how[0]%3A content error::"
+        "content/a,b:c.yml:3:4: how[0]: 100%25 wrong%0Asecond line%0D — fix, then: save"
+    )

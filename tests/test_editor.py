@@ -4,6 +4,7 @@ mistakes that YAML or the model would let pass silently are located errors."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, make_project
@@ -210,3 +211,21 @@ def test_every_branding_setting_is_covered_here() -> None:
 
     assert set(Site.model_fields) == {key.split(":")[0] for key in BRANDING.splitlines() if not key.startswith(" ")}
     assert FIXTURES.is_dir()
+
+
+def test_the_customize_page_is_hidden_like_an_entry(tmp_path: Path) -> None:
+    from playbook.pipeline import generate
+
+    project = make_project(tmp_path / "project")
+    (project.content_dir / "local").mkdir()
+    hidden = project.content_dir / "local" / "hidden.yml"
+    hidden.write_text("hide: [customize]\n", encoding="utf-8")
+    files = generate(project, check(project, QUIET), QUIET)
+    assert "docs/customize.md" not in files
+    assert b"customize.md" not in files["mkdocs.yml"]
+    hidden.write_text("hide: [customise]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        check(project, QUIET)
+    assert "content/local/hidden.yml:1:8: hide[0]: no entry has the id 'customise' — did you mean 'customize'?" in {
+        p.format() for p in error.value.problems
+    }

@@ -1044,7 +1044,9 @@ class Note(Model):
 class Hidden(Model):
     """Upstream entries a fork leaves out of its site and handouts."""
 
-    hide: tuple[Id, ...] = Field(description="Ids of the entries to hide.")
+    hide: tuple[Id, ...] = Field(
+        description="Ids of the entries to hide; 'customize' hides the page on customizing the site, which students need not see."
+    )
 
 
 def _optional_fields(model: type[Model]) -> dict[str, Any]:

@@ -51,7 +51,8 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
-    nav.append({pages["customize"]: "customize.md"})
+    if "customize" not in playbook.hidden_pages:
+        nav.append({pages["customize"]: "customize.md"})
     return _escaped_titles(nav)
 
 
