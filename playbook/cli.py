@@ -156,7 +156,7 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook.fork.drift import drift, mark_reviewed
+    from playbook.fork.drift import changes, described, drift, mark_reviewed
 
     project = _project(args)
     items = drift(project.content_dir)
@@ -172,14 +172,22 @@ def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
             print(f"{shown}: marked reviewed ({item.current})")
         elif item.changed:
             upstream = item.upstream.relative_to(project.root).as_posix()
-            state = (
-                "was never reviewed"
-                if item.reviewed is None
-                else f"changed since you reviewed it ({item.reviewed} → {item.current})"
-            )
-            print(
-                f"{shown}: {upstream} {state} — compare with `git log -p {upstream}`, then `playbook drift --mark-reviewed`"
-            )
+            fields = changes(item)
+            if item.reviewed is None:
+                print(
+                    f"{shown}: {upstream} was never reviewed — read it beside your override, then run "
+                    "`playbook drift --mark-reviewed`; from then on drift shows what changed, field by field"
+                )
+            elif fields is None:
+                print(
+                    f"{shown}: {upstream} changed since you reviewed it, and no copy of it as you reviewed it is "
+                    "kept — read it beside your override, then run `playbook drift --mark-reviewed`"
+                )
+            else:
+                print(f"{shown}: {upstream} changed since you reviewed it, in {len(fields)} field(s):")
+                for change in fields:
+                    print(f"  {described(change)}")
+                print("  when your override fits again, run `playbook drift --mark-reviewed`")
         else:
             print(f"{shown}: up to date")
     return EXIT_OK

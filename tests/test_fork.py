@@ -293,7 +293,11 @@ def test_drift_lists_upstream_entries_changed_since_review(project: Project) -> 
     upstream = project.content_dir / "principles" / "give-first.yml"
     upstream.write_text(upstream.read_text().replace("People remember", "People do remember"))
     changed = run_cli(project, "drift").stdout
-    assert "content/principles/give-first.yml changed since you reviewed it" in changed
+    assert "content/principles/give-first.yml changed since you reviewed it, in 1 field(s):" in changed
+    # In words, field by field, old and new, and no git command to run.
+    said = next(line for line in changed.splitlines() if line.startswith("  why: was "))
+    assert "People remember" in said.split(", now ")[0] and "People do remember" in said.split(", now ")[1]
+    assert "git" not in changed
     check(project, QUIET)
 
 
