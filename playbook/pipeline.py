@@ -15,7 +15,7 @@ from pathlib import Path
 from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
 from playbook.content.collect import LOCAL_FOLDER, Loaded, Reads, collect
-from playbook.content.contrast import failures
+from playbook.content.contrast import INTERFACE_RATIO, TEXT_RATIO, failures
 from playbook.content.kinds import KINDS
 from playbook.content.limits import apply_limits
 from playbook.content.link import Playbook, Ref, link
@@ -179,13 +179,19 @@ def brand_problems(site: Loaded) -> list[Problem]:
     value = site.value
     assert isinstance(value, Site)
     problems = []
-    for pair, found, nearest in failures(value.primary_color, value.accent_color):
+    for pair, found, nearest in failures(value.primary_color, value.accent_color, value.link_color):
         problems.append(
             problem_at(
                 site.document_for((pair.setting,)),
                 (pair.setting,),
                 f"{pair.role} has a contrast of {found:.2f}:1, below the {pair.minimum:g}:1 that WCAG 2.1 AA requires",
-                f"the nearest color that passes is {nearest}",
+                f"the nearest color that passes, with the same hue (only its OKLCH lightness changed), is "
+                f'{nearest}: {pair.setting}: "{nearest}"'
+                + (
+                    f'; or keep accent_color for buttons and the focus ring and add link_color: "{nearest}" for links'
+                    if pair.setting == "accent_color" and pair.minimum == TEXT_RATIO and found >= INTERFACE_RATIO
+                    else ""
+                ),
             )
         )
     return problems
