@@ -30,7 +30,7 @@ def _project(args: argparse.Namespace) -> Project:
     if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
         raise SystemExit(
             _usage(
-                f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"
+                f"{root} is not a playbook project (it needs content/ and mkdocs.yml) — run from the project folder or pass --project"
             )
         )
     return Project(root)
@@ -108,13 +108,22 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
 def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
     from playbook.handouts import pdf
+    from playbook.site.stage import write_if_changed
 
     project = _project(args)
     checked = pipeline.check(project, reporter)
     handouts = pipeline.render_handouts(project, checked, reporter)
     pdf.remember(project.root, handouts)
+    rendered = pipeline.render_workshop_documents(project, checked, reporter)
     for handout, path in zip(handouts, pdf.write_handouts(project.site_dir / pdf.FOLDER, handouts), strict=True):
         reporter.say(f"wrote {path} ({handout.pages} pages, {pdf.size_text(len(handout.data))})")
+    folder = project.site_dir / pdf.FOLDER
+    for item in rendered.files:
+        (folder / item.file).parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(folder / item.file, item.data)
+    if rendered.files:
+        size = pdf.size_text(sum(len(item.data) for item in rendered.files))
+        reporter.say(f"wrote {len(rendered.files)} workshop documents into {folder} ({size})")
     return EXIT_OK
 
 
@@ -132,7 +141,7 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
 def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
     from playbook.checker import lint_message
-    from playbook.checker.rules import check_message, has_errors
+    from playbook.checker.rules import check_message, draft_languages, has_errors, rules_in
 
     project = _project(args)
     name = lint_message.display_name(args.file)
@@ -141,10 +150,20 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
     except lint_message.InputError as error:
         print(error.format(), file=sys.stderr)
         return EXIT_CONTENT
-    playbook = pipeline.check(project, Reporter(quiet=True)).playbook
-    rules = playbook.of_kind("rule")
-    situation = lint_message.situation_for(playbook, body, args.subject, args.situation)
-    findings = check_message(rules, body, situation.situation, args.subject)
+    # The findings speak the draft's language where the playbook is translated into it.
+    playbook = pipeline.check(project, Reporter(quiet=True), args.language).playbook
+    language = args.language or playbook.site.language
+    known = draft_languages(playbook.of_kind("rule"))
+    if language not in known:
+        given = "--language" if args.language else f"the site's language ({playbook.site.language})"
+        print(
+            f"{given}: the checker has no rules that read '{language}' — pass --language with one of: {', '.join(known)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    rules = rules_in(playbook.of_kind("rule"), language)
+    situation = lint_message.situation_for(playbook, body, args.subject, args.situation, language)
+    findings = check_message(rules, body, situation.situation, args.subject, language)
     if args.json:
         print(lint_message.format_json(findings, name, situation, args.subject))
     else:
@@ -253,7 +272,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts (a faster build of the site alone)")
     build.set_defaults(run=cmd_build)
-    commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
+    commands.add_parser(
+        "pdf", help="render the PDF handouts and workshop documents alone into site/handouts/"
+    ).set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
@@ -284,6 +305,11 @@ def parser() -> argparse.ArgumentParser:
         help="what the message is, which decides the rules that apply (default: guessed from the text)",
     )
     lint.add_argument("--subject", help="the e-mail's subject line; leave it out for messages without one")
+    lint.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language the draft is written in, such as en or es (default: the site's language)",
+    )
     lint.add_argument("--json", action="store_true", help="print the findings as JSON")
     lint.set_defaults(run=cmd_lint_message)
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
@@ -306,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     except OSError as error:
         # The disk, not the content: a full disk, a read-only folder, a file that went away.
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{error.filename or getattr(args, 'project', None) or '.'}: "
         print(
             f"playbook: {where}{error.strerror or error} — check the folder and free space, then try again",
             file=sys.stderr,

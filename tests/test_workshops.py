@@ -283,9 +283,21 @@ def test_a_slide_that_does_not_fit_is_reported_at_the_workshop(project: Project)
     assert found.format().startswith("content/workshops/small.yml:11:3: agenda: the slides take 4 pages for 3 slides")
     # Three points fit: the same workshop renders, its exercise sheet with it.
     (folder / "small.yml").write_text(SMALL_WORKSHOP.format(points=points[: points.index("3 of")].rsplit("\n", 1)[0]))
-    files = {p.file: p for p in render_workshop_documents(project, check(project, QUIET), QUIET).files}
+    first = render_workshop_documents(project, check(project, QUIET), QUIET)
+    files = {p.file: p for p in first.files}
     assert files["workshops/small-slides.pdf"].pages == 3
     assert "exercises/sync-up.pdf" in files
+    # A second build with the same content reuses the PDFs; a changed title lays them out again.
+    again = render_workshop_documents(project, check(project, QUIET), QUIET)
+    assert (first.cached, again.cached) == (False, True)
+    assert [(p.file, p.title, p.pages, p.data) for p in again.files] == [
+        (p.file, p.title, p.pages, p.data) for p in first.files
+    ]
+    text = (folder / "small.yml").read_text(encoding="utf-8")
+    (folder / "small.yml").write_text(text.replace("title: A small workshop", "title: A renamed workshop"))
+    renamed = render_workshop_documents(project, check(project, QUIET), QUIET)
+    assert not renamed.cached
+    assert {p.title for p in renamed.files} >= {"A renamed workshop: Facilitator guide"}
 
 
 def test_pdf_reader_sees_one_document_title_per_file(built: tuple) -> None:

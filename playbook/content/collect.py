@@ -16,7 +16,7 @@ from typing import Any
 
 from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
 from playbook.content.layers import layer_for, merged, translation_of
-from playbook.content.load import Document, read_mapping, symlink_outside
+from playbook.content.load import MAX_BYTES, Document, NotReadable, read_mapping, read_regular_file, symlink_outside
 from playbook.content.model import ID_PATTERN, Model
 from playbook.content.strings import translation_languages
 from playbook.content.validate import problem_at, validate_document
@@ -197,8 +197,9 @@ class Reads:
 
     def read(self, file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
         try:
-            raw = file.path.read_bytes()
-        except OSError:
+            raw = read_regular_file(file.path, MAX_BYTES)
+        except (NotReadable, OSError):
+            # Reading it again the ordinary way reports why it cannot be read.
             return read(file)
         key = (file.display, file.kind.name, raw)
         found = self._last.get(key) or self._now.get(key) or read(file, raw)

@@ -95,6 +95,33 @@ class Entry(Model):
     )
 
 
+GroupSize = Literal["solo", "pairs", "small-groups", "whole-group"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+
+class Method(Model):
+    """How an entry runs as an activity in a workshop or on one's own: time, group, level and materials.
+
+    These are the playbook's own planning values, not claims of its sources.
+    """
+
+    minutes: int = Field(ge=1, le=480, description="Time needed to do it once, in whole minutes.")
+    group: tuple[GroupSize, ...] = Field(
+        min_length=1,
+        description="How it can be done: solo, pairs, small-groups or whole-group (one or more, in that order).",
+    )
+    level: Level = Field(
+        description="beginner: no networking experience needed; intermediate: needs a network or a real target; "
+        "advanced: for people who already reach out regularly."
+    )
+    materials: tuple[Line, ...] = Field(
+        default=(), description="What each person or group needs, for example: a pen, the printed worksheet."
+    )
+
+
+METHOD_DESCRIPTION = "Time, group size, level and materials, for planning a session (optional)."
+
+
 class Example(Model):
     """A weak version of something and a better one."""
 
@@ -148,6 +175,9 @@ class AntiPattern(Entry):
         default=(), description="Ids of the principles to follow instead."
     )
     rewrite: Example = Field(description="A message that falls into the anti-pattern (weak) and its rewrite (better).")
+    method: Method | None = Field(
+        default=None, description="For its 'spot the problem' exercise: " + METHOD_DESCRIPTION
+    )
     rules: Annotated[tuple[Id, ...], RefersTo("rule")] = Field(
         default=(), description="Ids of the message-checker rules that detect it."
     )
@@ -327,6 +357,7 @@ class Debate(Entry):
     question: Line = Field(description="The question on which the sources disagree.")
     sides: tuple[Side, ...] = Field(min_length=2, description="The positions, side by side.")
     take: Text = Field(description="How a reader can decide for their own situation.")
+    method: Method | None = Field(default=None, description="As a group discussion: " + METHOD_DESCRIPTION)
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of related principles."
     )
@@ -425,6 +456,7 @@ class Worksheet(Entry):
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of the principles this worksheet puts into practice."
     )
+    method: Method | None = Field(default=None, description=METHOD_DESCRIPTION)
 
     def findings(self) -> Iterator[Finding]:
         """Field checks of every section, and field ids unique in the worksheet."""
@@ -498,6 +530,8 @@ class Formula(Model):
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"^[^\n]*\S[^\n]*$")]
 RegexPattern = Annotated[str, StringConstraints(min_length=1, max_length=800, pattern=r"^[^\n]*\S[^\n]*$")]
 MessagePart = Literal["body", "subject", "opening", "message"]
+# The language a draft is written in, as a two-letter code (en, es); a rule or cue names those its words read.
+DraftLanguage = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 MatchKind = Literal["contains", "lacks", "count", "words", "sentence-words", "characters", "ratio", "empty"]
 
 
@@ -584,18 +618,34 @@ class SituationCue(Model):
         default=False, description="Only for drafts with no subject line (LinkedIn notes and messages)."
     )
     unless: tuple[Phrase, ...] = Field(default=(), description="Phrases anywhere in the body that rule the cue out.")
+    languages: tuple[DraftLanguage, ...] = Field(
+        default=(),
+        description="The draft languages its phrases are written in (en, es); empty only for a cue without phrases.",
+    )
 
     def findings(self) -> Iterator[Finding]:
-        """A cue looks for something."""
+        """A cue looks for something, and names the language of its words."""
         if not self.phrases and self.max_characters is None:
             yield Finding(("phrases",), "the cue looks for nothing", "add phrases, or max_characters")
+        if (self.phrases or self.unless) and not self.languages:
+            yield Finding(
+                ("phrases",) if self.phrases else ("unless",),
+                "the cue's phrases are in a language it does not name",
+                "add languages: [en] (or the language its words are in)",
+            )
+
+    def reads(self, language: str) -> bool:
+        """Whether the cue is tried on a draft in this language."""
+        return not self.languages or language in self.languages
 
 
 class SituationGuide(Model):
     """How the checker infers a draft's situation (content/situations.yml); the writer can always correct it."""
 
     default: Situation = Field(description="The situation when no cue matches.")
-    cues: tuple[SituationCue, ...] = Field(min_length=1, description="Cues in the order they are tried.")
+    cues: tuple[SituationCue, ...] = Field(
+        min_length=1, description="Cues in the order they are tried; a draft is tried only on the cues of its language."
+    )
 
 
 # What each kind of match needs, and what it must leave out.
@@ -725,6 +775,14 @@ class RuleMatch(TextTest):
                 for finding in test.findings():
                     yield finding._replace(path=(name, *finding.path))
 
+    def reads_words(self) -> bool:
+        """Whether the match looks for phrases, which are words of some language."""
+        return bool(
+            self.phrases
+            or self.versus
+            or any(test is not None and test.phrases for test in (self.only_if, self.unless))
+        )
+
 
 class CheckerRule(Model):
     """A rule of the outreach-message checker, run on a draft in the browser and by playbook lint-message."""
@@ -745,7 +803,21 @@ class CheckerRule(Model):
         default_factory=dict,
         description="A different severity in some situations, for example candidate-to-recruiter: hint.",
     )
-    match: RuleMatch = Field(description="How the rule finds the problem.")
+    match: RuleMatch = Field(description="How the rule finds the problem, in drafts of the languages it names.")
+    languages: tuple[DraftLanguage, ...] = Field(
+        default=(),
+        description=(
+            "The draft languages match is written for (en, es); empty for a match that reads no words "
+            "(lengths, counts, punctuation), which then checks drafts in every language."
+        ),
+    )
+    matches: dict[DraftLanguage, RuleMatch] = Field(
+        default_factory=dict,
+        description=(
+            "The same problem found in drafts in other languages, each in that language's own words "
+            "(es: how Spanish drafts go wrong, not a word-for-word port of the English)."
+        ),
+    )
     message: Line = Field(
         description=(
             "What a finding says, in a short sentence; {match} is replaced by the text found, "
@@ -774,6 +846,27 @@ class CheckerRule(Model):
             )
         for finding in self.match.findings():
             yield finding._replace(path=("match", *finding.path))
+        for language, match in self.matches.items():
+            for finding in match.findings():
+                yield finding._replace(path=("matches", language, *finding.path))
+            if language in self.languages:
+                yield Finding(
+                    ("matches", language),
+                    f"{language} is both in languages and in matches",
+                    f"keep one: languages for the match above, or matches.{language} for a match of its own",
+                )
+        if self.match.reads_words() and not self.languages:
+            yield Finding(
+                ("match",),
+                "the match has phrases, but the rule does not name their language",
+                "add languages: [en] (or the language the phrases are in)",
+            )
+        if self.matches and not self.languages:
+            yield Finding(
+                ("languages",),
+                "the rule has matches for other languages, so its own match must name its language",
+                "add languages: [en] (or the language the match is written in)",
+            )
         if self.situations:
             for situation in self.severity_by_situation:
                 if situation not in self.situations:
@@ -790,6 +883,25 @@ class CheckerRule(Model):
     def applies_to(self, situation: Situation) -> bool:
         """Whether the rule checks messages of this situation."""
         return not self.situations or situation in self.situations
+
+    def match_for(self, language: str) -> RuleMatch | None:
+        """The match that finds the problem in a draft in this language; None when the rule does not read it."""
+        if language in self.matches:
+            return self.matches[language]
+        if not self.languages or language in self.languages:
+            return self.match
+        return None
+
+    def in_language(self, language: str) -> CheckerRule | None:
+        """The rule as it checks drafts in one language: that language's match, or None when it has none."""
+        match = self.match_for(language)
+        if match is None:
+            return None
+        return self.model_copy(update={"match": match, "languages": (language,), "matches": {}})
+
+    def draft_languages(self) -> tuple[str, ...]:
+        """The languages the rule checks; empty when it checks every language."""
+        return () if not self.languages else (*self.languages, *self.matches)
 
 
 Per = Literal["participant", "pair", "table", "room"]

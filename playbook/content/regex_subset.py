@@ -280,11 +280,18 @@ _SPECIAL = {
         "\u2028\u2029\u202f\u205f\u3000\ufeff",
         " ",
     ),
+    # Spanish is often typed without its accents (on a phone, an English keyboard), so an accented
+    # vowel folds to the plain one: "días" and "dias" read alike. The ñ stays: año is not ano.
+    **dict.fromkeys("áàâäã", "a"),
+    **dict.fromkeys("éèêë", "e"),
+    **dict.fromkeys("íìîï", "i"),
+    **dict.fromkeys("óòôöõ", "o"),
+    **dict.fromkeys("úùûü", "u"),
 }
 
 
 def fold_char(c: str) -> str:
-    """One character as the matchers see it: straight quotes, plain hyphens and spaces, lowercase.
+    """One character as the matchers see it: straight quotes, plain hyphens and spaces, lowercase, unaccented vowels.
 
     A character whose lowercase form is longer (like İ) or crosses between the
     basic and astral planes stays as it is, so the folded text has exactly the
@@ -296,7 +303,7 @@ def fold_char(c: str) -> str:
         return special
     lower = c.lower()
     if len(lower) == 1 and (lower > "\uffff") == (c > "\uffff"):
-        return lower
+        return _SPECIAL.get(lower, lower)
     return c
 
 

@@ -90,14 +90,20 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     logo_url = (sources.content_dir / logo).resolve().as_uri() if logo else None
     shaper = PrintShaper(playbook, Print(strings, epoch, logo_url))
     problems: list[Problem] = []
+    # Every template renders once up front, so all their errors are reported together.
     pages = [Page(spec.name, spec.template, getattr(shaper, spec.shape)()) for spec in SPECS]
     html = render_pages(sources.root, sources.generators_dir, pages, autoescape=True)
     fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
     handouts = []
+    # The card backs name the page of the full handout where each entry is: known once it is laid out.
+    entry_pages: dict[str, int] = {}
     for spec in SPECS:
         template = (sources.generators_dir / spec.template).resolve()
         shown = template.relative_to(sources.root.resolve()).as_posix()
         started, started_cpu = time.perf_counter(), time.process_time()
+        if spec.shape == "deck" and entry_pages:
+            page = Page(spec.name, spec.template, shaper.deck(entry_pages))
+            html.update(render_pages(sources.root, sources.generators_dir, [page], autoescape=True))
         try:
             # Written as well as laid out: WeasyPrint finds a glyph missing only when it draws it.
             (document, data), missing = _without_missing_glyphs(
@@ -107,6 +113,8 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
         except RenderFailed as failure:
             problems += _render_problems(shown, failure.messages)
             continue
+        if spec.shape == "full":
+            entry_pages = anchor_pages(document)
         if spec.shape == "deck":
             problems += _overflow_problems(playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
@@ -117,6 +125,15 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     if problems:
         raise ContentError(problems)
     return handouts
+
+
+def anchor_pages(document: Any) -> dict[str, int]:
+    """The page number (from 1) of every anchor in a laid-out document, by its id."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    return pages
 
 
 # WeasyPrint's complaint about a character no installed font has a glyph for.

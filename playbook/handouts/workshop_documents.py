@@ -141,8 +141,10 @@ class WorkshopShaper:
             "take": plain_paragraphs(entry.take) if take else [],
         }
 
-    def debates_doc(self, file: str, title: str, debates: list[Debate]) -> Doc:
-        return Doc(file, "debates", title, {"debates": [self.debate(d, take=False) for d in debates]})
+    def debates_doc(self, file: str, title: str, heading: str, debates: list[Debate]) -> Doc:
+        """The debates with both sides and without the take; ``heading`` is what the sheet's title reads."""
+        context = {"heading": heading, "debates": [self.debate(d, take=False) for d in debates]}
+        return Doc(file, "debates", title, context)
 
     # The facilitator guide ------------------------------------------------------------
 
@@ -286,11 +288,12 @@ class WorkshopShaper:
             used = plan.debates(workshop, p)
             if used:
                 title = f"{workshop.title}: {self.t['debates_sheet']}"
-                found.append(self.debates_doc(plan.debates_file(workshop), title, used))
+                found.append(self.debates_doc(plan.debates_file(workshop), title, workshop.title, used))
         found += [self.worksheet_doc(w) for w in p.of_kind("worksheet")]
         found += [self.exercise_doc(a) for a in p.of_kind("anti-pattern")]
         if p.of_kind("debate"):
-            found.append(self.debates_doc(plan.DEBATES_FILE, self.t["all_debates"], p.of_kind("debate")))
+            title = self.t["all_debates"]
+            found.append(self.debates_doc(plan.DEBATES_FILE, title, title, p.of_kind("debate")))
         return found
 
     def bundle(self, docs: list[Doc]) -> Context:
