@@ -1082,7 +1082,15 @@ class Site(Model):
     )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
-    accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
+    accent_color: Color = Field(
+        default="#b3541e",
+        description="Accent color of buttons, controls and the focus ring, and of links unless link_color is set (hex #rrggbb).",
+    )
+    link_color: Color | None = Field(
+        default=None,
+        description="Color of links on the site and of web addresses on the handouts, when it should differ from "
+        "the accent color, for example a darker shade of a light brand color (hex #rrggbb).",
+    )
     logo: str | None = Field(default=None, description="Path of the logo image, relative to the content folder.")
     favicon: str | None = Field(default=None, description="Path of the favicon, relative to the content folder.")
     contact: Contact | None = Field(default=None, description="How readers reach the organization.")
@@ -1156,7 +1164,9 @@ class Note(Model):
 class Hidden(Model):
     """Upstream entries a fork leaves out of its site and handouts."""
 
-    hide: tuple[Id, ...] = Field(description="Ids of the entries to hide.")
+    hide: tuple[Id, ...] = Field(
+        description="Ids of the entries to hide; 'customize' hides the page on customizing the site, which students need not see."
+    )
 
 
 def _optional_fields(model: type[Model]) -> dict[str, Any]:

@@ -160,7 +160,7 @@ class PrintShaper:
             "created": self.timestamp(),
             "paper": PAPER[self.site.paper],
             "ink": print_ink(self.site.primary_color),
-            "accent": print_ink(self.site.accent_color),
+            "accent": print_ink(self.site.link_color or self.site.accent_color),
             "css": {
                 "page_of": css_content(self.t["page_of"], page="counter(page)", pages="counter(pages)"),
                 # Without a public address the footer names the playbook, never a bare "local copy".
