@@ -169,9 +169,9 @@ def test_a_reformatted_english_file_keeps_its_translation_reviewed_and_a_new_sen
     spanish(project)
     assert run_cli(project, "translations", "--language", "es", "--mark-reviewed", "give-first").returncode == 0
     marked = (project.content_dir / "principles/give-first.es.yml").read_text(encoding="utf-8")
-    fingerprint = re.search(r"(?m)^reviewed: ([0-9a-f]{12})$", marked)
+    fingerprint = re.search(r'(?m)^reviewed: "([0-9a-f]{12})"$', marked)
     assert fingerprint is not None
-    assert marked == GIVE_FIRST_ES.replace('reviewed: ""', f"reviewed: {fingerprint[1]}")  # comments kept
+    assert marked == GIVE_FIRST_ES.replace('reviewed: ""', f'reviewed: "{fingerprint[1]}"')  # comments kept
     english = project.content_dir / "principles/give-first.yml"
     text = english.read_text(encoding="utf-8")
     # Tags in another form, the list as a block, the text rewrapped: the words a reader sees are the same.

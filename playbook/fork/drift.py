@@ -136,7 +136,8 @@ def write_reviewed(path: Path, fingerprint: str, after: str | None = None) -> No
     else at its end.
     """
     text = path.read_text(encoding="utf-8")
-    line = f"reviewed: {fingerprint}"
+    # Quoted: a fingerprint such as 684570e52392 or 1234567890 would otherwise read as a number.
+    line = f'reviewed: "{fingerprint}"'
     if _REVIEWED.search(text):
         text = _REVIEWED.sub(line, text, count=1)
     elif after is not None and re.search(rf"(?m)^{re.escape(after)}.*$", text):
