@@ -28,7 +28,7 @@ def test_build_says_what_it_does_and_quiet_says_nothing(project: Project) -> Non
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr
     stages = [line.split()[0] for line in result.stderr.splitlines()]
-    assert stages == ["load", "link", "render", "pdf", "stage", "mkdocs", "publish", "built"]
+    assert stages == ["load", "link", "render", "pdf", "workshops", "stage", "mkdocs", "publish", "built"]
     assert "20 pages" in result.stderr
     quiet = run_cli(project, "--quiet", "build")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
