@@ -72,7 +72,8 @@ def test_schema_writes_one_schema_per_kind(project: Project) -> None:
         "site.schema.json" in names
         and "template.schema.json" in names
         and "branding.schema.json" in names
-        and len(names) == 16
+        and "workshop.schema.json" in names
+        and len(names) == 17
     )
 
 

@@ -11,6 +11,7 @@ booleans and only plain decimal numbers are numbers; everything else is text.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -183,6 +184,10 @@ class _Builder:
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         value = event.value if event.style else plain_scalar(event.value)
+        if isinstance(value, float) and not math.isfinite(value):
+            # 1e999 reads as infinity, which page data writes as a JSON the browser cannot read.
+            self.problem(mark, path, f"{event.value} is too large a number", "write a number below 1e300")
+            value = 0.0
         if not event.value and not event.style and frame is not None:
             self.empty_values.append(path)
         if frame is None:

@@ -401,9 +401,16 @@ class WorksheetField(Model):
     scale: tuple[int, int] | None = Field(default=None, description="Lowest and highest value, for kind: scale.")
     columns: tuple[Line, ...] = Field(default=(), description="Column headings, for kind: table.")
     rows: int = Field(default=3, ge=1, le=30, description="How many blank rows to print, for kind: table.")
+    people: bool = Field(
+        default=False,
+        description="Offer the people kept by the tools (the imported connections) as choices, for kind: text, "
+        "and for the first column of kind: table; nobody is typed twice.",
+    )
 
     def findings(self) -> Iterator[Finding]:
         """Each kind has the settings it needs."""
+        if self.people and self.kind not in ("text", "table"):
+            yield Finding(("people",), "only a text field or a table can offer people", "remove people: true")
         if self.kind == "choice" and len(self.options) < 2:
             yield Finding(("kind",), "a choice needs at least two options", "add them under options")
         if self.kind == "table" and not self.columns:
