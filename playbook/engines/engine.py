@@ -10,9 +10,16 @@ engine. An engine offers two things:
   :class:`BuildFailed` with the engine's complaints. A complaint that names a
   staged page (``Doc file 'principles/x.md'`` for MkDocs) is reported by the
   pipeline at the content file the page comes from.
+- ``refresh(config_file, site_dir, cache_dir)``: bring ``site_dir``, which a
+  build of the same staged folder wrote, up to date in place, as fast as the
+  engine can; pages whose staged file did not change may keep what they showed
+  of other pages. ``playbook serve`` (see :mod:`playbook.site.preview`) calls it
+  after an edit that changed pages only, and ``build`` otherwise. An engine
+  without a faster way builds the folder afresh.
 - ``serve(config_file, dev_addr, start_watching)``: serve the staged folder
-  with live reload until interrupted, calling ``start_watching`` once the
-  server is about to start.
+  with the engine's own live reload until interrupted, calling
+  ``start_watching`` once the server is about to start (not used by ``playbook
+  serve``, which serves its own preview so that every engine gets the same one).
 
 Two engines: MkDocs with Material 9.8 (``mkdocs_adapter``, warmed up in a
 second process by ``mkdocs_worker``), the default, and Zensical
@@ -52,6 +59,12 @@ class Builder(Protocol):
     def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int: ...
 
 
+class Refresher(Builder, Protocol):
+    """A builder that can also bring a built folder up to date in place (see the module's description)."""
+
+    def refresh(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int: ...
+
+
 def _module(name: str) -> ModuleType:
     if name not in MODULES:
         raise ValueError(f"unknown engine {name!r}: expected one of {', '.join(NAMES)}")
@@ -66,6 +79,14 @@ class InProcess:
 
     def build(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
         pages: int = _module(self.name).build(config_file, site_dir, cache_dir)
+        return pages
+
+    def refresh(self, config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
+        """The engine's own refresh where it has one; otherwise a fresh build of the same folder."""
+        module = _module(self.name)
+        if not hasattr(module, "refresh"):
+            return self.build(config_file, site_dir, cache_dir)
+        pages: int = module.refresh(config_file, site_dir, cache_dir)
         return pages
 
 
