@@ -87,9 +87,26 @@ class Tally:
         return self.tp / self.positives if self.positives else 1.0
 
 
-def load_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
-    """The labelled messages."""
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")))
+def load_corpus(path: Path = CORPUS, rules: list[CheckerRule] | None = None) -> list[dict[str, Any]]:
+    """The labelled messages.
+
+    A set labelled with ``label: good|bad`` and anti-pattern ids in ``expected`` (held-out v4,
+    whose writer never saw the rules) is scored with the rules that name those anti-patterns:
+    a bad message is caught when one of them fires. Its anti-patterns no rule detects stay
+    labelled, so such a message counts as missed, not as good.
+    """
+    corpus = list(yaml.safe_load(path.read_text(encoding="utf-8")))
+    if rules is None or not corpus or "label" not in corpus[0]:
+        return corpus
+    return [
+        {
+            **message,
+            "anti_patterns": message["expected"],
+            "expected": sorted({r.id for r in rules if r.anti_pattern in message["expected"]}),
+            "bad": message["label"] == "bad",
+        }
+        for message in corpus
+    ]
 
 
 @dataclass
@@ -102,6 +119,7 @@ class Targets:
     bad: int = 0
     bad_caught: list[str] = field(default_factory=list)
     bad_missed: list[str] = field(default_factory=list)
+    bad_warned: list[str] = field(default_factory=list)
 
     @property
     def good_rate(self) -> float:
@@ -135,14 +153,16 @@ def targets(
     for message in corpus:
         found = findings_of(rules, message, guide, language)
         expected = set(message["expected"])
-        if not expected:
+        serious = [f for f in found if f.severity in ("error", "warning")]
+        if not message.get("bad", bool(expected)):
             result.good += 1
-            serious = [f for f in found if f.severity in ("error", "warning")]
             (result.good_warned if serious else result.good_quiet).append(message["id"])
         else:
             result.bad += 1
             caught = expected & {f.rule for f in found}
             (result.bad_caught if caught else result.bad_missed).append(message["id"])
+            if serious:
+                result.bad_warned.append(message["id"])
     return result
 
 
@@ -217,6 +237,10 @@ def report_targets(result: Targets, *, misses: bool) -> None:
         f"bad messages caught by a labelled rule: {len(result.bad_caught)}/{result.bad} = {result.bad_rate:.1%}"
         f" (target {BAD_TARGET:.0%}: {bad_mark})"
     )
+    print(
+        f"bad messages with any warning or error: {len(result.bad_warned)}/{result.bad}"
+        f" = {len(result.bad_warned) / result.bad if result.bad else 1.0:.1%} (not the target; for comparison)"
+    )
     if misses:
         for message_id in result.good_warned:
             print(f"    good but warned: {message_id}")
@@ -247,7 +271,7 @@ def main() -> int:
         if path.exists() and (args.sets is None or path.stem in args.sets)
     ]
     for title, path in sets:
-        corpus = load_corpus(path)
+        corpus = load_corpus(path, rules)
         for mode, used in (("situation as labelled", None), ("situation inferred", guide)):
             if mode == "situation inferred" and used is None:
                 continue

@@ -8,14 +8,14 @@ MkDocs warming up in a second process, then imports the generator.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playbook.content.situations import SITUATIONS
 from playbook.engines import mkdocs_worker
-from playbook.problems import ContentError, MachineError
+from playbook.problems import ContentError, MachineError, github_annotation
 from playbook.project import Project
 from playbook.report import Reporter
 
@@ -44,7 +44,15 @@ def _usage(message: str) -> int:
 def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
 
-    checked = pipeline.check(_project(args), reporter, args.language)
+    try:
+        checked = pipeline.check(_project(args), reporter, args.language)
+    except ContentError as error:
+        if args.format != "github":
+            raise
+        for problem in error.problems:
+            print(github_annotation(problem))
+        print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
     reporter.say(f"ok: {checked.files} files, no problems")
     if args.language and args.language != "en":
         return _list_translations(checked, args.language, args.strict)
@@ -105,6 +113,7 @@ def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
     checked = pipeline.check(project, reporter)
     handouts = pipeline.render_handouts(project, checked, reporter)
+    pdf.remember(project.root, handouts)
     rendered = pipeline.render_workshop_documents(project, checked, reporter)
     for handout, path in zip(handouts, pdf.write_handouts(project.site_dir / pdf.FOLDER, handouts), strict=True):
         reporter.say(f"wrote {path} ({handout.pages} pages, {pdf.size_text(len(handout.data))})")
@@ -166,7 +175,7 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook.fork.drift import drift, mark_reviewed
+    from playbook.fork.drift import changes, described, drift, mark_reviewed
 
     project = _project(args)
     items = drift(project.content_dir)
@@ -182,14 +191,22 @@ def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
             print(f"{shown}: marked reviewed ({item.current})")
         elif item.changed:
             upstream = item.upstream.relative_to(project.root).as_posix()
-            state = (
-                "was never reviewed"
-                if item.reviewed is None
-                else f"changed since you reviewed it ({item.reviewed} → {item.current})"
-            )
-            print(
-                f"{shown}: {upstream} {state} — compare with `git log -p {upstream}`, then `playbook drift --mark-reviewed`"
-            )
+            fields = changes(item)
+            if item.reviewed is None:
+                print(
+                    f"{shown}: {upstream} was never reviewed — read it beside your override, then run "
+                    "`playbook drift --mark-reviewed`; from then on drift shows what changed, field by field"
+                )
+            elif fields is None:
+                print(
+                    f"{shown}: {upstream} changed since you reviewed it, and no copy of it as you reviewed it is "
+                    "kept — read it beside your override, then run `playbook drift --mark-reviewed`"
+                )
+            else:
+                print(f"{shown}: {upstream} changed since you reviewed it, in {len(fields)} field(s):")
+                for change in fields:
+                    print(f"  {described(change)}")
+                print("  when your override fits again, run `playbook drift --mark-reviewed`")
         else:
             print(f"{shown}: up to date")
     return EXIT_OK
@@ -209,30 +226,23 @@ def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
-    from playbook.site.watch import watch_sources
+    from playbook.engines import mkdocs_adapter
+    from playbook.site.preview import parse_address
 
     project = _project(args)
-
-    def regenerate() -> None:
-        try:
-            checked = pipeline.check(project, reporter)
-            pipeline.stage(project, pipeline.generate(project, checked, reporter), reporter)
-        except ContentError as error:
-            print(
-                error.report().replace("nothing was written", "the preview keeps the last good version"),
-                file=sys.stderr,
-            )
-
-    regenerate()
-    if not (project.stage_dir / "mkdocs.yml").exists():
-        return EXIT_CONTENT
-    from playbook.engines import mkdocs_adapter
-
-    mkdocs_adapter.serve(
-        project.stage_dir / "mkdocs.yml",
-        args.dev_addr,
-        lambda: threading.Thread(target=watch_sources, args=(project, regenerate), daemon=True).start(),
-    )
+    try:
+        address = parse_address(args.dev_addr)
+    except ValueError as error:
+        return _usage(f"--dev-addr: {error}")
+    try:
+        pipeline.serve_preview(project, reporter, address, mkdocs_adapter)
+    except OSError as error:
+        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        return _usage(
+            f"cannot listen on {args.dev_addr} ({error.strerror}) — is another preview running? "
+            "Stop it, or pass another address with --dev-addr, for example 127.0.0.1:8001"
+        )
     return EXIT_OK
 
 
@@ -247,6 +257,13 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings, and on any translation not done and reviewed"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="how problems are printed: text (path:line:col: …), or github: one ::error workflow command each, "
+        "which GitHub Actions shows on the file and line",
     )
     check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="check, generate and build the site and handouts into site/")

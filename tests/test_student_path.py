@@ -259,21 +259,62 @@ def test_student_goes_from_export_to_asks_and_a_plan(
     assert progress_text(page) == say("worksheet", "progress", marked=marked, total=500)
     expect(tool.locator(".pb-reminder")).to_have_count(2)
 
-    # Export everything, clear, import it back.
+    # The reminder to export waits until unexported work is some days old; then export everything, clear, import it back.
+    expect(tool.locator(".pb-export-reminder")).to_be_hidden()
+    flush_saves(page)
+    page.evaluate(
+        """() => { const key = Object.keys(localStorage).find(k => k.endsWith(':backup:meta'));
+        const meta = JSON.parse(localStorage.getItem(key));
+        meta.pending = new Date(Date.now() - 4 * 864e5).toISOString();
+        localStorage.setItem(key, JSON.stringify(meta)); }"""
+    )
+    page.reload()
+    page.wait_for_selector(".pb-person")
     expect(tool.locator(".pb-export-reminder")).to_be_visible()
+    assert axe(page) == [], "the reminder to export"
     with page.expect_download() as info:
-        tool.locator(".pb-saved").get_by_role("button", name=say("worksheet", "export_button")).tap()
-    saved = tmp_path / "network.json"
+        tool.locator(".pb-export-reminder").get_by_role("button", name=say("worksheet", "export_now")).tap()
+    saved = tmp_path / "everything.json"
     info.value.save_as(saved)
     expect(tool.locator(".pb-export-reminder")).to_be_hidden()
-    assert json.loads(saved.read_text(encoding="utf-8"))["tool"] == "network"
+    everything = json.loads(saved.read_text(encoding="utf-8"))
+    assert everything["tool"] == "everything"
+    assert "network:people" in everything["stores"]
+    assert len(everything["stores"]["network:people"]["data"]["list"]["rows"]) == 500
+
+    # A damaged file: a message next to the field, nothing changed, nothing locked.
+    broken = tmp_path / "broken.json"
+    damaged = json.loads(saved.read_text(encoding="utf-8"))
+    damaged["stores"]["network:people"]["data"]["list"]["rows"] = "edited by hand"
+    broken.write_text(json.dumps(damaged), encoding="utf-8")
+    importer = tool.locator(".pb-everything").get_by_label(say("worksheet", "everything_import_label"))
+    importer.set_input_files(str(broken))
+    expect(tool.locator(".pb-everything .pb-error")).to_have_text(
+        say("worksheet", "everything_bad", found="network:people")
+    )
+    assert importer.get_attribute("aria-invalid") == "true"
+    assert progress_text(page) == say("worksheet", "progress", marked=marked, total=500)
+    expect(tool.locator(".pb-notice:not([hidden])")).to_have_count(0)
+
     tool.locator(".pb-saved").get_by_role("button", name=say("worksheet", "clear_button")).tap()
     tool.get_by_role("button", name=say("worksheet", "clear_confirm")).tap()
     expect(tool.locator(".pb-step--triage")).to_be_hidden()
-    tool.locator(".pb-saved").get_by_label(say("worksheet", "import_label")).set_input_files(str(saved))
+    with page.expect_navigation():
+        importer.set_input_files(str(saved))
+    page.wait_for_selector(".pb-person")
     expect(tool.locator(".pb-progress")).to_have_text(say("worksheet", "progress", marked=marked, total=500))
+    expect(tool.locator(".pb-everything .pb-status")).to_contain_text("everything.json")
     expect(tool.locator(".pb-reminder")).to_have_count(2)
     assert axe(page) == [], "imported back"
+
+    # The referral planner offers the people already kept, those you know first: nobody typed twice.
+    page.goto(base + "worksheets/referral-request-planner/")
+    page.wait_for_selector('[data-pb-mounted="worksheet"]')
+    chosen = page.get_by_label("The mutual connection you will ask", exact=True)
+    offered = page.evaluate("input => [...input.list.options].map(o => o.value)", chosen.element_handle())
+    assert len(offered) == 500 and "Ana Okafor0" in offered[:5]
+    first_cell = page.get_by_label(say("worksheet", "table_cell_label", column="Mutual connection", row=1))
+    assert first_cell.evaluate("input => input.list && input.list.options.length") == 500
     assert page.errors == []
 
 

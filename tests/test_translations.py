@@ -376,3 +376,17 @@ def test_the_language_switch_keeps_the_reader_on_the_same_page(two_languages: Pr
     assert tab.evaluate("document.querySelectorAll('link[rel~=alternate][hreflang]').length") == 3
     assert tab.evaluate("document.querySelectorAll('link[rel=alternate]').length") == 0
     assert [request for request in tab.requests if not request.startswith(base)] == []
+
+
+def test_an_untranslated_entry_prints_marked_english_in_the_spanish_handout(project: Project) -> None:
+    from playbook.handouts.documents import Print, PrintShaper
+    from playbook.render.templates import Page, render_pages
+
+    checked = check(spanish(project), QUIET)
+    shaper = PrintShaper(checked.playbook, Print(checked.strings, 0))
+    page = Page("playbook.pdf", "handout.html.jinja", shaper.full())
+    printed = render_pages(project.root, project.generators_dir, [page], autoescape=True)["playbook.pdf"].decode()
+    assert '<html lang="es"' in printed
+    articles = dict(re.findall(r'<article class="pb-entry" id="([^"]+)"( lang="en")?>', printed))
+    # Only give-first is translated in the sample.
+    assert articles and all(bool(marked) == (anchor != "principle-give-first") for anchor, marked in articles.items())

@@ -41,6 +41,10 @@ class Ref:
     id: str
 
 
+# Pages that are not entries but that hidden.yml may leave out like one: the editors' guide to customizing.
+HIDEABLE_PAGES = frozenset({"customize"})
+
+
 @dataclass(frozen=True)
 class Playbook:
     """The resolved playbook: every entry by kind, and the links between them.
@@ -64,6 +68,8 @@ class Playbook:
     # The language the entries are in, and the entries that have no translation into it (shown in English).
     language: str = "en"
     untranslated: frozenset[Ref] = frozenset()
+    # Site pages that are not entries and that a fork's hidden.yml left out (see HIDEABLE_PAGES).
+    hidden_pages: frozenset[str] = frozenset()
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
@@ -288,6 +294,7 @@ def link(
             links={ref: frozenset(targets) for ref, targets in links.items()},
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
             notes={i: note for i, note in notes.items() if i not in hidden},
+            hidden_pages=frozenset(HIDEABLE_PAGES & set(hidden)),
             local=frozenset(ref for ref, item in where.items() if item.local),
             limits=limits,
             situation_guide=guide,

@@ -619,6 +619,7 @@ def read_mapping(
     root: FilePath | None = None,
     message: str = NOT_A_MAPPING,
     empty: bool = False,
+    raw: bytes | None = None,
 ) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file that must hold a mapping: the one guarded reader of content, overlay and strings files.
 
@@ -627,13 +628,14 @@ def read_mapping(
     given), a file that cannot be read, one too big or not UTF-8, what
     :func:`load_document` refuses, and data that is not a mapping (``message``
     and ``hint`` say so in the words for this kind of file). With ``empty``, a
-    file whose every line is commented out reads as an empty mapping.
+    file whose every line is commented out reads as an empty mapping. ``raw``
+    is the file's bytes when the caller has already read them.
     """
     outside = symlink_outside(root, path) if root is not None else None
     if outside:
         return None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
     try:
-        raw = read_regular_file(path, MAX_BYTES)
+        raw = read_regular_file(path, MAX_BYTES) if raw is None else raw
     except NotReadable as error:
         return None, [Problem(display, 1, 1, "", str(error), "keep only YAML files in the content folders")]
     except OSError as error:

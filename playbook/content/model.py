@@ -401,9 +401,16 @@ class WorksheetField(Model):
     scale: tuple[int, int] | None = Field(default=None, description="Lowest and highest value, for kind: scale.")
     columns: tuple[Line, ...] = Field(default=(), description="Column headings, for kind: table.")
     rows: int = Field(default=3, ge=1, le=30, description="How many blank rows to print, for kind: table.")
+    people: bool = Field(
+        default=False,
+        description="Offer the people kept by the tools (the imported connections) as choices, for kind: text, "
+        "and for the first column of kind: table; nobody is typed twice.",
+    )
 
     def findings(self) -> Iterator[Finding]:
         """Each kind has the settings it needs."""
+        if self.people and self.kind not in ("text", "table"):
+            yield Finding(("people",), "only a text field or a table can offer people", "remove people: true")
         if self.kind == "choice" and len(self.options) < 2:
             yield Finding(("kind",), "a choice needs at least two options", "add them under options")
         if self.kind == "table" and not self.columns:
@@ -1082,7 +1089,15 @@ class Site(Model):
     )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
-    accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
+    accent_color: Color = Field(
+        default="#b3541e",
+        description="Accent color of buttons, controls and the focus ring, and of links unless link_color is set (hex #rrggbb).",
+    )
+    link_color: Color | None = Field(
+        default=None,
+        description="Color of links on the site and of web addresses on the handouts, when it should differ from "
+        "the accent color, for example a darker shade of a light brand color (hex #rrggbb).",
+    )
     logo: str | None = Field(default=None, description="Path of the logo image, relative to the content folder.")
     favicon: str | None = Field(default=None, description="Path of the favicon, relative to the content folder.")
     contact: Contact | None = Field(default=None, description="How readers reach the organization.")
@@ -1156,7 +1171,9 @@ class Note(Model):
 class Hidden(Model):
     """Upstream entries a fork leaves out of its site and handouts."""
 
-    hide: tuple[Id, ...] = Field(description="Ids of the entries to hide.")
+    hide: tuple[Id, ...] = Field(
+        description="Ids of the entries to hide; 'customize' hides the page on customizing the site, which students need not see."
+    )
 
 
 def _optional_fields(model: type[Model]) -> dict[str, Any]:

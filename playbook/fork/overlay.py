@@ -25,7 +25,7 @@ from typing import TypeVar
 from playbook.content.collect import LOCAL_FOLDER, ContentFile, Loaded, read_all, translation_problem
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
 from playbook.content.layers import OVERRIDE_KEYS, translation_of
-from playbook.content.link import HiddenAt
+from playbook.content.link import HIDEABLE_PAGES, HiddenAt
 from playbook.content.load import Document, read_mapping, symlink_outside
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
 from playbook.content.strings import translation_languages
@@ -234,7 +234,7 @@ def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Hi
     document, hidden, problems = _load(root, path, Hidden)
     if document is None or hidden is None:
         return {}, problems
-    known = _known_ids(loaded)
+    known = [*_known_ids(loaded), *sorted(HIDEABLE_PAGES)]
     for index, entry_id in enumerate(hidden.hide):
         if entry_id not in known:
             close = difflib.get_close_matches(entry_id, known, n=1)

@@ -160,7 +160,7 @@ class PrintShaper:
             "created": self.timestamp(),
             "paper": PAPER[self.site.paper],
             "ink": print_ink(self.site.primary_color),
-            "accent": print_ink(self.site.accent_color),
+            "accent": print_ink(self.site.link_color or self.site.accent_color),
             "css": {
                 "page_of": css_content(self.t["page_of"], page="counter(page)", pages="counter(pages)"),
                 # Without a public address the footer names the playbook, never a bare "local copy".
@@ -234,14 +234,20 @@ class PrintShaper:
             return fill(self.pages[value.key], **dict(value.values))
         return value
 
+    def language_of(self, ref: Ref) -> str | None:
+        """ "en" for an entry not translated into the handout's language (it prints in English), else None."""
+        return "en" if ref in self.playbook.untranslated else None
+
     def principle(self, entry: Principle) -> Context:
-        return {"anchor": anchor(Ref("principle", entry.id)), **self.shown(entries.principle(entry))}
+        ref = Ref("principle", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.principle(entry))}
 
     def anti_pattern(self, entry: AntiPattern) -> Context:
         """The entry with its rewrite turned into a "spot the problem" exercise; the answer is in the key."""
         ref = Ref("anti-pattern", entry.id)
         return {
             "anchor": anchor(ref),
+            "lang": self.language_of(ref),
             **self.shown(entries.anti_pattern(entry)),
             "exercise": self.exercise(entry),
         }
@@ -267,7 +273,8 @@ class PrintShaper:
         }
 
     def template(self, entry: MessageTemplate) -> Context:
-        return {"anchor": anchor(Ref("template", entry.id)), **self.shown(entries.template(entry))}
+        ref = Ref("template", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.template(entry))}
 
     def online(self, ref: Ref) -> Context | None:
         """The address of an entry's page and its QR code, when the site has a public address."""
@@ -280,6 +287,7 @@ class PrintShaper:
         ref = Ref("worksheet", entry.id)
         return {
             "anchor": anchor(ref),
+            "lang": self.language_of(ref),
             "online": self.online(ref),
             **self.shown(entries.worksheet(entry)),
             "sections": [

@@ -642,7 +642,9 @@ class Shaper:
             "debate": self.debate,
             "path": self.path,
         }
-        pages = [self.home(), self.sources_page(), self.tags_page(), self.customize_page()]
+        pages = [self.home(), self.sources_page(), self.tags_page()]
+        if "customize" not in self.playbook.hidden_pages:
+            pages.append(self.customize_page())
         for kind in ENTRY_KINDS:
             entries = self.playbook.of_kind(kind)
             if kind != "path" and entries:

@@ -46,7 +46,7 @@ function run(message) {
 
 test("the shared files hold every set of messages and every rule", () => {
   const sets = new Set(messages.map((m) => m.set));
-  assert.deepEqual([...sets].sort(), ["dev-es", "edge", "holdout", "holdout-v3", "messages"]);
+  assert.deepEqual([...sets].sort(), ["dev-es", "edge", "holdout", "holdout-v3", "holdout-v3-es", "holdout-v4", "messages"]);
   assert.ok(messages.filter((m) => m.language === "es").length >= 40);
   assert.ok(shared.es.rules.length >= 15);
   assert.ok(messages.filter((m) => m.set === "messages").length >= 60);
@@ -158,4 +158,9 @@ test("a 100 KB draft is checked whole", () => {
   body = body.slice(0, 100 * 1024);
   const findings = checkMessage(rules, body, "first-contact", "A subject");
   assert.ok(findings.length > 0);
+});
+
+test("folding drops the accents of vowels and keeps the ñ, as in Python", () => {
+  assert.equal(fold("Días, ÁRBOL, pingüino, café"), "dias, arbol, pinguino, cafe");
+  assert.equal(fold("Año, NIÑO"), "año, niño");
 });

@@ -64,7 +64,8 @@ const DYNAMIC = {
     "skip_no_person", "skip_duplicate", "skip_too_many_fields", "skip_unterminated_quote",
     "column_first_name", "column_last_name", "column_url", "column_email", "column_company", "column_position",
     "column_connected_on"],
-  common: ["import_not_json", "import_not_export", "import_wrong_tool", "import_too_new", "import_bad_shape"],
+  common: ["import_not_json", "import_not_export", "import_wrong_tool", "import_too_new", "import_bad_shape",
+    "everything_one_tool", "everything_unknown", "everything_bad", "everything_too_new", "everything_empty"],
 };
 
 function usedKeys(files) {

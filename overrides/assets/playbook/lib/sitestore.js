@@ -7,6 +7,7 @@
 
 import { moveLegacyKeys, storageKey } from "./storage.js";
 import { networkFromLegacy, networkSchema } from "./network.js";
+import { calculatorSchema, composerSchema, worksheetSchema } from "./schemas.js";
 
 /** Where the network store lives: `playbook:<site>:network:people`. */
 export const NETWORK = { tool: "network", instance: "people" };
@@ -53,3 +54,18 @@ export function prepareStorage(storage, site, now) {
   }
 }
 
+
+/**
+ * The schema of a store these tools keep, or null for a store they do not know.
+ * @param {string} tool
+ * @param {string} instance
+ * @returns {object | null}
+ */
+export function schemaFor(tool, instance) {
+  if (tool === NETWORK.tool) return instance === NETWORK.instance ? networkSchema : null;
+  if (tool === "calculator" || tool === "composer") return instance === tool ? STORE_SCHEMAS[tool] : null;
+  if (tool === "worksheet") return worksheetSchema;
+  return null;
+}
+
+const STORE_SCHEMAS = { calculator: calculatorSchema, composer: composerSchema };

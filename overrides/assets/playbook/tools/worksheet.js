@@ -4,13 +4,32 @@
  * with the answers, or with blank lines where there are none.
  */
 
-import { button, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.js";
+import { browserStorage, button, debounce, field, h, liveRegion, replace, uid } from "../ui/dom.js";
 import { createNetwork } from "../ui/network.js";
 import { savedBar, savedWork } from "../ui/saved.js";
 import { translator } from "../lib/strings.js";
 import { worksheetSchema } from "../lib/schemas.js";
+import { createStore, storageKey } from "../lib/storage.js";
+import { decisionOf, fullName, networkSchema, peopleOf } from "../lib/network.js";
+import { NETWORK } from "../lib/sitestore.js";
 
 const MAX_TABLE_ROWS = 100;
+const MAX_PEOPLE_OFFERED = 2000;
+
+/**
+ * The names of the people the tools keep, those the user knows first, for a
+ * field that asks for a person (read only: the audit and the calculator own them).
+ * @param {{id: string}} site
+ * @returns {string[]}
+ */
+function knownNames(site) {
+  const loaded = createStore(browserStorage(), storageKey(site.id, NETWORK.tool, NETWORK.instance), networkSchema).load();
+  if (loaded.status !== "ok") return [];
+  const rank = { well: 0, little: 1 };
+  const people = peopleOf(loaded.data).map((c) => [fullName(c), rank[decisionOf(loaded.data, c.id).mark] ?? 2]).filter(([name]) => name);
+  people.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  return [...new Set(people.map(([name]) => name))].slice(0, MAX_PEOPLE_OFFERED);
+}
 
 /**
  * Mount a worksheet.
@@ -33,6 +52,10 @@ export function mount(el, data) {
 
   const audit = worksheet.tool === "connections-audit" ? createNetwork({ site: data.site, data, t, announce: live.announce }) : null;
 
+  // Fields that ask for a person offer the people already kept: nobody is typed twice.
+  const wantsPeople = worksheet.sections.some((s) => s.fields.some((f) => f.people));
+  const peopleList = wantsPeople ? h("datalist", { id: uid("people") }, knownNames(data.site).map((name) => h("option", { value: name }))) : null;
+
   // Each field knows how to show a value again after an import or a clear.
   const fillers = [];
   const form = h("form", { class: "pb-form pb-worksheet", attrs: { novalidate: true }, on: { submit: (e) => e.preventDefault() } },
@@ -41,6 +64,8 @@ export function mount(el, data) {
   const bar = savedBar({
     t, announce: live.announce, site: data.site, tool: "worksheet", instance: worksheet.id,
     schema: worksheetSchema, title: worksheet.title,
+    // With the connections audit on the page, its reminder at the top is the one.
+    remind: !audit,
     getData: () => state,
     setData(next) {
       state = next;
@@ -62,6 +87,7 @@ export function mount(el, data) {
   // With the connections audit on the page, the worksheet's own questions are the paper version, folded away.
   replace(el, [
     saved.notice,
+    peopleList,
     audit ? audit.el : null,
     ...(audit ? [h("details", { class: "pb-paper" }, [h("summary", { text: t("paper_questions") }), ...paper])] : paper),
     live.el,
@@ -98,7 +124,8 @@ export function mount(el, data) {
 
   function textField(f) {
     const long = f.kind === "long-text";
-    const control = long ? h("textarea", { rows: 4 }) : h("input", { type: "text", autocomplete: "off" });
+    const control = long ? h("textarea", { rows: 4 })
+      : h("input", { type: "text", autocomplete: "off", attrs: { list: f.people && peopleList ? peopleList.id : null } });
     const print = h("div", { class: `pb-print-answer${long ? " pb-print-answer--long" : ""}`, attrs: { "aria-hidden": "true" } });
     const fill = () => {
       const value = typeof answer(f.id) === "string" ? answer(f.id) : "";
@@ -166,7 +193,7 @@ export function mount(el, data) {
       rows = rowsOf();
       replace(body, rows.map((cells, r) => h("tr", {}, cells.map((value, k) => {
         const id = uid("cell");
-        const input = h("input", { type: "text", id, value, autocomplete: "off" });
+        const input = h("input", { type: "text", id, value, autocomplete: "off", attrs: { list: f.people && k === 0 && peopleList ? peopleList.id : null } });
         const print = h("span", { class: "pb-print-answer pb-print-answer--cell", text: value, attrs: { "aria-hidden": "true" } });
         input.addEventListener("input", () => {
           rows[r][k] = input.value;

@@ -8,12 +8,12 @@
  */
 
 import { button, debounce, downloadFile, field, h, replace, uid } from "./dom.js";
-import { savedBar, savedWork } from "./saved.js";
+import { exportReminder, savedBar, savedWork } from "./saved.js";
 import { createComposer } from "./compose.js";
 import { importConnections } from "../lib/linkedin.js";
 import { decodeBytes } from "../lib/encoding.js";
 import {
-  decide, decisionOf, fullName, markAll, MARKS, needsExport, networkSchema, peopleOf, takeImport,
+  decide, decisionOf, fullName, markAll, MARKS, networkSchema, peopleOf, takeImport,
 } from "../lib/network.js";
 import { filterPeople, indexConnections, progress, yearsOf } from "../lib/triage.js";
 import { byEmployer, employerKey, lampOrder, nextSteps } from "../lib/shortlist.js";
@@ -106,7 +106,9 @@ export function createNetwork({ site, data, t, announce }) {
   const shortlistBody = h("div");
   const targetsBody = h("div");
   const planBody = h("div");
-  const reminder = h("div", { class: "pb-notice pb-export-reminder", hidden: true });
+  const reminder = exportReminder({
+    site, t, days: (iso) => days(iso.slice(0, 10)), onExport: () => bar.querySelector(".pb-everything-export").click(),
+  });
 
   const section = (key, body, intro) => {
     const heading = h("h3", { id: uid(key), text: t(`${key}_heading`) });
@@ -125,6 +127,7 @@ export function createNetwork({ site, data, t, announce }) {
 
   const bar = savedBar({
     t, announce, site, tool: NETWORK.tool, instance: NETWORK.instance, schema: networkSchema, title: t("network_file_title"),
+    remind: false,
     getData: () => network,
     onExport() {
       network.exported = new Date().toISOString();
@@ -150,7 +153,7 @@ export function createNetwork({ site, data, t, announce }) {
     h("p", { text: t("audit_intro") }),
     h("p", { class: "pb-hint", text: t("audit_private") }),
     saved.notice,
-    reminder,
+    reminder.el,
     fileField.wrap,
     summary,
     triagePart,
@@ -669,13 +672,7 @@ export function createNetwork({ site, data, t, announce }) {
   }
 
   function renderReminder() {
-    const due = needsExport(network);
-    reminder.hidden = !due;
-    if (!due) return;
-    replace(reminder, [
-      h("p", { text: network.exported ? t("export_reminder_since", { date: days(network.exported.slice(0, 10)) }) : t("export_reminder") }),
-      button(t("export_now"), () => bar.querySelector(".pb-export-button").click()),
-    ]);
+    reminder.refresh();
   }
 
   function renderAll() {

@@ -5,9 +5,15 @@
 
 import { browserStorage, button, confirmButton, downloadFile, field, h, readFileText, replace } from "./dom.js";
 import { createStore, exportFile, importFile, storageKey } from "../lib/storage.js";
-import { prepareStorage } from "../lib/sitestore.js";
+import { prepareStorage, schemaFor } from "../lib/sitestore.js";
+import { backupFile, exportDue, noteChange, noteExport, readBackup, REMIND_AFTER_DAYS, restoreBackup } from "../lib/backup.js";
 
 const prepared = new Set();
+// Set once everything was imported from a file: the page reloads, and no tool may write its old state meanwhile.
+let frozen = false;
+const IMPORTED_NOTE = "playbook:imported";
+// The reminders on the page, shown again when everything was exported (held weakly: pages come and go).
+const reminders = new Set();
 
 /**
  * Move this browser's saved work to this version's keys and stores, once per
@@ -61,9 +67,10 @@ export function savedWork({ site, tool, instance, schema, t, announce, getData }
   }
 
   function save(data) {
-    if (locked) return false;
+    if (locked || frozen) return false;
     const result = store.save(data);
     if (result.ok) {
+      noteChange(browserStorage(), site.id, new Date());
       if (failure) show([]);
       failure = "";
       return true;
@@ -104,6 +111,147 @@ const IMPORT_ERRORS = {
   "bad-shape": "import_bad_shape",
 };
 
+const EVERYTHING_ERRORS = {
+  "not-json": "import_not_json",
+  "not-export": "import_not_export",
+  "one-tool": "everything_one_tool",
+  "too-new": "everything_too_new",
+  "bad-shape": "everything_bad",
+  "unknown-store": "everything_unknown",
+  empty: "everything_empty",
+};
+
+/**
+ * The reminder to export everything, shown when work changed since the last
+ * export and that change is some days old.
+ * @param {{site: {id: string}, t: Function, days: (iso: string) => string, onExport: () => void}} options
+ * @returns {{el: HTMLElement, refresh: () => void}}
+ */
+export function exportReminder({ site, t, days, onExport }) {
+  const el = h("div", { class: "pb-notice pb-export-reminder", hidden: true });
+  function refresh() {
+    const due = exportDue(browserStorage(), site.id, new Date());
+    el.hidden = !due.due;
+    replace(el, due.due
+      ? [h("p", { text: due.exported ? t("export_reminder_since", { date: days(due.exported) }) : t("export_reminder") }),
+        button(t("export_now"), onExport)]
+      : []);
+  }
+  refresh();
+  // The element keeps its refresh alive for as long as the page shows it.
+  el.refresh = refresh;
+  reminders.add(new WeakRef(refresh));
+  return { el, refresh };
+}
+
+/**
+ * Export every store of the site as one file, and import one back.
+ * @param {{site: {id: string, title?: string}, t: Function, announce: (text: string) => void, remind: boolean}} options
+ */
+function everythingPart({ site, t, announce, remind }) {
+  const dayFormat = safeDays(site.language);
+  const input = h("input", { type: "file", accept: ".json,application/json", class: "pb-file" });
+  const importField = field({ label: t("everything_import_label"), hint: t("everything_import_hint"), control: input });
+  const status = h("p", { class: "pb-status", hidden: true });
+
+  function exportAll() {
+    const storage = browserStorage();
+    const now = new Date();
+    const file = storage ? backupFile(storage, site.id, now) : { count: 0, text: "", skipped: [] };
+    if (!file.count) {
+      status.textContent = t("everything_nothing");
+      status.hidden = false;
+      announce(status.textContent);
+      return;
+    }
+    const name = `${slug(site.title || "")}-everything-${now.toISOString().slice(0, 10)}.json`;
+    downloadFile(name, file.text, "application/json");
+    noteExport(storage, site.id, now);
+    status.textContent = t.plural("everything_exported", file.count, { file: name });
+    status.hidden = false;
+    for (const ref of reminders) {
+      const refresh = ref.deref();
+      if (refresh) refresh();
+      else reminders.delete(ref);
+    }
+    announce(status.textContent);
+  }
+
+  const reminder = remind ? exportReminder({ site, t, days: dayFormat, onExport: exportAll }) : null;
+
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    let text;
+    try {
+      text = await readFileText(file);
+    } catch {
+      text = null;
+    }
+    input.value = "";
+    const result = text === null ? { ok: false, error: "unreadable" } : readBackup(text, schemaFor);
+    const storage = browserStorage();
+    let message = "";
+    if (!result.ok) {
+      message = result.error === "unreadable" ? t("import_unreadable") : t(EVERYTHING_ERRORS[result.error], { found: result.found || "" });
+    } else if (!storage || !restoreBackup(storage, site.id, result.stores, new Date()).ok) {
+      message = t("everything_failed");
+    }
+    if (message) {
+      importField.setError(message);
+      announce(message);
+      return;
+    }
+    importField.setError("");
+    // Every tool on the page holds its work in memory: reload, so that each reads what the file brought.
+    frozen = true;
+    try {
+      window.sessionStorage.setItem(IMPORTED_NOTE, t.plural("everything_done", result.stores.length, { file: file.name }));
+    } catch {
+      // Without session storage the page still reloads; only the note is lost.
+    }
+    window.location.reload();
+  });
+
+  let note = "";
+  try {
+    note = window.sessionStorage.getItem(IMPORTED_NOTE) || "";
+    window.sessionStorage.removeItem(IMPORTED_NOTE);
+  } catch {
+    note = "";
+  }
+  if (note) {
+    status.textContent = note;
+    status.hidden = false;
+    setTimeout(() => announce(note), 500);
+  }
+
+  const headingId = `${input.id}-everything`;
+  return {
+    el: h("section", { class: "pb-everything", attrs: { "aria-labelledby": headingId } }, [
+      h("h3", { id: headingId, text: t("everything_heading") }),
+      reminder ? reminder.el : null,
+      h("p", { class: "pb-hint", text: t("everything_hint", { days: REMIND_AFTER_DAYS }) }),
+      h("div", { class: "pb-actions" }, [button(t("everything_export"), exportAll, { class: "pb-button pb-everything-export" })]),
+      status,
+      importField.wrap,
+    ]),
+  };
+}
+
+function safeDays(language) {
+  let format;
+  try {
+    format = new Intl.DateTimeFormat(language, { year: "numeric", month: "short", day: "numeric" });
+  } catch {
+    format = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric" });
+  }
+  return (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? String(iso) : format.format(date);
+  };
+}
+
 /**
  * The bar under a tool: export to a file, import from a file, clear all.
  * @param {{t: Function, announce: (text: string) => void, site: {id: string}, tool: string,
@@ -112,7 +260,7 @@ const IMPORT_ERRORS = {
  *   getData/setData give and take the data of the file (which may hold more
  *   than one store); clear() forgets everything of the tool.
  */
-export function savedBar({ t, announce, site, tool, instance, schema, getData, setData, clear, title, onExport = () => {} }) {
+export function savedBar({ t, announce, site, tool, instance, schema, getData, setData, clear, title, onExport = () => {}, remind = true }) {
   const input = h("input", { type: "file", accept: ".json,application/json", class: "pb-file" });
   const importField = field({ label: t("import_label"), hint: t("import_hint"), control: input });
   input.addEventListener("change", async () => {
@@ -158,6 +306,7 @@ export function savedBar({ t, announce, site, tool, instance, schema, getData, s
     },
   });
 
+  const everything = everythingPart({ site, t, announce, remind });
   const headingId = `${input.id}-heading`;
   return h("section", { class: "pb-saved", attrs: { "aria-labelledby": headingId } }, [
     h("h2", { id: headingId, class: "pb-saved__title", text: t("saved_heading") }),
@@ -165,6 +314,7 @@ export function savedBar({ t, announce, site, tool, instance, schema, getData, s
     h("div", { class: "pb-actions" }, [exportButton]),
     importField.wrap,
     clearButton,
+    everything.el,
   ]);
 }
 
