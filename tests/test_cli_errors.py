@@ -33,7 +33,7 @@ def assert_one_located_failure(result: subprocess.CompletedProcess[str], expecte
         line
         for line in result.stderr.splitlines()
         if line.strip()
-        and not re.match(r"^[a-z]+ {2,}", line)
+        and not re.match(r"^[a-z]+ +\S.* +\d+\.\d\d s$", line)
         and not SUMMARY.match(line)
         and not line.startswith("usage:")
         and not line.startswith(" ")

@@ -11,7 +11,6 @@ booleans and only plain decimal numbers are numbers; everything else is text.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import stat
@@ -184,10 +183,6 @@ class _Builder:
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         value = event.value if event.style else plain_scalar(event.value)
-        if isinstance(value, float) and not math.isfinite(value):
-            # 1e999 reads as infinity, which page data writes as a JSON the browser cannot read.
-            self.problem(mark, path, f"{event.value} is too large a number", "write a number below 1e300")
-            value = 0.0
         if not event.value and not event.style and frame is not None:
             self.empty_values.append(path)
         if frame is None:
@@ -467,10 +462,78 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         return None, [*builder.problems, syntax_problem(path, text, error)]
     finally:
         parser.dispose()
-    problems = builder.problems + comments_read_as_values(path, text, builder)
+    problems = builder.problems + comments_read_as_values(path, text, builder) + lenient_spots(path, text)
     if problems:
         return None, problems
     return Document(path, builder.root, builder.positions, builder.key_positions, text), []
+
+
+_FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_BEFORE_COMMENT = (*_FLOW_END, yaml.FlowEntryToken, yaml.DirectiveToken)
+
+
+def lenient_spots(path: str, text: str) -> list[Problem]:
+    """What the YAML specification forbids but PyYAML's scanner lets through, found in its tokens.
+
+    A ``#`` straight after a quote, a bracket, a comma, a directive or a block
+    scalar's ``|``/``>`` (a comment needs a space before it); a lone ``-`` inside
+    ``[ ]``; and the lines of a bracketed list or a quoted text that run back to
+    the indentation of their key or further left.
+    """
+    problems: list[Problem] = []
+
+    def at(mark: Any, message: str, hint: str) -> None:
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, "", message, hint))
+
+    lines = text.splitlines()
+    depth = 0
+    key_column = -1
+    opened: tuple[Any, int] | None = None
+    try:
+        # The pure-Python scanner: stricter than libyaml's on a few of these, and its refusal is located.
+        tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        # Its one false alarm: a tab where YAML allows one (after a value), which the tab check governs.
+        if "'\\t'" in str(getattr(error, "problem", "")):
+            return []
+        return [syntax_problem(path, text, error)]
+    for token in tokens:
+        end = token.end_mark
+        quoted = isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+        if (quoted or isinstance(token, _BEFORE_COMMENT)) and text[end.index : end.index + 1] == "#":
+            at(end, "a comment needs a space before its #", "put a space before the #")
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            header = re.search(r"(?:^|\s)[|>][0-9+-]{0,2}#", lines[token.start_mark.line])
+            if header:
+                at(token.start_mark, "a comment needs a space before its #", "put a space after the | or >")
+        if isinstance(token, yaml.ScalarToken) and token.plain and depth and token.value == "-":
+            at(token.start_mark, "a lone - inside [ ] or { } is not a value", "quote it as '-'")
+        if isinstance(token, yaml.KeyToken) and depth == 0:
+            key_column = token.start_mark.column
+        spans = None
+        if isinstance(token, _FLOW_START):
+            if depth == 0:
+                opened = (token.start_mark, key_column)
+            depth += 1
+        elif isinstance(token, _FLOW_END) and depth:
+            depth -= 1
+            if depth == 0 and opened is not None:
+                spans = (opened[0], end, opened[1])
+        elif quoted and depth == 0:
+            spans = (token.start_mark, end, key_column)
+        if spans is not None:
+            start, stop, column = spans
+            for number in range(start.line + 1, min(stop.line, len(lines) - 1) + 1):
+                line = lines[number]
+                if line.strip() and len(line) - len(line.lstrip(" ")) <= column:
+                    at(
+                        yaml.Mark("", 0, number, 0, "", 0),
+                        "this line of a bracketed list or quoted text is not indented more than its key",
+                        "indent the continued lines further than the key",
+                    )
+                    break
+    return problems
 
 
 NOT_A_MAPPING = "the file does not hold a mapping of keys and values"
