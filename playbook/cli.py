@@ -8,14 +8,14 @@ MkDocs warming up in a second process, then imports the generator.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playbook.content.situations import SITUATIONS
 from playbook.engines import mkdocs_worker
-from playbook.problems import ContentError, MachineError
+from playbook.problems import ContentError, MachineError, github_annotation
 from playbook.project import Project
 from playbook.report import Reporter
 
@@ -30,7 +30,7 @@ def _project(args: argparse.Namespace) -> Project:
     if not (root / "content").is_dir() or not (root / "mkdocs.yml").is_file():
         raise SystemExit(
             _usage(
-                f"{root} is not a playbook project (it needs content/ and mkdocs.yml); run from the project folder or pass --project"
+                f"{root} is not a playbook project (it needs content/ and mkdocs.yml) — run from the project folder or pass --project"
             )
         )
     return Project(root)
@@ -44,7 +44,15 @@ def _usage(message: str) -> int:
 def cmd_check(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
 
-    checked = pipeline.check(_project(args), reporter, args.language)
+    try:
+        checked = pipeline.check(_project(args), reporter, args.language)
+    except ContentError as error:
+        if args.format != "github":
+            raise
+        for problem in error.problems:
+            print(github_annotation(problem))
+        print(error.report(), file=sys.stderr)
+        return EXIT_CONTENT
     reporter.say(f"ok: {checked.files} files, no problems")
     if args.language and args.language != "en":
         return _list_translations(checked, args.language, args.strict)
@@ -100,12 +108,22 @@ def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
 def cmd_pdf(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
     from playbook.handouts import pdf
+    from playbook.site.stage import write_if_changed
 
     project = _project(args)
     checked = pipeline.check(project, reporter)
     handouts = pipeline.render_handouts(project, checked, reporter)
+    pdf.remember(project.root, handouts)
+    rendered = pipeline.render_workshop_documents(project, checked, reporter)
     for handout, path in zip(handouts, pdf.write_handouts(project.site_dir / pdf.FOLDER, handouts), strict=True):
         reporter.say(f"wrote {path} ({handout.pages} pages, {pdf.size_text(len(handout.data))})")
+    folder = project.site_dir / pdf.FOLDER
+    for item in rendered.files:
+        (folder / item.file).parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(folder / item.file, item.data)
+    if rendered.files:
+        size = pdf.size_text(sum(len(item.data) for item in rendered.files))
+        reporter.say(f"wrote {len(rendered.files)} workshop documents into {folder} ({size})")
     return EXIT_OK
 
 
@@ -123,7 +141,7 @@ def cmd_schema(args: argparse.Namespace, reporter: Reporter) -> int:
 def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
     from playbook.checker import lint_message
-    from playbook.checker.rules import check_message, has_errors
+    from playbook.checker.rules import check_message, draft_languages, has_errors, rules_in
 
     project = _project(args)
     name = lint_message.display_name(args.file)
@@ -132,10 +150,20 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
     except lint_message.InputError as error:
         print(error.format(), file=sys.stderr)
         return EXIT_CONTENT
-    playbook = pipeline.check(project, Reporter(quiet=True)).playbook
-    rules = playbook.of_kind("rule")
-    situation = lint_message.situation_for(playbook, body, args.subject, args.situation)
-    findings = check_message(rules, body, situation.situation, args.subject)
+    # The findings speak the draft's language where the playbook is translated into it.
+    playbook = pipeline.check(project, Reporter(quiet=True), args.language).playbook
+    language = args.language or playbook.site.language
+    known = draft_languages(playbook.of_kind("rule"))
+    if language not in known:
+        given = "--language" if args.language else f"the site's language ({playbook.site.language})"
+        print(
+            f"{given}: the checker has no rules that read '{language}' — pass --language with one of: {', '.join(known)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    rules = rules_in(playbook.of_kind("rule"), language)
+    situation = lint_message.situation_for(playbook, body, args.subject, args.situation, language)
+    findings = check_message(rules, body, situation.situation, args.subject, language)
     if args.json:
         print(lint_message.format_json(findings, name, situation, args.subject))
     else:
@@ -147,7 +175,7 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
-    from playbook.fork.drift import drift, mark_reviewed
+    from playbook.fork.drift import changes, described, drift, mark_reviewed
 
     project = _project(args)
     items = drift(project.content_dir)
@@ -163,14 +191,22 @@ def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
             print(f"{shown}: marked reviewed ({item.current})")
         elif item.changed:
             upstream = item.upstream.relative_to(project.root).as_posix()
-            state = (
-                "was never reviewed"
-                if item.reviewed is None
-                else f"changed since you reviewed it ({item.reviewed} → {item.current})"
-            )
-            print(
-                f"{shown}: {upstream} {state} — compare with `git log -p {upstream}`, then `playbook drift --mark-reviewed`"
-            )
+            fields = changes(item)
+            if item.reviewed is None:
+                print(
+                    f"{shown}: {upstream} was never reviewed — read it beside your override, then run "
+                    "`playbook drift --mark-reviewed`; from then on drift shows what changed, field by field"
+                )
+            elif fields is None:
+                print(
+                    f"{shown}: {upstream} changed since you reviewed it, and no copy of it as you reviewed it is "
+                    "kept — read it beside your override, then run `playbook drift --mark-reviewed`"
+                )
+            else:
+                print(f"{shown}: {upstream} changed since you reviewed it, in {len(fields)} field(s):")
+                for change in fields:
+                    print(f"  {described(change)}")
+                print("  when your override fits again, run `playbook drift --mark-reviewed`")
         else:
             print(f"{shown}: up to date")
     return EXIT_OK
@@ -190,30 +226,23 @@ def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from playbook import pipeline
-    from playbook.site.watch import watch_sources
+    from playbook.engines import mkdocs_adapter
+    from playbook.site.preview import parse_address
 
     project = _project(args)
-
-    def regenerate() -> None:
-        try:
-            checked = pipeline.check(project, reporter)
-            pipeline.stage(project, pipeline.generate(project, checked, reporter), reporter)
-        except ContentError as error:
-            print(
-                error.report().replace("nothing was written", "the preview keeps the last good version"),
-                file=sys.stderr,
-            )
-
-    regenerate()
-    if not (project.stage_dir / "mkdocs.yml").exists():
-        return EXIT_CONTENT
-    from playbook.engines import mkdocs_adapter
-
-    mkdocs_adapter.serve(
-        project.stage_dir / "mkdocs.yml",
-        args.dev_addr,
-        lambda: threading.Thread(target=watch_sources, args=(project, regenerate), daemon=True).start(),
-    )
+    try:
+        address = parse_address(args.dev_addr)
+    except ValueError as error:
+        return _usage(f"--dev-addr: {error}")
+    try:
+        pipeline.serve_preview(project, reporter, address, mkdocs_adapter)
+    except OSError as error:
+        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        return _usage(
+            f"cannot listen on {args.dev_addr} ({error.strerror}) — is another preview running? "
+            "Stop it, or pass another address with --dev-addr, for example 127.0.0.1:8001"
+        )
     return EXIT_OK
 
 
@@ -229,6 +258,13 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings, and on any translation not done and reviewed"
     )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="how problems are printed: text (path:line:col: …), or github: one ::error workflow command each, "
+        "which GitHub Actions shows on the file and line",
+    )
     check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="check, generate and build the site and handouts into site/")
     build.add_argument(
@@ -236,7 +272,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts (a faster build of the site alone)")
     build.set_defaults(run=cmd_build)
-    commands.add_parser("pdf", help="render the PDF handouts alone into site/handouts/").set_defaults(run=cmd_pdf)
+    commands.add_parser(
+        "pdf", help="render the PDF handouts and workshop documents alone into site/handouts/"
+    ).set_defaults(run=cmd_pdf)
     serve = commands.add_parser("serve", help="live preview; edits to content or templates reload the page")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
@@ -267,6 +305,11 @@ def parser() -> argparse.ArgumentParser:
         help="what the message is, which decides the rules that apply (default: guessed from the text)",
     )
     lint.add_argument("--subject", help="the e-mail's subject line; leave it out for messages without one")
+    lint.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language the draft is written in, such as en or es (default: the site's language)",
+    )
     lint.add_argument("--json", action="store_true", help="print the findings as JSON")
     lint.set_defaults(run=cmd_lint_message)
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
@@ -289,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     except OSError as error:
         # The disk, not the content: a full disk, a read-only folder, a file that went away.
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{error.filename or getattr(args, 'project', None) or '.'}: "
         print(
             f"playbook: {where}{error.strerror or error} — check the folder and free space, then try again",
             file=sys.stderr,

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playbook import gc_pause
 from playbook.checker.selfcheck import template_problems
-from playbook.content.collect import LOCAL_FOLDER, Loaded, collect
-from playbook.content.contrast import failures
+from playbook.content.collect import LOCAL_FOLDER, Loaded, Reads, collect
+from playbook.content.contrast import INTERFACE_RATIO, TEXT_RATIO, failures
 from playbook.content.kinds import KINDS
 from playbook.content.limits import apply_limits
 from playbook.content.link import Playbook, Ref, link
@@ -22,18 +25,20 @@ from playbook.content.strings import Strings, languages, load_strings, translati
 from playbook.content.translation import Status, apply_translations
 from playbook.content.validate import problem_at
 from playbook.engines import mkdocs_adapter, mkdocs_worker
-from playbook.engines.engine import Builder, BuildFailed
+from playbook.engines.engine import Builder, BuildFailed, Refresher
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
-from playbook.handouts import pdf
+from playbook.handouts import packs, pdf
 from playbook.problems import ContentError, Problem
 from playbook.project import Project
 from playbook.render import jinja_cache
 from playbook.render.templates import render_pages
 from playbook.report import Reporter
-from playbook.site import offline, publish
+from playbook.site import offline, preview, publish, watch
 from playbook.site.pages import Shaper, page_path
+from playbook.site.preview import Preview
 from playbook.site.stage import SyncResult, read_tree, sync_tree, write_if_changed
 from playbook.site.staged_config import BASE_NAME, Edition, brand_assets, brand_css, site_id, staged_config
+from playbook.site.workshops import Download, workshop_pages
 
 # The folder a site's second and further languages are staged and published in: es/.
 EDITION_FOLDER = re.compile(r"^[a-z]{2}/")
@@ -52,14 +57,15 @@ class Checked:
     warnings: tuple[Problem, ...] = field(default=())
 
 
-def check(project: Project, reporter: Reporter, language: str | None = None) -> Checked:
+def check(project: Project, reporter: Reporter, language: str | None = None, reads: Reads | None = None) -> Checked:
     """Load, validate and link all content; raise ContentError with every problem.
 
     ``language`` builds the playbook in another language than the site settings name
-    (a site in several languages is checked once in each).
+    (a site in several languages is checked once in each). With ``reads`` (a live
+    preview's), files unchanged since its last pass are not read again.
     """
     with gc_pause.paused():
-        checked = _check(project, reporter, language)
+        checked = _check(project, reporter, language, reads)
     for warning in checked.warnings:
         reporter.warn(warning.format())
     return checked
@@ -80,10 +86,10 @@ def site_language(project: Project, loaded: list[Loaded]) -> str:
     return site.value.editions[0] if site is not None and isinstance(site.value, Site) else "en"
 
 
-def _check(project: Project, reporter: Reporter, language: str | None) -> Checked:
+def _check(project: Project, reporter: Reporter, language: str | None, reads: Reads | None) -> Checked:
     translations: list[Status] = []
     with reporter.stage("load") as stage:
-        loaded, problems = collect(project.root, project.content_dir)
+        loaded, problems = collect(project.root, project.content_dir, reads)
         language = language or site_language(project, loaded)
         translating = language in translation_languages(project.generators_dir)
         if translating:
@@ -173,13 +179,19 @@ def brand_problems(site: Loaded) -> list[Problem]:
     value = site.value
     assert isinstance(value, Site)
     problems = []
-    for pair, found, nearest in failures(value.primary_color, value.accent_color):
+    for pair, found, nearest in failures(value.primary_color, value.accent_color, value.link_color):
         problems.append(
             problem_at(
                 site.document_for((pair.setting,)),
                 (pair.setting,),
                 f"{pair.role} has a contrast of {found:.2f}:1, below the {pair.minimum:g}:1 that WCAG 2.1 AA requires",
-                f"the nearest color that passes is {nearest}",
+                f"the nearest color that passes, with the same hue (only its OKLCH lightness changed), is "
+                f'{nearest}: {pair.setting}: "{nearest}"'
+                + (
+                    f'; or keep accent_color for buttons and the focus ring and add link_color: "{nearest}" for links'
+                    if pair.setting == "accent_color" and pair.minimum == TEXT_RATIO and found >= INTERFACE_RATIO
+                    else ""
+                ),
             )
         )
     return problems
@@ -202,8 +214,21 @@ def generate(
     files["mkdocs.yml"] = staged_config(
         checked.playbook, checked.strings, shaper.tool_names(), files[BASE_NAME], editions
     )
-    # The handouts page, without the PDFs: only build renders them (see render_handouts).
+    # The handouts page and the workshops' pages, without the PDFs: only build renders them (see render_handouts).
     files.update(pdf.staged_files(project.root, project.generators_dir, checked.strings, None))
+    files.update(workshop_files(project, checked, None))
+    return files
+
+
+def workshop_files(project: Project, checked: Checked, rendered: packs.Packs | None) -> dict[str, bytes]:
+    """The workshops' pages, and their PDFs when ``rendered`` (None in the live preview, which links none)."""
+    downloads = None
+    if rendered is not None:
+        downloads = {p.file: Download(p.pages, pdf.size_text(len(p.data))) for p in rendered.files}
+    pages = workshop_pages(checked.playbook, checked.strings, downloads)
+    files = {f"docs/{path}": data for path, data in render_pages(project.root, project.generators_dir, pages).items()}
+    for item in rendered.files if rendered is not None else []:
+        files[f"docs/{pdf.FOLDER}/{item.file}"] = item.data
     return files
 
 
@@ -218,6 +243,17 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
     for warning in sorted({w for h in handouts for w in h.warnings}):
         reporter.say(f"warning: {warning.format()}")
     return handouts
+
+
+def render_workshop_documents(project: Project, checked: Checked, reporter: Reporter) -> packs.Packs:
+    """Render the facilitator guides, slides and participant sheets, in one layout."""
+    with reporter.stage("workshops") as step:
+        sources = pdf.Sources(project.root, project.content_dir, project.generators_dir)
+        epoch = pdf.epoch_seconds(source_date_epoch(project.root))
+        rendered = packs.render_packs(sources, checked.playbook, checked.strings, epoch)
+        size = pdf.size_text(sum(len(p.data) for p in rendered.files))
+        step.detail = f"{len(rendered.files)} PDFs, {sum(p.pages for p in rendered.files)} pages, {size}"
+    return rendered
 
 
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
@@ -266,14 +302,23 @@ def build_site(
         for i, v in enumerate(versions)
     ]
     files: dict[str, bytes] = {}
+    # Without handouts, those of the last build stay when they are still the ones it wrote.
+    kept: dict[str, list[pdf.Handout] | None] = {}
+    dropped: list[Path] = []
+    made: dict[str, list[pdf.Handout]] = {}
     for edition, version in zip(editions, versions, strict=True):
         # A site in several languages is one staged tree: the first language at its root, each other in
         # its folder with its own mkdocs.yml, so one sync stages them all and one swap publishes them.
         part = generate(project, version, reporter, editions if len(editions) > 1 else None)
         if handouts:
             # The PDFs join the staged docs, so MkDocs checks the links to them and copies them into the site.
-            rendered = render_handouts(project, version, reporter)
-            part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, rendered))
+            made[edition.folder] = render_handouts(project, version, reporter)
+            part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, made[edition.folder]))
+            part.update(workshop_files(project, version, render_workshop_documents(project, version, reporter)))
+        else:
+            kept[edition.folder], gone = pdf.previous(project.root, project.site_dir, edition.folder)
+            dropped += gone
+            part.update(pdf.staged_files(project.root, project.generators_dir, version.strings, kept[edition.folder]))
         files.update({edition.folder + path: data for path, data in part.items()})
     stage(project, files, reporter)
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
@@ -290,6 +335,10 @@ def build_site(
         with reporter.stage("publish") as step:
             publish.swap_in(scratch, project.site_dir)
             step.detail = f"{project.site_dir.relative_to(project.root)}/"
+        for folder, rendered in made.items():
+            pdf.remember(project.root, rendered, folder)
+        if not handouts:
+            _say_what_happened_to_handouts(project, reporter, kept, dropped)
     except BuildFailed as failure:
         publish.discard(scratch)
         raise ContentError(_mkdocs_problems(failure.messages, page_sources(building.playbook))) from None
@@ -297,6 +346,26 @@ def build_site(
         publish.discard(scratch)
         raise
     return checked
+
+
+def _say_what_happened_to_handouts(
+    project: Project, reporter: Reporter, kept: dict[str, list[pdf.Handout] | None], dropped: list[Path]
+) -> None:
+    """After a build without PDFs: that the last build's handouts were kept, or which ones went and why."""
+    for folder, handouts in kept.items():
+        if handouts is not None:
+            reporter.say(
+                f"pdf       kept the {len(handouts)} handouts of the last build in "
+                f"{project.site_dir.name}/{folder}{pdf.FOLDER}/ (--no-pdf); they do not show edits made since "
+                "— run `playbook build` to renew them"
+            )
+    for path in dropped:
+        print(
+            f"playbook: removed {path.relative_to(project.root).as_posix()}: --no-pdf builds no PDFs and keeps only "
+            "the three handouts, unchanged since the last build wrote them; this one is not among them, so it could "
+            "be out of date — run `playbook build` to make it again",
+            file=sys.stderr,
+        )
 
 
 def page_sources(playbook: Playbook) -> dict[str, str]:
@@ -347,3 +416,98 @@ def build_offline(project: Project, reporter: Reporter) -> Path:
         write_if_changed(target, data)
         step.detail = f"{pages} HTML pages, {pdf.size_text(len(data))}"
     return target
+
+
+class Previewing:
+    """``playbook serve``'s work after each edit: check, stage, and have the engine bring the preview up to date.
+
+    A content problem leaves the preview's folder as it was and shows the
+    problems in the browser. An edit that changed only pages is refreshed in
+    place by the engine (:meth:`Refresher.refresh`); a change to the
+    configuration, the theme, the assets or the set of pages, or a refresh
+    that failed, builds afresh beside the folder and swaps it in.
+    """
+
+    def __init__(self, project: Project, reporter: Reporter, engine: Refresher, site_dir: Path) -> None:
+        self.project = project
+        self.reporter = reporter
+        self.engine = engine
+        self.preview = Preview(site_dir)
+        self.reads = Reads()
+        self.exact = False
+        self.lock = threading.Lock()
+
+    def update(self) -> None:
+        """Bring the preview up to date with the sources (one update at a time)."""
+        with self.lock, gc_pause.paused():
+            try:
+                checked = check(self.project, self.reporter, reads=self.reads)
+                changed = stage(self.project, generate(self.project, checked, self.reporter), self.reporter).changed
+                if not changed and self.exact and not self.preview.problems:
+                    # A save that changed nothing shown (a comment, or the same bytes again): no reload.
+                    return
+                self._build(checked, changed)
+            except ContentError as error:
+                self.preview.failed(error.problems)
+                print(
+                    error.report().replace("nothing was written", "the preview keeps the last good version"),
+                    file=sys.stderr,
+                )
+                return
+        self.preview.succeeded()
+
+    def warm_up(self) -> None:
+        """Refresh the unchanged folder once, so the engine has done its first-time work before the first edit."""
+        with self.lock, contextlib.suppress(BuildFailed):
+            if self.exact:
+                with self.preview.updating():
+                    self.engine.refresh(self.project.stage_dir / "mkdocs.yml", self.preview.site_dir, self._cache)
+
+    @property
+    def _cache(self) -> Path:
+        return self.project.root / jinja_cache.FOLDER
+
+    def _build(self, checked: Checked, changed: tuple[str, ...]) -> None:
+        config = self.project.stage_dir / "mkdocs.yml"
+        cache = self._cache
+        pages_only = all(path.startswith("docs/") and (self.project.stage_dir / path).is_file() for path in changed)
+        try:
+            with self.reporter.stage("refresh" if self.exact and pages_only else "build") as step:
+                if self.exact and pages_only:
+                    with self.preview.updating():
+                        self.exact = False
+                        pages = self.engine.refresh(config, self.preview.site_dir, cache)
+                else:
+                    scratch = publish.scratch_dir(self.preview.site_dir)
+                    try:
+                        pages = self.engine.build(config, scratch, cache)
+                    except BaseException:
+                        publish.discard(scratch)
+                        raise
+                    with self.preview.updating():
+                        publish.swap_in(scratch, self.preview.site_dir)
+                self.exact = True
+                step.detail = f"{pages} HTML pages, {len(changed)} staged files changed"
+        except BuildFailed as failure:
+            raise ContentError(_mkdocs_problems(failure.messages, page_sources(checked.playbook))) from None
+
+
+def serve_preview(project: Project, reporter: Reporter, address: tuple[str, int], engine: Refresher) -> None:
+    """Serve the live preview at ``address`` until interrupted (see :mod:`playbook.site.preview`)."""
+    with tempfile.TemporaryDirectory(prefix="playbook-preview-") as folder:
+        previewing = Previewing(project, reporter, engine, Path(folder) / "site")
+        server = preview.start(previewing.preview, address)
+        # Watching starts first, so an edit saved while the first build runs is not missed.
+        observer = watch.watch_sources(project, previewing.update)
+        try:
+            previewing.update()
+            previewing.warm_up()
+            reporter.say(
+                f"Serving the preview on {server.url} — save a file in content/ and the page reloads; Ctrl-C stops"
+            )
+            while observer.is_alive():
+                observer.join(3600)
+        finally:
+            observer.stop()
+            server.shutdown()
+            server.server_close()

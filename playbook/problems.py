@@ -70,3 +70,29 @@ class MachineError(Exception):
             f"playbook: this machine lacks {self.missing} — install the Debian package {self.package} "
             f"(apt-get install {self.package}), or run `python3 tasks.py build`, which installs it"
         )
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message, as GitHub reads it: %, CR and LF escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: also ':' and ',', which end a value."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """The problem as a GitHub workflow command, shown on the file and line in GitHub's interface.
+
+    ``::error file=…,line=…,col=…,title=…::message`` (see GitHub's "Workflow commands for GitHub
+    Actions"); the message is the same ``path:line:col: key: what — how`` line the terminal shows.
+    """
+    properties = {
+        "file": problem.path,
+        "line": str(problem.line),
+        "col": str(problem.column),
+        "title": f"{problem.key_path or 'file'}: content error",
+    }
+    shown = ",".join(f"{name}={_escape_property(value)}" for name, value in properties.items())
+    return f"::error {shown}::{_escape_data(problem.format())}"

@@ -233,14 +233,14 @@ def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
     from playbook.content.model import Limit, Limits
 
     # Each limit names the sources of its own figure, and the file names them all.
-    LIMITS_REFERENCES = {("sources.*", ("source",), False)} | {
-        (f"{name}.sources.*", ("source",), False)
+    LIMITS_REFERENCES = {("sources.*", ("source",), False, False)} | {
+        (f"{name}.sources.*", ("source",), False, False)
         for name, info in Limits.model_fields.items()
         if info.annotation is Limit
     }
 
     declared = {
-        kind.name: {(r.spec, r.targets, r.linked) for r in kind.references}
+        kind.name: {(r.spec, r.targets, r.linked, r.skips_hidden) for r in kind.references}
         for kind in [*KINDS.values(), *SINGLETONS.values()]
     }
     principle = ("principle",)
@@ -248,38 +248,47 @@ def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
         "source": set(),
         "site": set(),
         "principle": {
-            ("sources.*", ("source",), False),
-            ("quote.source", ("source",), False),
-            ("counters.*", ("anti-pattern",), True),
-            ("templates.*", ("template",), True),
+            ("sources.*", ("source",), False, False),
+            ("quote.source", ("source",), False, False),
+            ("counters.*", ("anti-pattern",), True, False),
+            ("templates.*", ("template",), True, False),
         },
         "anti-pattern": {
-            ("sources.*", ("source",), False),
-            ("instead.*", principle, True),
-            ("rules.*", ("rule",), True),
+            ("sources.*", ("source",), False, False),
+            ("instead.*", principle, True, False),
+            ("rules.*", ("rule",), True, False),
         },
-        "template": {("sources.*", ("source",), False), ("principles.*", principle, True)},
+        "template": {("sources.*", ("source",), False, False), ("principles.*", principle, True, False)},
         "worksheet": {
-            ("sources.*", ("source",), False),
-            ("principles.*", principle, True),
-            ("template", ("template",), False),
-            ("next_steps.*.template", ("template",), False),
+            ("sources.*", ("source",), False, False),
+            ("principles.*", principle, True, False),
+            ("template", ("template",), False, False),
+            ("next_steps.*.template", ("template",), False, False),
         },
         "debate": {
-            ("sources.*", ("source",), False),
-            ("sides.*.sources.*", ("source",), False),
-            ("principles.*", principle, True),
+            ("sources.*", ("source",), False, False),
+            ("sides.*.sources.*", ("source",), False, False),
+            ("principles.*", principle, True, False),
         },
-        "path": {("steps.*.entry", ("principle", "anti-pattern", "template", "worksheet", "debate"), False)},
+        # A path's stops and a workshop's segments leave out what a fork hides (skips_hidden).
+        "path": {
+            ("steps.*.entry", ("principle", "anti-pattern", "template", "worksheet", "debate", "workshop"), False, True)
+        },
+        "workshop": {
+            ("agenda.*.entries.*", ("principle", "anti-pattern", "template", "worksheet", "debate"), False, True),
+            ("agenda.*.exercises.*", ("anti-pattern",), False, True),
+            ("agenda.*.worksheets.*", ("worksheet",), False, True),
+            ("agenda.*.debates.*", ("debate",), False, True),
+        },
         "rule": {
-            ("anti_pattern", ("anti-pattern",), True),
-            ("principle", principle, True),
-            ("sources.*", ("source",), False),
+            ("anti_pattern", ("anti-pattern",), True, False),
+            ("principle", principle, True, False),
+            ("sources.*", ("source",), False, False),
         },
         "formula": {
-            ("quote.source", ("source",), False),
-            ("components.*.principles.*", principle, False),
-            ("sources.*", ("source",), False),
+            ("quote.source", ("source",), False, False),
+            ("components.*.principles.*", principle, False, False),
+            ("sources.*", ("source",), False, False),
         },
         "limits": LIMITS_REFERENCES,
         "situations": set(),

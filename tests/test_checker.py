@@ -30,6 +30,7 @@ from playbook.checker.rules import (
     phrase_spans,
     phrase_words,
     rule_data,
+    rules_in,
 )
 from playbook.content.link import Playbook
 from playbook.content.model import CheckerRule
@@ -41,8 +42,18 @@ from playbook.report import Reporter
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO / "tests" / "checker"
-# The message sets both engines are held to, each in tests/checker/<name>.yml.
-SETS = ("messages", "holdout", "holdout-v3", "edge")
+# The message sets both engines are held to, each in tests/checker/<name>.yml, with their language.
+SETS = {
+    "messages": "en",
+    "holdout": "en",
+    "holdout-v3": "en",
+    "holdout-v4": "en",
+    "edge": "en",
+    "dev-es": "es",
+    "holdout-v3-es": "es",
+}
+# The sets the rules were written and tuned on, which both engines must get exactly right.
+LABELLED = ("messages", "dev-es")
 
 
 @cache
@@ -56,10 +67,15 @@ def default_rules() -> tuple[CheckerRule, ...]:
 
 
 @cache
-def default_guide() -> dict[str, Any]:
+def default_guide(language: str = "en") -> dict[str, Any]:
     playbook = default_playbook()
     assert playbook.situation_guide is not None
-    return guide_data(playbook.situation_guide, playbook.limits)
+    return guide_data(playbook.situation_guide, playbook.limits, language)
+
+
+@cache
+def rules_for(language: str) -> tuple[CheckerRule, ...]:
+    return tuple(rules_in(default_rules(), language))
 
 
 @cache
@@ -104,6 +120,32 @@ def test_each_labelled_message_gets_exactly_its_expected_findings(message: dict[
     assert found(message) == checker_answer(message)
 
 
+@pytest.mark.parametrize("message", messages("dev-es"), ids=lambda m: m["id"])
+def test_each_spanish_development_message_gets_exactly_its_expected_findings(message: dict[str, Any]) -> None:
+    findings = check_message(rules_for("es"), message["body"], message["situation"], message.get("subject"), "es")
+    assert sorted({f.rule for f in findings}) == checker_answer(message)
+
+
+def test_the_spanish_development_set_covers_the_spanish_rules_and_situations() -> None:
+    corpus = messages("dev-es")
+    assert len(corpus) >= 40
+    assert {m["situation"] for m in corpus} == set(SITUATIONS)
+    assert sum(1 for m in corpus if not m["expected"]) >= len(corpus) // 3
+    spanish = {rule.id for rule in default_rules() if "es" in rule.matches}
+    labelled = {rule_id for m in corpus for rule_id in m["expected"]}
+    assert spanish <= labelled, f"Spanish rules with no example: {sorted(spanish - labelled)}"
+
+
+def test_each_spanish_message_is_inferred_as_labelled() -> None:
+    guide = default_guide("es")
+    wrong = [
+        m["id"]
+        for m in messages("dev-es")
+        if infer_situation(guide, m["body"], m.get("subject")).situation != m["situation"]
+    ]
+    assert wrong == []
+
+
 def test_precision_and_recall_on_the_labelled_messages() -> None:
     tp = fp = fn = 0
     for message in messages("messages"):
@@ -120,21 +162,23 @@ def test_precision_and_recall_on_the_labelled_messages() -> None:
 
 def shared_json() -> dict[str, str]:
     """rules.json and messages.json as they should be: the rules, and every message with Python's findings."""
-    rules = default_rules()
     items = []
-    for name in SETS:
+    for name, language in SETS.items():
         for message in messages(name):
-            findings = check_message(rules, message["body"], message["situation"], message.get("subject"))
-            inferred = infer_situation(default_guide(), message["body"], message.get("subject"))
+            findings = check_message(
+                rules_for(language), message["body"], message["situation"], message.get("subject"), language
+            )
+            inferred = infer_situation(default_guide(language), message["body"], message.get("subject"))
             items.append(
                 {
                     "set": name,
+                    "language": language,
                     "id": message["id"],
                     "situation": message["situation"],
                     "subject": message.get("subject"),
                     "body": message["body"],
                     "expected": message.get("expected"),
-                    "answer": checker_answer(message) if name == "messages" else None,
+                    "answer": checker_answer(message) if name in LABELLED else None,
                     "findings": [f.as_json() for f in findings],
                     "inferred": {"situation": inferred.situation, "cue": inferred.cue},
                 }
@@ -145,7 +189,14 @@ def shared_json() -> dict[str, str]:
 
     note = "Generated from content/rules/ and tests/checker/*.yml by tests/test_checker.py; do not edit."
     return {
-        "rules.json": dump({"note": note, "rules": [rule_data(rule) for rule in rules], "situations": default_guide()}),
+        "rules.json": dump(
+            {
+                "note": note,
+                "rules": [rule_data(rule) for rule in rules_for("en")],
+                "situations": default_guide("en"),
+                "es": {"rules": [rule_data(rule) for rule in rules_for("es")], "situations": default_guide("es")},
+            }
+        ),
         "messages.json": dump({"note": note, "messages": items}),
     }
 
@@ -346,6 +397,7 @@ def test_folding_keeps_the_length_of_any_text() -> None:
         (r"’", "’", "never matches"),
         (r"cv|", "cv|", "empty text"),
         (r"(cv", "(cv", "not a valid regular expression"),
+        (r"(a)\1", r"\1", "backreference"),
     ],
 )
 def test_patterns_outside_the_shared_syntax_are_refused(pattern: str, piece: str, words: str) -> None:
@@ -357,7 +409,18 @@ def test_patterns_outside_the_shared_syntax_are_refused(pattern: str, piece: str
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\bsync(?:ing)? up\b", r"[a-z0-9 _.'/-]{1,40}", r"x{2,3}?", r"(?!the )\w+", r"\u00e9|\x41", r"(a)\1", r"[\]\-]"],
+    [
+        r"\bsync(?:ing)? up\b",
+        r"[a-z0-9 _.'/-]{1,40}",
+        r"x{2,3}?",
+        r"(?!the )\w+",
+        r"\u00e9|\x41",
+        r"[\]\-]",
+        # A repeated word and its space: each turn ends at the space, so the tries do not multiply.
+        r"\bhere is (?:[a-z-]{1,40} ){0,3}(?:link|guide)\b",
+        r"\?+",
+        r"(?:ab|cd){1,5}x",
+    ],
 )
 def test_patterns_in_the_shared_syntax_are_accepted(pattern: str) -> None:
     assert refusal(pattern) is None
@@ -393,6 +456,38 @@ def problems(project: Project) -> list[str]:
     return [p.format() for p in caught.value.problems]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "piece", "words"),
+    [
+        (r"^(a+)+$", "a+", "cannot tell where its turn ends"),
+        (r"(\w{1,9}\s?){1,9}x", r"\w{1,9}", "cannot tell where its turn ends"),
+        (r"(?:a|ab){1,9}x", "|", "two alternatives can begin with the same character"),
+        (r"(?:x?){2,9}y", "(?:x?){2,9}", "can match empty text"),
+        (r"\bwhat\b[^.!?\n]{8,}\?", r"[^.!?\n]{8,}", "no upper bound"),
+        (r"\d+%", r"\d+", "no upper bound"),
+        (r"x{1,500}y", "x{1,500}", "more than 200"),
+        (r"(?=.*x)y", ".*", "no upper bound"),
+    ],
+)
+def test_patterns_that_could_take_super_linear_time_are_refused(pattern: str, piece: str, words: str) -> None:
+    found = refusal(pattern)
+    assert found is not None, pattern
+    assert (found.piece, words in found.message) == (piece, True), found
+
+
+def test_a_forks_exponential_pattern_is_refused_at_its_line(project: Project) -> None:
+    """The shape that took 13 s for 28 characters, doubling with each one, in the CLI and the page."""
+    (project.content_dir / "local" / "rules").mkdir(parents=True)
+    path = project.content_dir / "local" / "rules" / "mine.yml"
+    path.write_text(SAMPLE_RULE.format(pattern="^(a+)+$").replace("sample-rule", "mine"), encoding="utf-8")
+    assert problems(project) == [
+        "content/local/rules/mine.yml:7:15: match.pattern: 'a+' inside a repetition cannot tell where its turn ends"
+        " (what follows it can match the same characters), so the ways to try multiply with each turn"
+        " (super-linear time) (at 'a+') — end the repeated part with a character the inner repetition cannot"
+        " match, such as a space"
+    ]
+
+
 def test_a_bad_pattern_is_reported_at_its_piece(project: Project) -> None:
     add_rule(project, r"\bmy (?<=x)cv\b")
     assert problems(project) == [
@@ -405,7 +500,7 @@ def test_a_match_without_its_settings_is_reported(project: Project) -> None:
     path = add_rule(project, "x")
     path.write_text(
         path.read_text().replace("  kind: contains\n  pattern: 'x'\n", "  kind: words\n  phrases: [hi]\n")
-        + "situations: [follow-up]\nseverity_by_situation:\n  first-contact: hint\n"
+        + "situations: [follow-up]\nseverity_by_situation:\n  first-contact: hint\nlanguages: [en]\n"
     )
     assert problems(project) == [
         "content/rules/sample-rule.yml:6:9: match.kind: a words match needs max or limit — add max or limit under match",
@@ -638,3 +733,88 @@ def test_the_browser_checker_knows_the_same_situations_in_the_same_order() -> No
     listed = re.search(r"export const SITUATIONS = \[(.*?)\];", source, re.S)
     assert listed is not None, "lib/checker.js no longer exports SITUATIONS"
     assert tuple(re.findall(r'"([a-z-]+)"', listed.group(1))) == SITUATIONS
+
+
+# Drafts in Spanish ---------------------------------------------------------------------------
+
+
+def test_folding_drops_the_accents_of_vowels_and_keeps_the_enye() -> None:
+    assert fold("Días, ÁRBOL, pingüino, café") == "dias, arbol, pinguino, cafe"
+    assert fold("Año, NIÑO") == "año, niño"
+    # Typed with or without accents, a Spanish phrase is found; año never reads as ano.
+    spanish = rules_for("es")
+    for draft in ("¿Hay alguna vacante?", "hay alguna vacante?"):
+        found = {f.rule for f in check_message(spanish, draft, "first-contact", None, "es")}
+        assert "job-request" in found, draft
+    assert phrase_spans(Text("el año pasado"), "ano") == []
+
+
+def test_a_spanish_draft_is_checked_by_the_spanish_rules_only() -> None:
+    draft = "Hola, busco trabajo. ¿Me puede conseguir un puesto? Adjunto mi CV."
+    spanish = {f.rule for f in check_message(default_rules(), draft, "first-contact", None, "es")}
+    english = {f.rule for f in check_message(default_rules(), draft, "first-contact", None, "en")}
+    assert {"job-request", "unsolicited-attachment", "no-connection"} <= spanish
+    # Read as English, its job request and attachment go unseen: the English phrases are not in it.
+    assert not {"job-request", "unsolicited-attachment"} & english
+    # A rule with no match for a language is left out, not run with another language's words.
+    assert all(rule.match_for("fr") is None for rule in default_rules() if rule.languages)
+
+
+def test_the_spanish_edition_gives_the_checker_spanish_words_and_spanish_findings() -> None:
+    from playbook.site.pages import Shaper
+
+    checked = check(Project(REPO), Reporter(quiet=True), "es")
+    data = Shaper(checked.playbook, checked.strings, site_id="test").checker_data("tools/checker.md")
+    rules = {rule["id"]: rule for rule in data["rules"]}
+    assert "busco trabajo" in rules["job-request"]["match"]["phrases"]
+    assert "looking for work" not in rules["job-request"]["match"]["phrases"]
+    assert rules["job-request"]["message"].startswith("“{match}” pide trabajo en un mensaje")
+    assert {rule["languages"][0] for rule in data["rules"]} == {"es"}
+    cues = [phrase for cue in data["guide"]["cues"] for phrase in cue["phrases"]]
+    assert "gracias por su tiempo" in cues and "thanks for your time" not in cues
+
+
+def test_every_rule_speaks_spanish_in_the_spanish_edition() -> None:
+    english = {rule.id: rule for rule in default_rules()}
+    spanish = check(Project(REPO), Reporter(quiet=True), "es").playbook.of_kind("rule")
+    for rule in spanish:
+        for field in ("title", "message", "explanation", "fix"):
+            assert getattr(rule, field) != getattr(english[rule.id], field), f"{rule.id}.{field} is still English"
+
+
+def test_a_rule_names_the_language_of_its_phrases(project: Project) -> None:
+    path = add_rule(project, "x")
+    path.write_text(path.read_text().replace("  pattern: 'x'\n", "  phrases: [hi there]\n"))
+    assert problems(project) == [
+        "content/rules/sample-rule.yml:6:3: match: the match has phrases, but the rule does not name their "
+        "language — add languages: [en] (or the language the phrases are in)"
+    ]
+
+
+def test_a_rule_s_match_in_another_language_is_checked_like_its_own(project: Project) -> None:
+    path = add_rule(project, "x")
+    path.write_text(
+        path.read_text().replace("match:\n", "languages: [en, es]\nmatch:\n")
+        + "matches:\n  es:\n    kind: contains\n    pattern: 'días+'\n"
+    )
+    assert problems(project) == [
+        "content/rules/sample-rule.yml:17:5: matches.es: es is both in languages and in matches — keep one: "
+        "languages for the match above, or matches.es for a match of its own",
+        "content/rules/sample-rule.yml:18:16: matches.es.pattern: 'í' never matches: text is lowercased and its "
+        "quotes and spaces simplified before matching (at 'í') — write 'i' instead",
+    ]
+
+
+def test_lint_message_reads_a_spanish_draft_and_answers_in_spanish(tmp_path: Path) -> None:
+    draft = tmp_path / "borrador.txt"
+    draft.write_text("Estimado/a:\n\nEstoy buscando empleo. ¿Tienen vacantes?\n", encoding="utf-8")
+    result = lint("--language", "es", str(draft))
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "error: job-request: “buscando empleo” pide trabajo" in out
+    assert "warning: form-letter: “Estimado/a” dice que el mensaje se escribió para cualquiera" in out
+    unknown = lint("--language", "fr", str(draft))
+    assert unknown.returncode == 2
+    assert unknown.stderr.decode() == (
+        "--language: the checker has no rules that read 'fr' — pass --language with one of: en, es\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def test_build_says_what_it_does_and_quiet_says_nothing(project: Project) -> Non
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stderr
     stages = [line.split()[0] for line in result.stderr.splitlines()]
-    assert stages == ["load", "link", "render", "pdf", "stage", "mkdocs", "publish", "built"]
+    assert stages == ["load", "link", "render", "pdf", "workshops", "stage", "mkdocs", "publish", "built"]
     assert "20 pages" in result.stderr
     quiet = run_cli(project, "--quiet", "build")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
@@ -71,7 +72,8 @@ def test_schema_writes_one_schema_per_kind(project: Project) -> None:
         "site.schema.json" in names
         and "template.schema.json" in names
         and "branding.schema.json" in names
-        and len(names) == 16
+        and "workshop.schema.json" in names
+        and len(names) == 17
     )
 
 
@@ -145,3 +147,55 @@ def test_build_without_handouts_skips_the_pdfs(project: Project) -> None:
     assert "pdf " not in result.stderr
     assert not list(project.site_dir.rglob("*.pdf"))
     assert (project.site_dir / "principles/give-first/index.html").exists()
+
+
+def test_build_without_handouts_keeps_the_last_builds_pdfs_or_says_why_it_removed_them(
+    sample_site: Project, tmp_path: Path
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(sample_site.root, root, ignore=shutil.ignore_patterns(".stage"))
+    project = Project(root)
+    handouts = project.site_dir / "handouts"
+    kept = ("playbook.pdf", "playbook-short.pdf", "cards.pdf")
+    before = {name: (handouts / name).read_bytes() for name in kept}
+    workshop_documents = sorted(path.name for path in handouts.glob("*.pdf") if path.name not in kept)
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert {path.name: path.read_bytes() for path in handouts.glob("*.pdf")} == before
+    # The workshops' documents are laid out with their pages in one pass: the build says it removed them.
+    for name in workshop_documents:
+        assert f"removed site/handouts/{name}: --no-pdf builds no PDFs" in result.stderr
+    assert "kept the 3 handouts of the last build in site/handouts/ (--no-pdf)" in result.stderr
+    page = (handouts / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}"' in page for name in before)
+
+    # A handout changed by hand is not the one the build wrote: it goes, and the build says so.
+    (handouts / "cards.pdf").write_bytes(b"%PDF-1.7 edited by hand")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert not list(handouts.glob("*.pdf"))
+    assert "removed site/handouts/cards.pdf: --no-pdf builds no PDFs" in result.stderr
+    assert "run `playbook build` to make it again" in result.stderr
+
+
+def test_check_format_github_puts_each_problem_on_its_file_and_line(project: Project) -> None:
+    site = project.content_dir / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "primary_color: #8C1D40\n", encoding="utf-8")
+    result = run_cli(project, "check", "--format", "github")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines, result.stderr
+    assert lines[0].startswith("::error file=content/site.yml,line=")
+    assert ",title=primary_color%3A content error::content/site.yml:" in lines[0]
+    assert "YAML reads # as the start of a comment" in lines[0]
+    assert "problem" in result.stderr and "::error" not in result.stderr
+
+
+def test_github_annotations_escape_what_would_end_a_property_or_the_message() -> None:
+    from playbook.problems import Problem, github_annotation
+
+    problem = Problem("content/a,b:c.yml", 3, 4, "how[0]", "100% wrong\nsecond line\r", "fix, then: save")
+    assert github_annotation(problem) == (
+        "::error file=content/a%2Cb%3Ac.yml,line=3,col=4,title=how[0]%3A content error::"
+        "content/a,b:c.yml:3:4: how[0]: 100%25 wrong%0Asecond line%0D — fix, then: save"
+    )

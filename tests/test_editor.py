@@ -4,9 +4,10 @@ mistakes that YAML or the model would let pass silently are located errors."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, make_project, serve
 from pypdf import PdfReader
 
 from playbook.content.load import load_document
@@ -44,6 +45,7 @@ logo: local/logo.svg
 favicon: local/favicon.png
 primary_color: "#6b1d3a"
 accent_color: "#0b5e7e"
+link_color: "#14532d"
 language: es
 paper: letter
 version: {VERSION}
@@ -166,13 +168,36 @@ def test_logo_and_favicon(branded_site: Project) -> None:
 
 def test_colours(branded_site: Project) -> None:
     css = (branded_site.site_dir / "assets/brand.css").read_text()
-    assert "--md-primary-fg-color: #6b1d3a" in css and "--md-typeset-a-color: #0b5e7e" in css
-    # The print ink: WeasyPrint writes the colour as fractions of 255 in the page's drawing operators.
+    assert "--md-primary-fg-color: #6b1d3a" in css and "--md-accent-fg-color: #0b5e7e" in css
+    assert "--md-typeset-a-color: #14532d" in css and "--md-primary-bg-color: #ffffff" in css
+    # The print ink: WeasyPrint writes the colour as fractions of 255 in the page's drawing operators;
+    # the handouts' web addresses take the link colour.
     reader = PdfReader(branded_site.site_dir / "handouts" / "playbook.pdf")
     drawn = "".join(page.get_contents().get_data().decode("latin-1") for page in reader.pages)  # type: ignore[union-attr]
-    for hex_colour in ("6b1d3a", "0b5e7e"):
-        rgb = " ".join(f"{int(hex_colour[i : i + 2], 16) / 255:.6f}" for i in (0, 2, 4))
+    for hex_colour in ("6b1d3a", "14532d"):
+        # Six decimals, trailing zeros dropped (0.32549, not 0.325490), as WeasyPrint writes them.
+        rgb = " ".join(f"{int(hex_colour[i : i + 2], 16) / 255:.6f}".rstrip("0").rstrip(".") for i in (0, 2, 4))
         assert re.search(rf"{rgb} (rg|RG)", drawn), f"#{hex_colour} not drawn in the handout"
+
+
+def test_header_accent_and_link_colours_as_the_browser_computes_them(branded_site: Project, page: object) -> None:
+    page.goto(serve(branded_site.site_dir) + "principles/give-first/")  # type: ignore[attr-defined]
+    header = page.locator(".md-header")  # type: ignore[attr-defined]
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(107, 29, 58)"
+    assert header.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"
+    # A link in the page's text, as Material styles it.
+    colour = page.evaluate(  # type: ignore[attr-defined]
+        """() => { const a = document.createElement("a"); a.href = "#"; a.textContent = "x";
+                   document.querySelector(".md-content .md-typeset").append(a);
+                   return getComputedStyle(a).color; }"""
+    )
+    assert colour == "rgb(20, 83, 45)"
+    assert (
+        page.evaluate(  # type: ignore[attr-defined]
+            "getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()"
+        )
+        == "#0b5e7e"
+    )
 
 
 def test_contact_call_to_action_and_footer(branded_site: Project) -> None:
@@ -210,3 +235,21 @@ def test_every_branding_setting_is_covered_here() -> None:
 
     assert set(Site.model_fields) == {key.split(":")[0] for key in BRANDING.splitlines() if not key.startswith(" ")}
     assert FIXTURES.is_dir()
+
+
+def test_the_customize_page_is_hidden_like_an_entry(tmp_path: Path) -> None:
+    from playbook.pipeline import generate
+
+    project = make_project(tmp_path / "project")
+    (project.content_dir / "local").mkdir()
+    hidden = project.content_dir / "local" / "hidden.yml"
+    hidden.write_text("hide: [customize]\n", encoding="utf-8")
+    files = generate(project, check(project, QUIET), QUIET)
+    assert "docs/customize.md" not in files
+    assert b"customize.md" not in files["mkdocs.yml"]
+    hidden.write_text("hide: [customise]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        check(project, QUIET)
+    assert "content/local/hidden.yml:1:8: hide[0]: no entry has the id 'customise' — did you mean 'customize'?" in {
+        p.format() for p in error.value.problems
+    }

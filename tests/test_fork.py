@@ -200,18 +200,33 @@ def test_invalid_color(project: Project) -> None:
     ]
 
 
-def test_brand_color_without_enough_contrast_names_the_ratio_and_a_passing_color(project: Project) -> None:
-    from playbook.content.contrast import ratio
+def test_brand_color_without_enough_contrast_names_the_ratio_and_a_passing_color_of_the_same_hue(
+    project: Project,
+) -> None:
+    from playbook.content.contrast import oklch, ratio
 
-    # The suggested colors really pass, and are close to the brand's.
-    assert ratio("#917306", "#ffffff") >= 4.5 and ratio("#006ff9", "#ffffff") >= 4.5
+    # The suggested colors really pass, and keep the brand's OKLCH hue.
+    assert ratio("#4278bb", "#ffffff") >= 4.5 and abs(oklch("#4278bb")[2] - oklch("#7fb8ff")[2]) < 1
+    assert ratio("#977000", "#ffffff") >= 4.5 and abs(oklch("#977000")[2] - oklch("#c99700")[2]) < 1
+    # A gold header is fine (its text turns dark); a light accent fails as the links' color.
     write(project, "branding.yml", 'primary_color: "#f5c518"\naccent_color: "#7fb8ff"\n')
     assert report(project) == [
-        "content/local/branding.yml:1:16: primary_color: white header and button text on the primary color has a"
-        " contrast of 1.63:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes is #917306",
         "content/local/branding.yml:2:15: accent_color: links in the accent color on the white page has a contrast"
-        " of 2.06:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes is #006ff9",
+        " of 2.06:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes, with the same hue"
+        ' (only its OKLCH lightness changed), is #4278bb: accent_color: "#4278bb"',
     ]
+    # A separate link color is checked on its own, at its own line.
+    write(project, "branding.yml", 'primary_color: "#f5c518"\naccent_color: "#0b5e7e"\nlink_color: "#c99700"\n')
+    assert report(project) == [
+        "content/local/branding.yml:3:13: link_color: links in the link color on the white page has a contrast"
+        " of 2.65:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes, with the same hue"
+        ' (only its OKLCH lightness changed), is #977000: link_color: "#977000"',
+    ]
+    write(project, "branding.yml", 'accent_color: "#c25e00"\n')
+    (problem,) = report(project)
+    assert problem.endswith(
+        'or keep accent_color for buttons and the focus ring and add link_color: "#bd5b00" for links'
+    )
 
 
 def test_new_entry_with_an_upstream_id(project: Project) -> None:
@@ -239,8 +254,7 @@ def test_hiding_an_entry_that_others_cite_is_reported_by_check_and_build(project
     give_first = (
         "content/local/hidden.yml:3:5: hide[1]: 'give-first' is hidden but still cited by"
         " content/debates/network-size.yml:15 (principles[0]), content/formula.yml:9 (components[1].principles[0]),"
-        " content/formula.yml:10 (components[2].principles[0]), content/paths/job-seeker.yml:6 (steps[0].entry),"
-        " content/templates/give-first-note.yml:21 (principles[0]), content/templates/reconnect.yml:14"
+        " content/formula.yml:10 (components[2].principles[0]), content/templates/give-first-note.yml:21 (principles[0]), content/templates/reconnect.yml:14"
         " (principles[0]), content/worksheets/network-audit.yml:9 (principles[0]) — " + HIDE_HINT
     )
     for command in ("check", "build"):
@@ -253,6 +267,17 @@ def test_hiding_an_entry_that_others_cite_is_reported_by_check_and_build(project
         assert "content/anti-patterns/collector.yml:6 (sources[0])" in lines[1]
         assert "content/formula.yml:6 (sources[0])" in lines[1] and lines[1].endswith(HIDE_HINT)
     assert not project.site_dir.exists()
+
+
+def test_hiding_an_entry_a_path_stops_at_leaves_the_stop_out(project: Project) -> None:
+    """A reading path is a list to follow: a stop the fork hides is left out, not an error."""
+    write(project, "hidden.yml", "hide: [give-first-note]\n")
+    write(project, "overrides/have-a-point.yml", "id: have-a-point\ntemplates: []\n")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert not (project.site_dir / "message-templates/give-first-note/index.html").exists()
+    path = (project.site_dir / "paths/job-seeker/index.html").read_text(encoding="utf-8")
+    assert "give-first-note" not in path and "The trap to avoid." in path
 
 
 def test_note_on_an_unknown_entry(project: Project) -> None:
@@ -283,7 +308,11 @@ def test_drift_lists_upstream_entries_changed_since_review(project: Project) -> 
     upstream = project.content_dir / "principles" / "give-first.yml"
     upstream.write_text(upstream.read_text().replace("People remember", "People do remember"))
     changed = run_cli(project, "drift").stdout
-    assert "content/principles/give-first.yml changed since you reviewed it" in changed
+    assert "content/principles/give-first.yml changed since you reviewed it, in 1 field(s):" in changed
+    # In words, field by field, old and new, and no git command to run.
+    said = next(line for line in changed.splitlines() if line.startswith("  why: was "))
+    assert "People remember" in said.split(", now ")[0] and "People do remember" in said.split(", now ")[1]
+    assert "git" not in changed
     check(project, QUIET)
 
 

@@ -16,7 +16,7 @@ from playbook.pipeline import Project, check, generate
 from playbook.report import Reporter
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
-SCRIPT = re.compile(r'(<template id="pb-config-[^"]+">)(.*?)(</template>)')
+SCRIPT = re.compile(r'(<template id="pb-config-[^"]+" data-search-exclude>)(.*?)(</template>)')
 
 
 def generated(project: Project) -> dict[str, bytes]:
@@ -66,7 +66,7 @@ def test_generated_markdown_matches_goldens(project: Project, request: pytest.Fi
 
 def test_tool_pages_carry_their_data_as_inline_json(project: Project) -> None:
     page = generated(project)["tools/calculator.md"].decode()
-    [payload] = re.findall(r'<template id="pb-config-calculator">(.*?)</template>', page)
+    [payload] = re.findall(r'<template id="pb-config-calculator" data-search-exclude>(.*?)</template>', page)
     data = json.loads(payload)
     assert [c["id"] for c in data["formula"]["components"]] == ["for_me", "for_you", "trust"]
     assert data["principles"]["give-first"]["url"] == "../../principles/give-first/"

@@ -113,6 +113,7 @@ def test_outline_lists_every_section_and_entry(default_site: Project) -> None:
         "Worksheets",
         "The relationship formula",
         "Sources",
+        "Answer key",
     ]
     entries = {title for level, title in marks if level == 2}
     for kind in ("principle", "anti-pattern", "template", "worksheet"):

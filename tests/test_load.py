@@ -166,3 +166,13 @@ def test_a_stray_bracket_is_reported_on_its_own_line() -> None:
 def test_a_key_without_its_colon_is_reported_on_its_own_line() -> None:
     [message] = problems("id: x\ntitle Give first\nsummary: fine\n")
     assert message.startswith("f.yml:2:1: (file): YAML syntax error: could not find expected ':'")
+
+
+def test_a_number_too_large_for_a_float_is_refused_at_its_place() -> None:
+    """1e999 would read as infinity and reach the calculator's data as -Infinity."""
+    document, problems = load_document("content/formula.yml", b"scale:\n  max: 1e999\n  min: -1e999\n")
+    assert document is None
+    assert [p.format() for p in problems] == [
+        "content/formula.yml:2:8: scale.max: 1e999 is too large a number — write a number below 1e300",
+        "content/formula.yml:3:8: scale.min: -1e999 is too large a number — write a number below 1e300",
+    ]

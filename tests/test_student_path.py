@@ -289,7 +289,9 @@ def test_student_goes_from_export_to_asks_and_a_plan(
     broken.write_text(json.dumps(damaged), encoding="utf-8")
     importer = tool.locator(".pb-everything").get_by_label(say("worksheet", "everything_import_label"))
     importer.set_input_files(str(broken))
-    expect(tool.locator(".pb-everything .pb-error")).to_have_text(say("worksheet", "everything_bad", found="network:people"))
+    expect(tool.locator(".pb-everything .pb-error")).to_have_text(
+        say("worksheet", "everything_bad", found="network:people")
+    )
     assert importer.get_attribute("aria-invalid") == "true"
     assert progress_text(page) == say("worksheet", "progress", marked=marked, total=500)
     expect(tool.locator(".pb-notice:not([hidden])")).to_have_count(0)
@@ -309,9 +311,7 @@ def test_student_goes_from_export_to_asks_and_a_plan(
     page.goto(base + "worksheets/referral-request-planner/")
     page.wait_for_selector('[data-pb-mounted="worksheet"]')
     chosen = page.get_by_label("The mutual connection you will ask", exact=True)
-    offered = page.evaluate(
-        "input => [...input.list.options].map(o => o.value)", chosen.element_handle()
-    )
+    offered = page.evaluate("input => [...input.list.options].map(o => o.value)", chosen.element_handle())
     assert len(offered) == 500 and "Ana Okafor0" in offered[:5]
     first_cell = page.get_by_label(say("worksheet", "table_cell_label", column="Mutual connection", row=1))
     assert first_cell.evaluate("input => input.list && input.list.options.length") == 500

@@ -852,3 +852,51 @@ def test_no_sideways_scroll_at_320_px(tab: Any, base: str) -> None:
         if page_width > 320 or tool_right > 320:
             too_wide[path] = f"page {page_width} px, tool reaches {tool_right:.0f} px"
     assert too_wide == {}
+
+
+# The index pages' filter ------------------------------------------------------------------
+
+
+def test_worksheet_index_filters_by_group_and_time_by_keyboard(tab: Any, base: str) -> None:
+    tab.goto(base + "worksheets/")
+    tab.wait_for_selector('[data-pb-mounted="filter"]')
+    items = tab.locator("#pb-list-worksheet > li")
+    total = items.count()
+    files = (CONTENT / "worksheets").glob("*.yml")
+    sheets = {p.stem: yaml.safe_load(p.read_text()) for p in files if "." not in p.stem}
+    assert total == len(sheets)
+    # By keyboard alone: from the time control, Tab to the group control, then arrow down to "in pairs"
+    # (the options run: any group, alone, in pairs).
+    tab.get_by_label(say("filter", "filter_time"), exact=True).focus()
+    tab.keyboard.press("Tab")
+    group = tab.get_by_label(say("filter", "filter_group"), exact=True)
+    expect(group).to_be_focused()
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("ArrowDown")
+    expect(group).to_have_value("pairs")
+    in_pairs = [i for i in sheets.values() if "pairs" in i["method"]["group"]]
+    expect(tab.locator("#pb-list-worksheet > li:not([hidden])")).to_have_count(len(in_pairs))
+    message = say("filter", "filter_count", shown=len(in_pairs), total=total)
+    expect(tab.locator('[role="status"][aria-live="polite"]')).to_have_text(message)
+    tab.get_by_label(say("filter", "filter_time"), exact=True).select_option("15")
+    short = [s for s in in_pairs if s["method"]["minutes"] <= 15]
+    expect(tab.locator("#pb-list-worksheet > li:not([hidden])")).to_have_count(len(short))
+    visible = tab.locator("#pb-list-worksheet > li:not([hidden]) a").all_inner_texts()
+    assert sorted(visible) == sorted(s["title"] for s in short)
+    tab.get_by_role("button", name=say("filter", "filter_reset")).click()
+    expect(tab.locator("#pb-list-worksheet > li:not([hidden])")).to_have_count(total)
+    assert axe(tab) == []
+
+
+def test_index_without_javascript_lists_every_entry_with_its_method(browser: Any, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base + "debates/")
+        items = page.locator("#pb-list-debate > li")
+        debates = [p for p in (CONTENT / "debates").glob("*.yml") if p.stem.count(".") == 0]
+        assert items.count() == len(debates)
+        assert all("15 min" in text for text in items.all_inner_texts())
+        assert page.locator("select").count() == 0
+    finally:
+        context.close()

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pyphen
 import pytest
+from conftest import FIXTURES, REPO, make_project, run_cli, serve
+from english import english_paragraphs, is_english
+from pypdf import PdfReader
 
 from playbook.content.link import Ref
-from playbook.pipeline import Project, check
+from playbook.pipeline import Project, build_site, check
 from playbook.problems import ContentError
 from playbook.report import Reporter
 
@@ -73,11 +82,16 @@ example:
 """
 
 
+def in_spanish(project: Project, setting: str = "language: es") -> Project:
+    path = project.content_dir / "site.yml"
+    text = re.sub(r"(?m)^language: .*\n", "", path.read_text(encoding="utf-8"))
+    path.write_text(text + setting + "\n", encoding="utf-8")
+    return project
+
+
 def spanish(project: Project) -> Project:
     """The sample in Spanish, with its principle give-first translated."""
-    path = project.content_dir / "site.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "language: es\n", encoding="utf-8")
-    write(project, "principles/give-first.es.yml", GIVE_FIRST_ES)
+    write(in_spanish(project), "principles/give-first.es.yml", GIVE_FIRST_ES)
     return project
 
 
@@ -147,3 +161,232 @@ def test_a_translation_without_its_english_file(project: Project) -> None:
         "content/principles/give-frist.es.yml:1:1: (file): there is no give-frist.yml beside this translation to"
         " translate — put the translation beside the English file it translates, named <id>.es.yml"
     ]
+
+
+def test_a_reformatted_english_file_keeps_its_translation_reviewed_and_a_new_sentence_stales_it(
+    project: Project,
+) -> None:
+    spanish(project)
+    assert run_cli(project, "translations", "--language", "es", "--mark-reviewed", "give-first").returncode == 0
+    marked = (project.content_dir / "principles/give-first.es.yml").read_text(encoding="utf-8")
+    fingerprint = re.search(r"(?m)^reviewed: ([0-9a-f]{12})$", marked)
+    assert fingerprint is not None
+    assert marked == GIVE_FIRST_ES.replace('reviewed: ""', f"reviewed: {fingerprint[1]}")  # comments kept
+    english = project.content_dir / "principles/give-first.yml"
+    text = english.read_text(encoding="utf-8")
+    # Tags in another form, the list as a block, the text rewrapped: the words a reader sees are the same.
+    reformatted = text.replace("tags: [giving, first contact]", "tags:\n  - giving\n  - first contact\n  - gifts")
+    reformatted = reformatted.replace("People remember who helped them.", "People remember\n  who helped them.")
+    english.write_text(reformatted, encoding="utf-8")
+    unchanged = run_cli(project, "check", "--language", "es", "--strict")
+    assert "give-first.es.yml" not in unchanged.stdout + unchanged.stderr
+    assert "es: 1 of 13 files translated and reviewed" in unchanged.stdout
+    english.write_text(reformatted.replace("who helped them.", "who helped them first."), encoding="utf-8")
+    result = run_cli(project, "check", "--language", "es", "--strict")
+    assert result.returncode == 1
+    assert (
+        "warning: content/principles/give-first.es.yml:2:11: reviewed: the English text in"
+        " content/principles/give-first.yml changed since this translation was reviewed" in result.stderr
+    )
+    assert "content/principles/give-first.es.yml: the English changed since the review" in result.stdout
+    assert "content/principles/have-a-point.yml: not translated — write content/principles/have-a-point.es.yml" in (
+        result.stdout
+    )
+
+
+def test_a_forks_overrides_notes_and_entries_take_their_translation(project: Project) -> None:
+    spanish(project)
+    write(project, "local/overrides/give-first.yml", "id: give-first\ntitle: Give first, ask later\n")
+    write(project, "local/overrides/give-first.es.yml", "translation_of: give-first\ntitle: Da primero, pide después\n")
+    write(project, "local/notes/give-first.yml", "id: give-first\nnote: Come to the Tuesday drop-in hours.\n")
+    write(
+        project,
+        "local/notes/give-first.es.yml",
+        "translation_of: give-first\nnote: Ven a las horas de consulta del martes.\n",
+    )
+    write(project, "local/notes/have-a-point.yml", "id: have-a-point\nnote: Ask an advisor.\n")
+    fair = (FIXTURES / "fork/principles/visit-the-career-fair.yml").read_text(encoding="utf-8")
+    write(project, "local/principles/visit-the-career-fair.yml", fair)
+    write(
+        project,
+        "local/principles/visit-the-career-fair.es.yml",
+        "translation_of: visit-the-career-fair\ntitle: Ve a la feria de empleo de Riverside con un plan\n",
+    )
+    checked = check(project, QUIET)
+    fair_entry = checked.playbook.entries["principle"]["visit-the-career-fair"]
+    assert fair_entry.title == "Ve a la feria de empleo de Riverside con un plan"
+    principle = checked.playbook.entries["principle"]["give-first"]
+    assert principle.title == "Da primero, pide después"
+    assert principle.summary == "Ofrece algo útil antes de pedir cualquier cosa."  # upstream's Spanish
+    assert checked.playbook.notes["give-first"].note == "Ven a las horas de consulta del martes."
+    assert checked.playbook.notes["have-a-point"].note == "Ask an advisor."
+    missing = {s.english for s in checked.translations if s.state == "missing"}
+    assert "content/local/notes/have-a-point.yml" in missing
+    write(project, "local/overrides/give-first.es.yml", "translation_of: give-first\nsummary: Resumen\n")
+    assert report(project) == [
+        "content/local/overrides/give-first.es.yml:2:10: summary: the English file has no 'summary' here"
+        " — translate only what the English shows; add it to the English file first"
+    ]
+
+
+# The default playbook in Spanish, built once for this module.
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    built = make_project(tmp_path_factory.mktemp("spanish") / "project", REPO / "content")
+    build_site(in_spanish(built), QUIET)
+    return built
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_entry_has_a_reviewed_spanish_version(spanish_site: Project) -> None:
+    checked = check(spanish_site, QUIET)
+    waiting = [status.describe("es") for status in checked.translations if not status.done]
+    assert not waiting, f"{len(waiting)} of {len(checked.translations)} files:\n" + "\n".join(waiting)
+
+
+def test_the_spanish_site_builds_in_spanish_with_spanish_search(spanish_site: Project) -> None:
+    pages = html_pages(spanish_site.site_dir)
+    assert len(pages) >= 70
+    for page in pages:
+        assert '<html lang="es"' in page.read_text(encoding="utf-8"), page
+    index = (spanish_site.site_dir / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["es"]' in index.replace(" ", "")
+    principle = (spanish_site.site_dir / "principles/take-it-offline/index.html").read_text(encoding="utf-8")
+    assert "Lleva el contacto de lo virtual a lo real" in principle and "pb-untranslated" not in principle
+
+
+def source_titles(project: Project) -> list[str]:
+    """The titles of the sources, as published and as they stand escaped in a page."""
+    titles = [source.title for source in check(project, QUIET).playbook.of_kind("source")]
+    return titles + [html.escape(title) for title in titles]
+
+
+def _judged(page: str, kept: list[str]) -> str:
+    """A page with what stays English on purpose taken out: source titles and {placeholders}."""
+    for title in sorted(kept, key=len, reverse=True):
+        page = page.replace(title, " ")
+    return re.sub(r"\{[a-z_]+\}", " ", page)
+
+
+def test_no_english_sentence_is_left_in_the_spanish_site(spanish_site: Project) -> None:
+    titles = source_titles(spanish_site)
+    left = [
+        f"{page.relative_to(spanish_site.site_dir)}: {paragraph[:120]}"
+        for page in html_pages(spanish_site.site_dir)
+        for paragraph in english_paragraphs(_judged(page.read_text(encoding="utf-8"), titles))
+    ]
+    assert not left, f"{len(left)} English paragraphs:\n" + "\n".join(left)
+
+
+def test_the_english_detector_finds_an_english_paragraph_and_passes_spanish_ones(spanish_site: Project) -> None:
+    english = "Know why you are writing, and say it in one sentence; a meeting with no topic wastes their time."
+    assert is_english(english)
+    assert not is_english("Ten claro por qué escribes y dilo en una sola oración; “ponernos al día” no es un motivo.")
+    assert not is_english("The Strength of Weak Ties")  # a title alone is too short to judge
+    page = (spanish_site.site_dir / "principles/have-a-point/index.html").read_text(encoding="utf-8")
+    page = _judged(page, source_titles(spanish_site))
+    assert english_paragraphs(page) == []
+    planted = page.replace("</h1>", f"</h1>\n<p>{english}</p>", 1)
+    assert english_paragraphs(planted) == [english]
+    quoted = page.replace("</h1>", f"</h1>\n<blockquote><p>{english}</p></blockquote>", 1)
+    assert english_paragraphs(quoted) == []
+
+
+def test_spanish_handouts_are_tagged_spanish_and_hyphenate_by_spanish_rules(spanish_site: Project) -> None:
+    reader = PdfReader(spanish_site.site_dir / "handouts/playbook.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "¿" in text and "“" in text
+    # WeasyPrint breaks a word with U+2010 HYPHEN.
+    breaks = re.findall(r"([a-záéíóúñü]{2,})[-\u2010]\n([a-záéíóúñü]{2,})", text)
+    assert breaks, "no word is hyphenated at a line end"
+    dictionary = pyphen.Pyphen(lang="es")
+    for left, right in breaks:
+        assert len(left) in dictionary.positions(left + right), f"{left}-{right} is not a Spanish syllable break"
+
+
+# The sample as a site in two languages at a public address, built once for this module.
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = spanish(make_project(tmp_path_factory.mktemp("two") / "project"))
+    in_spanish(project, "languages: [en, es]\nurl: https://careers.example.edu/playbook/")
+    write(project, "site.es.yml", "translation_of: site\nreviewed: ''\ntitle: Manual de ejemplo\n")
+    build_site(project, QUIET, handouts=False)
+    return project
+
+
+def _html(project: Project, path: str) -> str:
+    return (project.site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_two_languages_are_one_site_with_the_second_under_its_folder(two_languages: Project) -> None:
+    english, spanish_page = (
+        _html(two_languages, "principles/give-first"),
+        _html(two_languages, "es/principles/give-first"),
+    )
+    assert '<html lang="en"' in english and "Give before you ask" in english
+    assert '<html lang="es"' in spanish_page and "Da antes de pedir" in spanish_page
+    for page in (english, spanish_page):
+        for code, address in (("en", ""), ("es", "es/"), ("x-default", "")):
+            link = f'<link rel=" alternate" hreflang="{code}" href="https://careers.example.edu/playbook/{address}principles/give-first/">'
+            assert link in page
+        # Material's own head links would name each language's home.
+        assert 'href="https://careers.example.edu/playbook/es/" hreflang' not in page
+    assert '<a href="../../es/principles/give-first/" hreflang="es" lang="es" class="md-select__link">' in english
+    assert '<a href="../../../principles/give-first/" hreflang="en" lang="en" class="md-select__link">' in spanish_page
+    for folder, code in (("", "en"), ("es/", "es")):
+        index = (two_languages.site_dir / folder / "search/search_index.json").read_text(encoding="utf-8")
+        assert f'"lang":["{code}"]' in index.replace(" ", "")
+    untranslated = _html(two_languages, "es/principles/have-a-point")
+    assert (
+        '<p class="pb-untranslated" role="note">Esta página aún no está traducida; se muestra en inglés.</p>'
+        in untranslated
+    )
+    assert '<div lang="en">' in untranslated and "Have a point" in untranslated
+    assert "pb-untranslated" not in _html(two_languages, "principles/have-a-point")
+
+
+def _site_data(page: str) -> tuple[str, ...]:
+    """The browser store's name (site_key), legacy names and language a tool page gives its script."""
+    found = re.search(r'"site":\{"id":"([^"]+)","language":"([a-z]+)","legacy":\[([^\]]*)\]', page)
+    assert found is not None
+    return found.groups()
+
+
+def test_saved_work_is_shared_between_the_languages(two_languages: Project) -> None:
+    english = _site_data(_html(two_languages, "tools/calculator"))
+    spanish_data = _site_data(_html(two_languages, "es/tools/calculator"))
+    assert english == ("networking-playbook", "en", '"sample-playbook"')
+    assert spanish_data == ("networking-playbook", "es", '"sample-playbook"')
+
+
+def test_the_language_switch_keeps_the_reader_on_the_same_page(two_languages: Project, page: object) -> None:
+    base = serve(two_languages.site_dir)
+    tab: Any = page
+    tab.goto(base + "principles/give-first/")
+    tab.evaluate("document.querySelector('a.md-select__link[hreflang=es]').click()")
+    tab.wait_for_url(base + "es/principles/give-first/")
+    assert tab.locator("h1").inner_text().startswith("Da antes de pedir")
+    tab.evaluate("document.querySelector('a.md-select__link[hreflang=en]').click()")
+    tab.wait_for_url(base + "principles/give-first/")
+    # The page names its three versions, as a token list; Material's script, which fetches from each, sees none.
+    assert tab.evaluate("document.querySelectorAll('link[rel~=alternate][hreflang]').length") == 3
+    assert tab.evaluate("document.querySelectorAll('link[rel=alternate]').length") == 0
+    assert [request for request in tab.requests if not request.startswith(base)] == []
+
+
+def test_an_untranslated_entry_prints_marked_english_in_the_spanish_handout(project: Project) -> None:
+    from playbook.handouts.documents import Print, PrintShaper
+    from playbook.render.templates import Page, render_pages
+
+    checked = check(spanish(project), QUIET)
+    shaper = PrintShaper(checked.playbook, Print(checked.strings, 0))
+    page = Page("playbook.pdf", "handout.html.jinja", shaper.full())
+    printed = render_pages(project.root, project.generators_dir, [page], autoescape=True)["playbook.pdf"].decode()
+    assert '<html lang="es"' in printed
+    articles = dict(re.findall(r'<article class="pb-entry" id="([^"]+)"( lang="en")?>', printed))
+    # Only give-first is translated in the sample.
+    assert articles and all(bool(marked) == (anchor != "principle-give-first") for anchor, marked in articles.items())

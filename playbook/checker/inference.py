@@ -29,10 +29,12 @@ class Inferred:
     cue: str | None
 
 
-def guide_data(guide: SituationGuide, limits: Limits | None) -> dict[str, Any]:
-    """The guide as both engines read it: each cue's character limit given as its number."""
+def guide_data(guide: SituationGuide, limits: Limits | None, language: str = "en") -> dict[str, Any]:
+    """The guide as both engines read it for drafts in ``language``: that language's cues, each limit as its number."""
     data = guide.model_dump(mode="json")
+    data["cues"] = [cue for cue, model in zip(data["cues"], guide.cues, strict=True) if model.reads(language)]
     for cue in data["cues"]:
+        del cue["languages"]
         name = cue.pop("max_characters")
         cue["max_characters"] = limits.value(name) if name is not None and limits is not None else None
     return data

@@ -107,10 +107,12 @@ class ChosenSituation:
     given: bool
 
 
-def situation_for(playbook: Playbook, body: str, subject: str | None, given: Situation | None) -> ChosenSituation:
-    """The writer's situation when given, else the one inferred from the text; the guess is kept either way."""
+def situation_for(
+    playbook: Playbook, body: str, subject: str | None, given: Situation | None, language: str = "en"
+) -> ChosenSituation:
+    """The writer's situation when given, else the one inferred from the text in its language; the guess is kept either way."""
     guess = (
-        infer_situation(guide_data(playbook.situation_guide, playbook.limits), body, subject)
+        infer_situation(guide_data(playbook.situation_guide, playbook.limits, language), body, subject)
         if playbook.situation_guide is not None
         else None
     )

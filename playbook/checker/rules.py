@@ -6,7 +6,7 @@ messages in ``tests/checker/`` hold them to. Whatever both engines do alike live
 here as a plain rule, so the JavaScript can follow it step by step:
 
 - Text is *folded* before matching (lowercase, straight quotes, plain hyphens and
-  spaces) by a one-to-one character mapping, so offsets in the folded text are
+  spaces, vowels without their accents but ñ kept) by a one-to-one character mapping, so offsets in the folded text are
   offsets in the draft.
 - A phrase matches as whole words: its words in order, separated by any run of
   spaces or line breaks, with no letter, digit, mark or underscore just before
@@ -15,7 +15,8 @@ here as a plain rule, so the JavaScript can follow it step by step:
 - A pattern is searched repeatedly from where the last hit ended; empty hits are
   skipped one character on.
 - Sentences end after ``.``, ``!`` or ``?`` (with closing quotes or brackets) before
-  a space or line break, at a blank line, and before a list item.
+  a space or line break, at a blank line, and before a list item; not after a title
+  such as Dr., Mrs., Sra., Lic. or Ing.
 - The *opening* is the first two sentences after a greeting such as "Hi Sam,".
 - Words are runs of characters between spaces and line breaks.
 
@@ -44,9 +45,19 @@ PART_RANK: dict[str, int] = {"subject": 0, "body": 1}
 MAX_PER_RULE = 20
 MATCH_SHOWN = 60
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )", re.ASCII)
+# A title before a name (Dr. Osei, Sra. Ruiz, Ing. Torres) does not end a sentence.
+_SENTENCE_END = re.compile(
+    r"(?<!\b(?:mr|ms|dr|sr|st))(?<!\b(?:mrs|dra|sra|lic|ing))(?<!\b(?:prof|srta|mtro|mtra))"
+    r"[.!?]+[\"')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )",
+    re.ASCII,
+)
 _WORD = re.compile(r"[^ \n]+")
-_GREETING = re.compile(r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))\b", re.ASCII)
+# English and Spanish greetings (folded, so "días" is "dias"); the opening starts after one.
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening)"
+    r"|hola|buen(?:os|as) (?:dias|tardes|noches)|buen dia|estimad[oa]s?|querid[oa]s?|apreciad[oa]s?|saludos)\b",
+    re.ASCII,
+)
 _SPACES = re.compile("[ \n]+")
 _VALUE = re.compile(r"\{(match|count|max|versus)\}")
 _GREETING_WORDS = 4
@@ -376,20 +387,25 @@ def _fill(template: str, values: dict[str, int | str]) -> str:
 
 
 def check_message(
-    rules: Iterable[CheckerRule], body: str, situation: Situation, subject: str | None = None
+    rules: Iterable[CheckerRule],
+    body: str,
+    situation: Situation,
+    subject: str | None = None,
+    language: str = "en",
 ) -> list[Finding]:
-    """Every finding of ``rules`` in a draft, sorted by part and position.
+    """Every finding of ``rules`` in a draft written in ``language``, sorted by part and position.
 
     ``subject`` is None when the message has no subject line (a LinkedIn
-    message or invitation); rules about the subject then do not apply. Line
-    breaks in ``body`` must be ``\\n``.
+    message or invitation); rules about the subject then do not apply. Each
+    rule looks with its match for that language (see :func:`rules_in`); a rule
+    without one is skipped. Line breaks in ``body`` must be ``\\n``.
     """
     draft = _Draft(body, subject)
     findings = []
     for rule in rules:
-        if not rule.applies_to(situation):
+        match = rule.match_for(language)
+        if match is None or not rule.applies_to(situation):
             continue
-        match = rule.match
         hits = _hits(match, draft)
         if not hits:
             continue
@@ -433,6 +449,16 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
+def rules_in(rules: Iterable[CheckerRule], language: str) -> list[CheckerRule]:
+    """The rules that check a draft in ``language``, each with that language's match."""
+    return [found for rule in rules if (found := rule.in_language(language)) is not None]
+
+
+def draft_languages(rules: Iterable[CheckerRule]) -> list[str]:
+    """The languages some rule reads the words of, sorted."""
+    return sorted({language for rule in rules for language in rule.draft_languages()})
+
+
 def rule_data(rule: CheckerRule) -> dict[str, Any]:
-    """A rule as the browser checker reads it."""
+    """A rule as the browser checker reads it (after :func:`rules_in`, one language's match)."""
     return rule.model_dump(mode="json")

@@ -16,7 +16,7 @@ from typing import Any
 
 from playbook.content.kinds import KIND_BY_FOLDER, SINGLETONS, Kind
 from playbook.content.layers import layer_for, merged, translation_of
-from playbook.content.load import Document, read_mapping, symlink_outside
+from playbook.content.load import MAX_BYTES, Document, NotReadable, read_mapping, read_regular_file, symlink_outside
 from playbook.content.model import ID_PATTERN, Model
 from playbook.content.strings import translation_languages
 from playbook.content.validate import problem_at, validate_document
@@ -184,10 +184,37 @@ def _kind_of(relative: Path) -> Kind | None:
     return None
 
 
-def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
-    """Load and validate one file, checking that its id matches its name."""
+class Reads:
+    """What the previous pass read from each file, by its bytes: a live preview reads again only what changed.
+
+    Loading is a function of a file's name, kind and bytes, so an unchanged
+    file's result is reused as it was; files a pass no longer reads are forgotten.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[str, str, bytes], tuple[Loaded | None, list[Problem]]] = {}
+        self._now: dict[tuple[str, str, bytes], tuple[Loaded | None, list[Problem]]] = {}
+
+    def read(self, file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
+        try:
+            raw = read_regular_file(file.path, MAX_BYTES)
+        except (NotReadable, OSError):
+            # Reading it again the ordinary way reports why it cannot be read.
+            return read(file)
+        key = (file.display, file.kind.name, raw)
+        found = self._last.get(key) or self._now.get(key) or read(file, raw)
+        self._now[key] = found
+        return found
+
+    def settle(self) -> None:
+        """End a pass: what it read is what the next one may reuse."""
+        self._last, self._now = self._now, {}
+
+
+def read(file: ContentFile, raw: bytes | None = None) -> tuple[Loaded | None, list[Problem]]:
+    """Load and validate one file (whose bytes are ``raw`` when already read), checking that its id matches its name."""
     document, problems = read_mapping(
-        file.path, file.display, "start the file with 'id: …' and one 'key: value' a line"
+        file.path, file.display, "start the file with 'id: …' and one 'key: value' a line", raw=raw
     )
     if document is None:
         return None, problems
@@ -207,14 +234,19 @@ def read(file: ContentFile) -> tuple[Loaded | None, list[Problem]]:
     return Loaded(file.kind, document, value), []
 
 
-def collect(root: Path, content_dir: Path) -> tuple[list[Loaded], list[Problem]]:
-    """Load every content file; return those that are valid and all problems found."""
+def collect(root: Path, content_dir: Path, reads: Reads | None = None) -> tuple[list[Loaded], list[Problem]]:
+    """Load every content file; return those that are valid and all problems found.
+
+    With ``reads``, files unchanged since its previous pass are not read again.
+    """
     files, problems = discover(root, content_dir)
-    loaded, found = read_all(files)
+    loaded, found = read_all(files, reads)
+    if reads is not None:
+        reads.settle()
     return loaded, problems + found
 
 
-def read_all(files: list[ContentFile]) -> tuple[list[Loaded], list[Problem]]:
+def read_all(files: list[ContentFile], reads: Reads | None = None) -> tuple[list[Loaded], list[Problem]]:
     """Read and validate files, checking first that each name is a safe id."""
     problems: list[Problem] = []
     loaded: list[Loaded] = []
@@ -231,7 +263,7 @@ def read_all(files: list[ContentFile]) -> tuple[list[Loaded], list[Problem]]:
                 )
             )
             continue
-        item, found = read(file)
+        item, found = reads.read(file) if reads is not None else read(file)
         problems.extend(found)
         if item is not None:
             loaded.append(item)

@@ -21,12 +21,13 @@ class Reference:
     ``spec`` is a dotted path into an entry's data where ``*`` stands for every
     item of a list, for example ``steps.*.entry``; ``targets`` are the kinds
     the ids may name. A reference with ``linked`` set also links the two pages
-    both ways.
+    both ways; one with ``skips_hidden`` leaves out an id a fork hides.
     """
 
     spec: str
     targets: tuple[str, ...]
     linked: bool = True
+    skips_hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def references(model_class: type[BaseModel], prefix: str = "") -> tuple[Referenc
         spec = f"{prefix}{name}.*" if many else f"{prefix}{name}"
         marks = [mark for mark in info.metadata if isinstance(mark, model.RefersTo)]
         for mark in marks:
-            found.append(Reference(spec, mark.targets, mark.linked))
+            found.append(Reference(spec, mark.targets, mark.linked, mark.skips_hidden))
         nested = _model_in(info.annotation)
         if not marks and nested is not None:
             found.extend(references(nested, f"{spec}."))
@@ -93,6 +94,7 @@ KINDS: dict[str, Kind] = {
         _kind("debate", "debates", model.Debate),
         _kind("path", "paths", model.ReadingPath),
         _kind("rule", "rules", model.CheckerRule),
+        _kind("workshop", "workshops", model.Workshop),
     )
 }
 

@@ -27,6 +27,7 @@ from playbook.content.model import (
     SituationGuide,
     Source,
     Worksheet,
+    Workshop,
 )
 from playbook.content.validate import problem_at
 from playbook.problems import Problem
@@ -38,6 +39,10 @@ class Ref:
 
     kind: str
     id: str
+
+
+# Pages that are not entries but that hidden.yml may leave out like one: the editors' guide to customizing.
+HIDEABLE_PAGES = frozenset({"customize"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ class Playbook:
     # The language the entries are in, and the entries that have no translation into it (shown in English).
     language: str = "en"
     untranslated: frozenset[Ref] = frozenset()
+    # Site pages that are not entries and that a fork's hidden.yml left out (see HIDEABLE_PAGES).
+    hidden_pages: frozenset[str] = frozenset()
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
@@ -84,6 +91,8 @@ class Playbook:
     def of_kind(self, kind: Literal["path"]) -> list[ReadingPath]: ...
     @overload
     def of_kind(self, kind: Literal["rule"]) -> list[CheckerRule]: ...
+    @overload
+    def of_kind(self, kind: Literal["workshop"]) -> list[Workshop]: ...
     @overload
     def of_kind(self, kind: str) -> Sequence[EntryModel]: ...
 
@@ -246,6 +255,8 @@ def link(
         for reference in item.kind.references:
             for path, target_id in walk(item.data, reference.spec):
                 if target_id in hidden:
+                    if reference.skips_hidden:
+                        continue
                     citing_hidden[target_id].append(problem_at(item.document, path, "", ""))
                     continue
                 if target_id in duplicated:
@@ -283,6 +294,7 @@ def link(
             links={ref: frozenset(targets) for ref, targets in links.items()},
             cited_by={sid: frozenset(refs) for sid, refs in cited_by.items()},
             notes={i: note for i, note in notes.items() if i not in hidden},
+            hidden_pages=frozenset(HIDEABLE_PAGES & set(hidden)),
             local=frozenset(ref for ref, item in where.items() if item.local),
             limits=limits,
             situation_guide=guide,

@@ -11,7 +11,11 @@ booleans and only plain decimal numbers are numbers; everything else is text.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any, NamedTuple
@@ -180,6 +184,10 @@ class _Builder:
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         value = event.value if event.style else plain_scalar(event.value)
+        if isinstance(value, float) and not math.isfinite(value):
+            # 1e999 reads as infinity, which page data writes as a JSON the browser cannot read.
+            self.problem(mark, path, f"{event.value} is too large a number", "write a number below 1e300")
+            value = 0.0
         if not event.value and not event.style and frame is not None:
             self.empty_values.append(path)
         if frame is None:
@@ -468,14 +476,76 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
 NOT_A_MAPPING = "the file does not hold a mapping of keys and values"
 
 
+# The fork's own folder: every file in it is the fork's, so a symbolic link there is refused.
+LOCAL_PARTS = ("content", "local")
+# A content file that takes longer than this to read (a stalled network share) is reported, not waited for.
+READ_TIMEOUT = 10.0
+
+
 def symlink_outside(root: FilePath, path: FilePath) -> str | None:
-    """Why a symbolic link is refused, or None when the path stays inside the project."""
-    if not path.is_symlink():
-        return None
-    target = path.resolve()
-    if not target.is_relative_to(root.resolve()):
+    """Why a path is refused for its symbolic links, or None when it may be read.
+
+    Refused: a path that leads, through a link at any level, out of the
+    project; a link that leads nowhere (a loop, a missing target); any link
+    in ``content/local/``, where the fork keeps only its own files.
+    """
+    project = root.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "this is a symbolic link to nothing (its target is missing)" if path.is_symlink() else None
+    except (OSError, RuntimeError):
+        return "this is a symbolic link that leads back to itself (a loop)"
+    if not target.is_relative_to(project):
         return f"this is a symbolic link to {target}, outside the project"
+    try:
+        relative = path.absolute().relative_to(root.absolute())
+    except ValueError:
+        return None
+    if relative.parts[: len(LOCAL_PARTS)] == LOCAL_PARTS:
+        steps = [root.joinpath(*relative.parts[: n + 1]) for n in range(len(LOCAL_PARTS), len(relative.parts))]
+        linked = next((step for step in steps if step.is_symlink()), None)
+        if linked is not None:
+            return f"{linked.relative_to(root).as_posix()} is a symbolic link; content/local/ holds real files only"
     return None
+
+
+class NotReadable(Exception):
+    """A content path that is not a regular file, or that did not answer in time; the message says which."""
+
+
+def read_regular_file(path: FilePath, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file; never blocks on a FIFO or device, never waits forever."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except IsADirectoryError:
+        raise NotReadable("this is a folder, not a file") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise NotReadable(f"this is {what}, not a regular file")
+    chunks: list[bytes] = []
+    failure: list[OSError] = []
+
+    def read() -> None:
+        # The reader owns the descriptor: a read that never returns keeps it, not the command.
+        try:
+            while sum(map(len, chunks)) <= limit and (chunk := os.read(descriptor, 65536)):
+                chunks.append(chunk)
+        except OSError as error:
+            failure.append(error)
+        finally:
+            os.close(descriptor)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(READ_TIMEOUT)
+    if reader.is_alive():
+        raise NotReadable(f"reading the file took longer than {READ_TIMEOUT:g} s")
+    if failure:
+        raise failure[0]
+    return b"".join(chunks)
 
 
 def read_mapping(
@@ -486,6 +556,7 @@ def read_mapping(
     root: FilePath | None = None,
     message: str = NOT_A_MAPPING,
     empty: bool = False,
+    raw: bytes | None = None,
 ) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file that must hold a mapping: the one guarded reader of content, overlay and strings files.
 
@@ -494,13 +565,16 @@ def read_mapping(
     given), a file that cannot be read, one too big or not UTF-8, what
     :func:`load_document` refuses, and data that is not a mapping (``message``
     and ``hint`` say so in the words for this kind of file). With ``empty``, a
-    file whose every line is commented out reads as an empty mapping.
+    file whose every line is commented out reads as an empty mapping. ``raw``
+    is the file's bytes when the caller has already read them.
     """
     outside = symlink_outside(root, path) if root is not None else None
     if outside:
         return None, [Problem(display, 1, 1, "", outside, "replace the link with the file itself")]
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_BYTES) if raw is None else raw
+    except NotReadable as error:
+        return None, [Problem(display, 1, 1, "", str(error), "keep only YAML files in the content folders")]
     except OSError as error:
         return None, [
             Problem(

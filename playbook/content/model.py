@@ -50,18 +50,22 @@ class RefersTo:
     """Marks a field that holds ids of other entries, in its annotation: the one place a reference is declared.
 
     ``targets`` are the kinds the ids may name. With ``linked`` the two
-    entries' pages also link to each other, both ways. The link stage checks
-    every such id (see :mod:`playbook.content.kinds`, which finds them).
+    entries' pages also link to each other, both ways. With ``skips_hidden``
+    an id a fork hides is left out of the list (a reading path's stop, what a
+    workshop segment uses); otherwise hiding a cited entry is an error at the
+    line that hides it. The link stage checks every such id (see
+    :mod:`playbook.content.kinds`, which finds them).
     """
 
-    __slots__ = ("linked", "targets")
+    __slots__ = ("linked", "skips_hidden", "targets")
 
-    def __init__(self, *targets: str, linked: bool = True) -> None:
+    def __init__(self, *targets: str, linked: bool = True, skips_hidden: bool = False) -> None:
         self.targets = targets
         self.linked = linked
+        self.skips_hidden = skips_hidden
 
     def __repr__(self) -> str:
-        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked})"
+        return f"RefersTo({', '.join(map(repr, self.targets))}, linked={self.linked}, skips_hidden={self.skips_hidden})"
 
 
 class Model(BaseModel):
@@ -89,6 +93,33 @@ class Entry(Model):
     sources: Annotated[tuple[Id, ...], RefersTo("source", linked=False)] = Field(
         min_length=1, description="Ids of the sources (articles) this entry draws on."
     )
+
+
+GroupSize = Literal["solo", "pairs", "small-groups", "whole-group"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+
+class Method(Model):
+    """How an entry runs as an activity in a workshop or on one's own: time, group, level and materials.
+
+    These are the playbook's own planning values, not claims of its sources.
+    """
+
+    minutes: int = Field(ge=1, le=480, description="Time needed to do it once, in whole minutes.")
+    group: tuple[GroupSize, ...] = Field(
+        min_length=1,
+        description="How it can be done: solo, pairs, small-groups or whole-group (one or more, in that order).",
+    )
+    level: Level = Field(
+        description="beginner: no networking experience needed; intermediate: needs a network or a real target; "
+        "advanced: for people who already reach out regularly."
+    )
+    materials: tuple[Line, ...] = Field(
+        default=(), description="What each person or group needs, for example: a pen, the printed worksheet."
+    )
+
+
+METHOD_DESCRIPTION = "Time, group size, level and materials, for planning a session (optional)."
 
 
 class Example(Model):
@@ -144,6 +175,9 @@ class AntiPattern(Entry):
         default=(), description="Ids of the principles to follow instead."
     )
     rewrite: Example = Field(description="A message that falls into the anti-pattern (weak) and its rewrite (better).")
+    method: Method | None = Field(
+        default=None, description="For its 'spot the problem' exercise: " + METHOD_DESCRIPTION
+    )
     rules: Annotated[tuple[Id, ...], RefersTo("rule")] = Field(
         default=(), description="Ids of the message-checker rules that detect it."
     )
@@ -323,6 +357,7 @@ class Debate(Entry):
     question: Line = Field(description="The question on which the sources disagree.")
     sides: tuple[Side, ...] = Field(min_length=2, description="The positions, side by side.")
     take: Text = Field(description="How a reader can decide for their own situation.")
+    method: Method | None = Field(default=None, description="As a group discussion: " + METHOD_DESCRIPTION)
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of related principles."
     )
@@ -331,9 +366,12 @@ class Debate(Entry):
 class PathStep(Model):
     """One stop on an audience's reading path."""
 
-    entry: Annotated[Id, RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False)] = (
-        Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate).")
-    )
+    entry: Annotated[
+        Id,
+        RefersTo(
+            "principle", "anti-pattern", "template", "worksheet", "debate", "workshop", linked=False, skips_hidden=True
+        ),
+    ] = Field(description="Id of any entry (principle, anti-pattern, template, worksheet, debate, workshop).")
     why: Line = Field(description="Why this reader should read it at this point.")
 
 
@@ -425,6 +463,7 @@ class Worksheet(Entry):
     principles: Annotated[tuple[Id, ...], RefersTo("principle")] = Field(
         default=(), description="Ids of the principles this worksheet puts into practice."
     )
+    method: Method | None = Field(default=None, description=METHOD_DESCRIPTION)
 
     def findings(self) -> Iterator[Finding]:
         """Field checks of every section, and field ids unique in the worksheet."""
@@ -498,6 +537,8 @@ class Formula(Model):
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=r"^[^\n]*\S[^\n]*$")]
 RegexPattern = Annotated[str, StringConstraints(min_length=1, max_length=800, pattern=r"^[^\n]*\S[^\n]*$")]
 MessagePart = Literal["body", "subject", "opening", "message"]
+# The language a draft is written in, as a two-letter code (en, es); a rule or cue names those its words read.
+DraftLanguage = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 MatchKind = Literal["contains", "lacks", "count", "words", "sentence-words", "characters", "ratio", "empty"]
 
 
@@ -584,18 +625,34 @@ class SituationCue(Model):
         default=False, description="Only for drafts with no subject line (LinkedIn notes and messages)."
     )
     unless: tuple[Phrase, ...] = Field(default=(), description="Phrases anywhere in the body that rule the cue out.")
+    languages: tuple[DraftLanguage, ...] = Field(
+        default=(),
+        description="The draft languages its phrases are written in (en, es); empty only for a cue without phrases.",
+    )
 
     def findings(self) -> Iterator[Finding]:
-        """A cue looks for something."""
+        """A cue looks for something, and names the language of its words."""
         if not self.phrases and self.max_characters is None:
             yield Finding(("phrases",), "the cue looks for nothing", "add phrases, or max_characters")
+        if (self.phrases or self.unless) and not self.languages:
+            yield Finding(
+                ("phrases",) if self.phrases else ("unless",),
+                "the cue's phrases are in a language it does not name",
+                "add languages: [en] (or the language its words are in)",
+            )
+
+    def reads(self, language: str) -> bool:
+        """Whether the cue is tried on a draft in this language."""
+        return not self.languages or language in self.languages
 
 
 class SituationGuide(Model):
     """How the checker infers a draft's situation (content/situations.yml); the writer can always correct it."""
 
     default: Situation = Field(description="The situation when no cue matches.")
-    cues: tuple[SituationCue, ...] = Field(min_length=1, description="Cues in the order they are tried.")
+    cues: tuple[SituationCue, ...] = Field(
+        min_length=1, description="Cues in the order they are tried; a draft is tried only on the cues of its language."
+    )
 
 
 # What each kind of match needs, and what it must leave out.
@@ -725,6 +782,14 @@ class RuleMatch(TextTest):
                 for finding in test.findings():
                     yield finding._replace(path=(name, *finding.path))
 
+    def reads_words(self) -> bool:
+        """Whether the match looks for phrases, which are words of some language."""
+        return bool(
+            self.phrases
+            or self.versus
+            or any(test is not None and test.phrases for test in (self.only_if, self.unless))
+        )
+
 
 class CheckerRule(Model):
     """A rule of the outreach-message checker, run on a draft in the browser and by playbook lint-message."""
@@ -745,7 +810,21 @@ class CheckerRule(Model):
         default_factory=dict,
         description="A different severity in some situations, for example candidate-to-recruiter: hint.",
     )
-    match: RuleMatch = Field(description="How the rule finds the problem.")
+    match: RuleMatch = Field(description="How the rule finds the problem, in drafts of the languages it names.")
+    languages: tuple[DraftLanguage, ...] = Field(
+        default=(),
+        description=(
+            "The draft languages match is written for (en, es); empty for a match that reads no words "
+            "(lengths, counts, punctuation), which then checks drafts in every language."
+        ),
+    )
+    matches: dict[DraftLanguage, RuleMatch] = Field(
+        default_factory=dict,
+        description=(
+            "The same problem found in drafts in other languages, each in that language's own words "
+            "(es: how Spanish drafts go wrong, not a word-for-word port of the English)."
+        ),
+    )
     message: Line = Field(
         description=(
             "What a finding says, in a short sentence; {match} is replaced by the text found, "
@@ -774,6 +853,27 @@ class CheckerRule(Model):
             )
         for finding in self.match.findings():
             yield finding._replace(path=("match", *finding.path))
+        for language, match in self.matches.items():
+            for finding in match.findings():
+                yield finding._replace(path=("matches", language, *finding.path))
+            if language in self.languages:
+                yield Finding(
+                    ("matches", language),
+                    f"{language} is both in languages and in matches",
+                    f"keep one: languages for the match above, or matches.{language} for a match of its own",
+                )
+        if self.match.reads_words() and not self.languages:
+            yield Finding(
+                ("match",),
+                "the match has phrases, but the rule does not name their language",
+                "add languages: [en] (or the language the phrases are in)",
+            )
+        if self.matches and not self.languages:
+            yield Finding(
+                ("languages",),
+                "the rule has matches for other languages, so its own match must name its language",
+                "add languages: [en] (or the language the match is written in)",
+            )
         if self.situations:
             for situation in self.severity_by_situation:
                 if situation not in self.situations:
@@ -790,6 +890,126 @@ class CheckerRule(Model):
     def applies_to(self, situation: Situation) -> bool:
         """Whether the rule checks messages of this situation."""
         return not self.situations or situation in self.situations
+
+    def match_for(self, language: str) -> RuleMatch | None:
+        """The match that finds the problem in a draft in this language; None when the rule does not read it."""
+        if language in self.matches:
+            return self.matches[language]
+        if not self.languages or language in self.languages:
+            return self.match
+        return None
+
+    def in_language(self, language: str) -> CheckerRule | None:
+        """The rule as it checks drafts in one language: that language's match, or None when it has none."""
+        match = self.match_for(language)
+        if match is None:
+            return None
+        return self.model_copy(update={"match": match, "languages": (language,), "matches": {}})
+
+    def draft_languages(self) -> tuple[str, ...]:
+        """The languages the rule checks; empty when it checks every language."""
+        return () if not self.languages else (*self.languages, *self.matches)
+
+
+Per = Literal["participant", "pair", "table", "room"]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Material(Model):
+    """Something the facilitator brings: how many, counted per participant, pair, table or room."""
+
+    item: Line = Field(description="What it is, for example: sticky notes, a projector, pens.")
+    per: Per = Field(
+        default="room", description="What the count is for: participant, pair, table (see table_size) or room."
+    )
+    count: int = Field(default=1, ge=1, le=100, description="How many per participant, pair, table or room.")
+
+
+class HandoutCopies(Model):
+    """Copies of one of the playbook's own printed handouts the workshop uses."""
+
+    handout: Literal["cards", "short", "full"] = Field(
+        description="cards: the card deck; short: the two-page handout; full: the whole playbook."
+    )
+    per: Per = Field(default="participant", description="What one copy is for: participant, pair, table or room.")
+    count: int = Field(default=1, ge=1, le=100, description="How many copies per participant, pair, table or room.")
+
+
+class Segment(Model):
+    """One timed part of a workshop's agenda."""
+
+    title: Line = Field(description="Name of the segment, shown in the agenda and as its slide's heading.")
+    minutes: int = Field(ge=1, le=480, description="How long it takes, in whole minutes.")
+    does: Text = Field(description="What the facilitator does, step by step, in a few sentences.")
+    says: Text | None = Field(
+        default=None, description="What the facilitator says: a short script to read or adapt, in their voice."
+    )
+    notes: Text | None = Field(
+        default=None, description="Notes for the facilitator only: what to watch for, what to skip when short of time."
+    )
+    slide: tuple[Line, ...] = Field(
+        default=(), description="The points on the segment's slide, a few short lines the room can read."
+    )
+    entries: Annotated[
+        tuple[Id, ...],
+        RefersTo("principle", "anti-pattern", "template", "worksheet", "debate", linked=False, skips_hidden=True),
+    ] = Field(default=(), description="Ids of the entries the segment presents or discusses.")
+    exercises: Annotated[tuple[Id, ...], RefersTo("anti-pattern", linked=False, skips_hidden=True)] = Field(
+        default=(),
+        description="Ids of anti-patterns used as 'spot the problem' exercises: participants get the weak message "
+        "on a sheet; the answer (the anti-pattern and its rewrite) is only in the facilitator guide.",
+    )
+    worksheets: Annotated[tuple[Id, ...], RefersTo("worksheet", linked=False, skips_hidden=True)] = Field(
+        default=(), description="Ids of the worksheets participants fill in; each is printed once per participant."
+    )
+    debates: Annotated[tuple[Id, ...], RefersTo("debate", linked=False, skips_hidden=True)] = Field(
+        default=(), description="Ids of the debates the groups discuss; they print on the debates sheet."
+    )
+    formula: bool = Field(default=False, description="true when the segment uses the relationship formula.")
+    produces: Line | None = Field(default=None, description="What participants have at the end of the segment.")
+
+
+class Workshop(Model):
+    """A session a facilitator runs from the playbook: who it is for, what to bring, and a timed agenda."""
+
+    id: Id = Field(description="Stable identifier, also the file name and the page address.")
+    title: Line = Field(description="Title of the workshop, on its page, guide and slides.")
+    summary: Line = Field(description="One sentence that says what participants get out of it.")
+    audience: Audience = Field(description="Who takes part: job-seeker, recruiter or career-advisor.")
+    participants: Line = Field(description="Who the participants are, in a few words, for example: students.")
+    duration: int = Field(ge=5, le=480, description="Length in minutes; the agenda's segments must add up to it.")
+    group_size: int = Field(ge=1, le=500, description="How many participants the print counts are made for.")
+    table_size: int = Field(default=5, ge=1, le=20, description="How many people sit at a table for group work.")
+    start: ClockTime | None = Field(
+        default=None,
+        description="Clock time the workshop starts, as HH:MM (for example 10:00); the guide then shows clock "
+        "times, otherwise times from the start.",
+    )
+    materials: tuple[Material, ...] = Field(default=(), description="What to bring besides the printed sheets.")
+    handouts: tuple[HandoutCopies, ...] = Field(
+        default=(),
+        description="Copies of the playbook's handouts to print; worksheets (one per participant), exercise sheets "
+        "and the debates sheet (one per table) are counted from the agenda.",
+    )
+    preparation: tuple[Text, ...] = Field(min_length=1, description="What to do before the day, in order.")
+    agenda: tuple[Segment, ...] = Field(min_length=1, description="The segments, in order.")
+
+    def findings(self) -> Iterator[Finding]:
+        """The segments fill the stated duration exactly, and a table is no larger than the group."""
+        total = sum(segment.minutes for segment in self.agenda)
+        if total != self.duration:
+            listed = " + ".join(str(segment.minutes) for segment in self.agenda)
+            yield Finding(
+                ("duration",),
+                f"the agenda's segments add up to {total} minutes ({listed}), but duration is {self.duration}",
+                f"change the segments' minutes or write duration: {total}",
+            )
+        if self.table_size > self.group_size:
+            yield Finding(
+                ("table_size",),
+                f"a table of {self.table_size} is larger than the group of {self.group_size}",
+                "make table_size at most group_size",
+            )
 
 
 class Contact(Model):
@@ -869,7 +1089,15 @@ class Site(Model):
     )
     paper: Literal["a4", "letter"] = Field(default="a4", description="Paper size of the handouts.")
     primary_color: Color = Field(default="#1f4e79", description="Brand color of the header (hex #rrggbb).")
-    accent_color: Color = Field(default="#b3541e", description="Accent color of links and buttons (hex #rrggbb).")
+    accent_color: Color = Field(
+        default="#b3541e",
+        description="Accent color of buttons, controls and the focus ring, and of links unless link_color is set (hex #rrggbb).",
+    )
+    link_color: Color | None = Field(
+        default=None,
+        description="Color of links on the site and of web addresses on the handouts, when it should differ from "
+        "the accent color, for example a darker shade of a light brand color (hex #rrggbb).",
+    )
     logo: str | None = Field(default=None, description="Path of the logo image, relative to the content folder.")
     favicon: str | None = Field(default=None, description="Path of the favicon, relative to the content folder.")
     contact: Contact | None = Field(default=None, description="How readers reach the organization.")
@@ -911,7 +1139,9 @@ class Site(Model):
 
 
 # Every kind of entry the linked playbook holds by id.
-EntryModel = Source | Principle | AntiPattern | MessageTemplate | Worksheet | Debate | ReadingPath | CheckerRule
+EntryModel = (
+    Source | Principle | AntiPattern | MessageTemplate | Worksheet | Debate | ReadingPath | CheckerRule | Workshop
+)
 
 
 class Override(Model):
@@ -941,7 +1171,9 @@ class Note(Model):
 class Hidden(Model):
     """Upstream entries a fork leaves out of its site and handouts."""
 
-    hide: tuple[Id, ...] = Field(description="Ids of the entries to hide.")
+    hide: tuple[Id, ...] = Field(
+        description="Ids of the entries to hide; 'customize' hides the page on customizing the site, which students need not see."
+    )
 
 
 def _optional_fields(model: type[Model]) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def _escape_refusal(pattern: str, i: int, in_class: bool) -> tuple[Refusal | Non
             "list the characters in a class such as [a-z]",
         ), i + 2
     if c == "k":
-        return Refusal(piece, "named backreferences are not allowed", "use a numbered group and \\1"), i + 2
+        return Refusal(piece, "backreferences are not allowed", "write the repeated text out"), i + 2
     if c.isalpha():
         return Refusal(
             piece,
@@ -267,7 +267,7 @@ def refusal(pattern: str) -> Refusal | None:
             "the pattern matches empty text, so it would match everywhere",
             "make at least one character required",
         )
-    return None
+    return _backtracking_refusal(pattern)
 
 
 # Folding: the same one-to-one character mapping in both engines, so offsets stay the same.
@@ -280,11 +280,18 @@ _SPECIAL = {
         "\u2028\u2029\u202f\u205f\u3000\ufeff",
         " ",
     ),
+    # Spanish is often typed without its accents (on a phone, an English keyboard), so an accented
+    # vowel folds to the plain one: "días" and "dias" read alike. The ñ stays: año is not ano.
+    **dict.fromkeys("áàâäã", "a"),
+    **dict.fromkeys("éèêë", "e"),
+    **dict.fromkeys("íìîï", "i"),
+    **dict.fromkeys("óòôöõ", "o"),
+    **dict.fromkeys("úùûü", "u"),
 }
 
 
 def fold_char(c: str) -> str:
-    """One character as the matchers see it: straight quotes, plain hyphens and spaces, lowercase.
+    """One character as the matchers see it: straight quotes, plain hyphens and spaces, lowercase, unaccented vowels.
 
     A character whose lowercase form is longer (like İ) or crosses between the
     basic and astral planes stays as it is, so the folded text has exactly the
@@ -296,7 +303,7 @@ def fold_char(c: str) -> str:
         return special
     lower = c.lower()
     if len(lower) == 1 and (lower > "\uffff") == (c > "\uffff"):
-        return lower
+        return _SPECIAL.get(lower, lower)
     return c
 
 
@@ -315,3 +322,234 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Text as the matchers see it; see :func:`fold_char`. Same length as ``text``."""
     return text.translate(_FOLD_TABLE)
+
+
+# Bounded matching ------------------------------------------------------------------------------
+#
+# Both engines backtrack. A pattern runs in time linear in the draft when the work from each
+# starting position is bounded by the pattern alone: every repetition has an upper bound of at
+# most MAX_REPEAT (one without a bound is allowed only where nothing follows it), and no
+# repetition can split the same text between its turns in more than one way (a repeated group
+# that can match empty text, a repetition inside it that cannot tell where its turn ends, or
+# alternatives that can begin with the same character), which multiplies the ways to try.
+
+MAX_REPEAT = 200
+# The characters matching is decided on: all of ASCII, and one of each wider kind a draft may hold.
+_ALPHABET = (*(chr(c) for c in range(128)), "\u00e9", "\u4e2d", "\U0001f600")
+_ALL = frozenset(_ALPHABET)
+
+
+class _Node(NamedTuple):
+    """A parsed piece: ``set`` (one character of ``chars``), ``seq``, ``alt``, ``rep``, ``backref``, or ``zero``
+    (an assertion; a lookahead keeps its body in ``items``)."""
+
+    kind: str
+    chars: frozenset[str] = frozenset()
+    items: tuple[_Node, ...] = ()
+    low: int = 1
+    high: int | None = 1
+    piece: str = ""
+
+
+def _chars_of(piece: str) -> frozenset[str]:
+    compiled = re.compile(piece, FLAGS)
+    return frozenset(c for c in _ALPHABET if compiled.fullmatch(c))
+
+
+class _Parser:
+    """A recursive-descent reader of a pattern already inside the shared subset."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.i = 0
+
+    def alternatives(self) -> _Node:
+        branches = [self.sequence()]
+        while self.i < len(self.pattern) and self.pattern[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else _Node("alt", items=tuple(branches))
+
+    def sequence(self) -> _Node:
+        items: list[_Node] = []
+        while self.i < len(self.pattern) and self.pattern[self.i] not in "|)":
+            start = self.i
+            atom = self.atom()
+            items.append(self.quantified(atom, start))
+        return _Node("seq", items=tuple(items))
+
+    def atom(self) -> _Node:
+        p, i = self.pattern, self.i
+        c = p[i]
+        if c == "(":
+            lookahead = p.startswith(("(?=", "(?!"), i)
+            self.i += 3 if p.startswith(("(?:", "(?=", "(?!"), i) else 1
+            inner = self.alternatives()
+            self.i += 1  # the closing parenthesis
+            return _Node("zero", items=(inner,)) if lookahead else inner
+        if c == "[":
+            j = i + 1
+            while p[j] != "]" or j == i + 1 or (j == i + 2 and p[i + 1] == "^"):
+                j += 2 if p[j] == "\\" else 1
+            self.i = j + 1
+            return _Node("set", chars=_chars_of(p[i : j + 1]))
+        if c == "\\":
+            e = p[i + 1]
+            if e in "bB":
+                self.i += 2
+                return _Node("zero")
+            if e in "123456789":
+                self.i += 2
+                return _Node("backref", piece=p[i : i + 2])
+            width = 6 if e == "u" else 4 if e == "x" else 2
+            self.i += width
+            return _Node("set", chars=_chars_of(p[i : i + width]))
+        self.i += 1
+        if c in "^$":
+            return _Node("zero")
+        return _Node("set", chars=_chars_of(re.escape(c) if c != "." else "."))
+
+    def quantified(self, atom: _Node, start: int) -> _Node:
+        p = self.pattern
+        if self.i >= len(p) or p[self.i] not in "*+?{":
+            return atom
+        c = p[self.i]
+        if c == "{":
+            match = _QUANTIFIER.match(p, self.i)
+            assert match is not None
+            low = int(match.group(1))
+            high = low if match.group(2) is None else (int(match.group(3)) if match.group(3) else None)
+            self.i = match.end()
+        else:
+            low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[c]
+            self.i += 1
+        if self.i < len(p) and p[self.i] == "?":
+            self.i += 1
+        return _Node("rep", items=(atom,), low=low, high=high, piece=p[start : self.i])
+
+
+def _nullable(node: _Node) -> bool:
+    if node.kind == "backref":
+        return True
+    if node.kind == "set":
+        return False
+    if node.kind == "zero":
+        return True
+    if node.kind == "seq":
+        return all(_nullable(n) for n in node.items)
+    if node.kind == "alt":
+        return any(_nullable(n) for n in node.items)
+    return node.low == 0 or _nullable(node.items[0])
+
+
+def _first(node: _Node) -> frozenset[str]:
+    """The characters a match of ``node`` can begin with."""
+    if node.kind == "set":
+        return node.chars
+    if node.kind == "backref":
+        return _ALL
+    if node.kind == "zero":
+        return frozenset()
+    if node.kind == "alt":
+        return frozenset().union(*(_first(n) for n in node.items))
+    if node.kind == "rep":
+        return _first(node.items[0])
+    found: frozenset[str] = frozenset()
+    for item in node.items:
+        found |= _first(item)
+        if not _nullable(item):
+            break
+    return found
+
+
+def _repeats(node: _Node) -> bool:
+    """Whether ``node`` can match texts of more than one length (so a turn can end in several places)."""
+    if node.kind == "rep":
+        return node.high is None or node.high > node.low or _repeats(node.items[0])
+    return any(_repeats(n) for n in node.items) if node.kind in ("seq", "alt") else False
+
+
+def _ambiguity(body: _Node, after: frozenset[str]) -> Refusal | None:
+    """A piece of a repeated ``body`` whose turn could end in more than one place, given what may follow it."""
+    if body.kind == "alt":
+        seen: frozenset[str] = frozenset()
+        for branch in body.items:
+            if _first(branch) & seen:
+                return Refusal(
+                    body.piece or "|",
+                    "inside a repetition, two alternatives can begin with the same character, so the ways "
+                    "to try multiply with each turn (super-linear time)",
+                    "make the alternatives begin differently, or take the repetition off",
+                )
+            seen |= _first(branch)
+        return next(filter(None, (_ambiguity(branch, after) for branch in body.items)), None)
+    if body.kind == "seq":
+        for index, item in enumerate(body.items):
+            rest = _Node("seq", items=body.items[index + 1 :])
+            follow = _first(rest) | (after if _nullable(rest) else frozenset())
+            found = _ambiguity(item, follow)
+            if found is not None:
+                return found
+        return None
+    if body.kind == "rep":
+        inner = body.items[0]
+        if (body.high is None or body.high > 1) and _repeats(body) and _first(inner) & after:
+            return Refusal(
+                body.piece,
+                f"'{body.piece}' inside a repetition cannot tell where its turn ends (what follows it can "
+                "match the same characters), so the ways to try multiply with each turn (super-linear time)",
+                "end the repeated part with a character the inner repetition cannot match, such as a space",
+            )
+        return _ambiguity(inner, after | _first(inner))
+    return None
+
+
+def _bound_refusal(node: _Node, at_end: bool) -> Refusal | None:
+    """A repetition without a small upper bound, or one that makes the tries multiply."""
+    if node.kind == "backref":
+        return Refusal(
+            node.piece,
+            "a backreference can make matching take more than linear time",
+            "write the repeated text out, or match it with a class such as [a-z]{1,40}",
+        )
+    if node.kind == "zero":
+        return next(filter(None, (_bound_refusal(n, False) for n in node.items)), None)
+    if node.kind == "alt":
+        return next(filter(None, (_bound_refusal(n, at_end) for n in node.items)), None)
+    if node.kind == "seq":
+        for index, item in enumerate(node.items):
+            found = _bound_refusal(item, at_end and index == len(node.items) - 1)
+            if found is not None:
+                return found
+        return None
+    if node.kind != "rep":
+        return None
+    inner = node.items[0]
+    if node.high is None or node.high > 1:
+        if _nullable(inner) and inner.kind != "zero":
+            return Refusal(
+                node.piece,
+                f"'{node.piece}' repeats something that can match empty text, so the ways to try multiply",
+                "make every turn of the repetition match at least one character",
+            )
+        found = _ambiguity(inner, _first(inner))
+        if found is not None:
+            return found
+    if node.high is None and not at_end:
+        return Refusal(
+            node.piece,
+            f"'{node.piece}' has no upper bound, so each try can run to the end of the draft (quadratic time)",
+            f"give it a bound of at most {MAX_REPEAT}, such as {{{node.low},{max(node.low, 40)}}}",
+        )
+    if node.high is not None and node.high > MAX_REPEAT:
+        return Refusal(
+            node.piece,
+            f"'{node.piece}' may repeat more than {MAX_REPEAT} times, which makes each try slow",
+            f"keep the upper bound at {MAX_REPEAT} or below",
+        )
+    return _bound_refusal(inner, False)
+
+
+def _backtracking_refusal(pattern: str) -> Refusal | None:
+    """Why ``pattern`` could take more than linear time on a draft, or None."""
+    return _bound_refusal(_Parser(pattern).alternatives(), at_end=True)

@@ -36,19 +36,23 @@ from playbook.problems import Problem
 
 # Keys that name an item of a list; a translation keeps them as they are, so the items line up.
 IDENTIFYING = ("id", "name")
-# Kinds whose text is translated. Checker rules read English phrases and are translated with the
-# Spanish checker; a kind without text a reader sees (situations: phrases only) needs no file.
-NOT_TRANSLATED_KINDS = frozenset({"rule"})
-# Text fields that stay in their original language: a source's bibliographic record, a site's
-# version and contact details.
+# Kinds whose text is not translated. A checker rule's words (title, message, explanation, fix) are,
+# its phrases are not: they are what the checker looks for, a language's own (see checker/).
+# A kind without text a reader sees (situations: phrases only) needs no file.
+NOT_TRANSLATED_KINDS: frozenset[str] = frozenset()
+# Text fields that stay in their original language: a source's bibliographic record (its title,
+# names, volume, pages, publisher), a site's version and contact details.
 KEPT: dict[type[BaseModel], frozenset[str]] = {
-    model.Source: frozenset(
-        {"title", "authors", "organisation", "author", "publication", "volume", "pages", "edition", "publisher"}
-    ),
+    model.Source: frozenset({"title", "authors", "organisation", "volume", "pages", "edition", "publisher"}),
     model.Site: frozenset({"version", "contact"}),
 }
-# Text a translator may leave in English: a quotation is quoted in the words the source used.
-OPTIONAL: dict[type[BaseModel], frozenset[str]] = {model.Quote: frozenset({"text"})}
+# Text a translator may leave in English: a quotation is quoted in the words the source used, and a
+# source's publication is often a journal's name (American Journal of Sociology); its description
+# of a blog is translated.
+OPTIONAL: dict[type[BaseModel], frozenset[str]] = {
+    model.Quote: frozenset({"text"}),
+    model.Source: frozenset({"publication"}),
+}
 LIMIT_MARKER = re.compile(r"\[\[limit:[a-z_]+\]\]")
 _PROSE_CONSTRAINTS = (get_args(Line)[1], get_args(Text)[1])
 

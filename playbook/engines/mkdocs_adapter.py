@@ -6,14 +6,16 @@ is a plain MkDocs project, and MkDocs is called only through its public API.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from playbook.engines.engine import BuildFailed
 from playbook.logcapture import capture_warnings
 
-__all__ = ["BuildFailed", "build", "serve"]
+__all__ = ["BuildFailed", "build", "refresh", "serve"]
 
 
 def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
@@ -51,3 +53,97 @@ def serve(config_file: Path, dev_addr: str, start_watching: Callable[[], None]) 
 
     start_watching()
     mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+# MkDocs warns on every dirty build that other pages may be out of date; refresh's caller knows.
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+# Material's theme folder holds some fourteen thousand files (its icons), which MkDocs lists and
+# filters on every build. Folders outside the staged project do not change while a preview runs.
+_listings: dict[tuple[object, ...], list[str]] = {}
+
+
+def refresh(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
+    """Bring ``site_dir``, which a build of the same staged project wrote, up to date in place; return the page count.
+
+    Only staged files newer than their built copies are rendered or copied
+    again (MkDocs' dirty build), and the search index keeps the entries of the
+    pages that were not. A page that was not rendered again keeps what it showed
+    of other pages, so the caller builds afresh when the configuration, the theme
+    or the set of pages changed. Raises :class:`BuildFailed` like :func:`build`.
+    """
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    index = site_dir / "search" / "search_index.json"
+    previous = _read_json(index)
+    with capture_warnings("mkdocs", logging.INFO) as log:
+        try:
+            config = load_config(str(config_file), strict=False, site_dir=str(site_dir))
+            if cache_dir is not None:
+                from playbook.engines import theme_cache
+
+                config.plugins[theme_cache.NAME] = theme_cache.ThemeCache(cache_dir)
+            _list_theme_once(config.theme, config_file.parent.resolve())
+            mkdocs_build(config, dirty=True)
+        except (exceptions.MkDocsException, exceptions.Abort, exceptions.ConfigurationError) as error:
+            raise BuildFailed(log.messages or [str(error)]) from None
+        complaints = [message for message in log.messages if not message.startswith(_DIRTY_WARNING)]
+        if complaints:
+            raise BuildFailed(complaints)
+    if previous is not None:
+        _merge_search_index(index, previous)
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _merge_search_index(index: Path, previous: Any) -> None:
+    """Give the dirty build's search index, which holds only the pages it rendered, the other pages' entries back."""
+    current = _read_json(index)
+    if not (isinstance(current, dict) and isinstance(previous, dict)):
+        return
+    fresh = current.get("docs", [])
+    rendered = {str(doc.get("location", "")).split("#")[0] for doc in fresh}
+    kept = [doc for doc in previous.get("docs", []) if str(doc.get("location", "")).split("#")[0] not in rendered]
+    current["docs"] = kept + fresh
+    index.write_text(json.dumps(current, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _list_theme_once(theme: Any, project: Path) -> None:
+    """Have the theme's environment list a theme folder outside the staged project once per process."""
+    import jinja2
+
+    make_env = theme.get_env
+    static = tuple(sorted(theme.static_templates))
+
+    def listed(folder: str, extensions: Any, filter_func: Any) -> list[str]:
+        names: list[str] = jinja2.Environment(loader=jinja2.FileSystemLoader(folder)).list_templates(
+            extensions, filter_func
+        )
+        return names
+
+    def get_env() -> jinja2.Environment:
+        env: jinja2.Environment = make_env()
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            names: set[str] = set()
+            for folder in theme.dirs:
+                if Path(folder).resolve().is_relative_to(project):
+                    names.update(listed(folder, extensions, filter_func))
+                    continue
+                key = (folder, static, getattr(filter_func, "__code__", filter_func), extensions)
+                if key not in _listings:
+                    _listings[key] = listed(folder, extensions, filter_func)
+                names.update(_listings[key])
+            return sorted(names)
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env

@@ -26,6 +26,7 @@ it would in one process.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import signal
@@ -149,7 +150,7 @@ def started(warm_configs: Sequence[Path], command: Sequence[str] | None = None) 
             text=True,
             encoding="utf-8",
             errors="replace",
-            env={**os.environ, "PYTHONPATH": path},
+            env={**os.environ, "PYTHONPATH": path, PARENT_VARIABLE: str(os.getpid())},
         )
     except OSError:
         yield InProcess()
@@ -222,7 +223,29 @@ def serve_one_request(warm_configs: Sequence[Path], answer: IO[str]) -> int:
     return 0
 
 
+# The worker's parent, so that it can tell it was orphaned before it asked to die with it.
+PARENT_VARIABLE = "PLAYBOOK_WORKER_PARENT"
+# From linux/prctl.h.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """End this worker when the command that started it ends, even by SIGKILL.
+
+    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``);
+    a parent that died before that was set is seen by its process id. Elsewhere
+    the worker ends when its request pipe closes.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    parent = os.environ.get(PARENT_VARIABLE)
+    if parent is not None and os.getppid() != int(parent):
+        os._exit(1)
+
+
 def main() -> None:
+    die_with_parent()
     # The parent owns this process's life: Ctrl-C is the parent's to handle, and it stops this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The answer keeps the real standard output; anything else printed there goes to standard error.

@@ -1,14 +1,27 @@
-"""Which upstream entries changed since the fork last reviewed its overrides of them."""
+"""Which upstream entries changed since the fork last reviewed its overrides of them, and how, in words.
+
+``playbook drift --mark-reviewed`` records the upstream file's fingerprint in
+the override and keeps a copy of the file as reviewed in
+``content/local/overrides/.reviewed/`` (a dot folder, which the playbook does not
+read as content). The next drift compares the upstream file with that copy
+field by field, so an editor sees what changed without git.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playbook.content.collect import LOCAL_FOLDER
 from playbook.content.kinds import KINDS
+from playbook.content.load import load_document
 from playbook.fork.overlay import fingerprint
+
+REVIEWED_COPIES = ".reviewed"
+# Longer values are cut in the report; the files hold them whole.
+_SHOWN = 90
 
 _REVIEWED = re.compile(r"(?m)^reviewed:.*$")
 _ID = re.compile(r"(?m)^id:\s*['\"]?([a-z0-9-]+)['\"]?\s*$")
@@ -50,10 +63,70 @@ def drift(content_dir: Path) -> list[Drift]:
     return found
 
 
+def reviewed_copy(item: Drift) -> Path:
+    """Where the copy of the upstream file as last reviewed is kept."""
+    return item.override.parent / REVIEWED_COPIES / item.override.name
+
+
 def mark_reviewed(item: Drift) -> None:
-    """Record the current upstream fingerprint in the override file, changing only that line."""
-    assert item.current is not None
+    """Record the current upstream fingerprint in the override file, and keep a copy of the upstream file."""
+    assert item.current is not None and item.upstream is not None
+    copy = reviewed_copy(item)
+    copy.parent.mkdir(exist_ok=True)
+    scratch = copy.with_name(f".tmp-{copy.name}")
+    scratch.write_bytes(item.upstream.read_bytes())
+    scratch.replace(copy)
     write_reviewed(item.override, item.current)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One top-level field of the upstream entry, as reviewed and as it is now (None: not there)."""
+
+    field: str
+    old: Any
+    new: Any
+    overridden: bool
+
+
+def changes(item: Drift) -> list[FieldChange] | None:
+    """The fields that differ between the reviewed copy and the upstream file, or None without a usable copy."""
+    copy = reviewed_copy(item)
+    if item.upstream is None or not copy.is_file() or fingerprint(copy) != item.reviewed:
+        return None
+    old, new, mine = (_data(path) for path in (copy, item.upstream, item.override))
+    if old is None or new is None:
+        return None
+    overridden = set(mine or {}) - {"id", "reviewed"}
+    return [
+        FieldChange(key, old.get(key), new.get(key), key in overridden)
+        for key in sorted(set(old) | set(new), key=lambda k: (list(new).index(k) if k in new else len(new), k))
+        if old.get(key) != new.get(key)
+    ]
+
+
+def _data(path: Path) -> dict[str, Any] | None:
+    document, _problems = load_document(path.name, path.read_bytes())
+    return document.data if document is not None and isinstance(document.data, dict) else None
+
+
+def shown(value: Any) -> str:
+    """A value as one short line of the report."""
+    if value is None:
+        return "(not set)"
+    text = value if isinstance(value, str) else repr(value)
+    text = " ".join(str(text).split())
+    return f"'{text}'" if len(text) <= _SHOWN else f"'{text[: _SHOWN - 1]}…'"
+
+
+def described(change: FieldChange) -> str:
+    """One field's change in words."""
+    yours = " (you override this field: check that your value still fits)" if change.overridden else ""
+    if change.old is None:
+        return f"{change.field}: added, now {shown(change.new)}{yours}"
+    if change.new is None:
+        return f"{change.field}: removed, was {shown(change.old)}{yours}"
+    return f"{change.field}: was {shown(change.old)}, now {shown(change.new)}{yours}"
 
 
 def write_reviewed(path: Path, fingerprint: str, after: str | None = None) -> None:

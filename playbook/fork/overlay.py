@@ -25,8 +25,8 @@ from typing import TypeVar
 from playbook.content.collect import LOCAL_FOLDER, ContentFile, Loaded, read_all, translation_problem
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
 from playbook.content.layers import OVERRIDE_KEYS, translation_of
-from playbook.content.link import HiddenAt
-from playbook.content.load import Document, read_mapping
+from playbook.content.link import HIDEABLE_PAGES, HiddenAt
+from playbook.content.load import Document, read_mapping, symlink_outside
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
 from playbook.content.strings import translation_languages
 from playbook.content.translation import Status, beside, orphans, translatable, translate_file, untranslated
@@ -118,9 +118,19 @@ def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Probl
         if child.name.startswith("."):
             continue
         display = child.relative_to(root).as_posix()
+        linked = symlink_outside(root, child)
+        if linked is not None:
+            problems.append(Problem(display, 1, 1, "", linked, "replace the link with the folder or file itself"))
+            continue
         if child.is_dir() and child.name in KIND_BY_FOLDER:
             kind = KIND_BY_FOLDER[child.name]
-            files.extend(ContentFile(kind, p, p.relative_to(root).as_posix()) for p in _yaml_files(child))
+            for path in _yaml_files(child):
+                shown = path.relative_to(root).as_posix()
+                linked = symlink_outside(root, path)
+                if linked is not None:
+                    problems.append(Problem(shown, 1, 1, "", linked, "replace the link with the file itself"))
+                else:
+                    files.append(ContentFile(kind, path, shown))
         elif child.is_dir() and child.name not in SPECIAL_FOLDERS:
             if _yaml_files(child) or _yaml_files(child, translations=True):
                 folders = ", ".join(sorted([*KIND_BY_FOLDER, *SPECIAL_FOLDERS]))
@@ -224,7 +234,7 @@ def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Hi
     document, hidden, problems = _load(root, path, Hidden)
     if document is None or hidden is None:
         return {}, problems
-    known = _known_ids(loaded)
+    known = [*_known_ids(loaded), *sorted(HIDEABLE_PAGES)]
     for index, entry_id in enumerate(hidden.hide):
         if entry_id not in known:
             close = difflib.get_close_matches(entry_id, known, n=1)

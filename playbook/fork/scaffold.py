@@ -17,8 +17,9 @@ BRANDING = """\
 # url: https://careers.example.edu/playbook/     # the published address, ending in /; also turns on instant page loads
 # logo: local/logo.svg                           # a file in content/local/
 # favicon: local/favicon.png
-# primary_color: "#1f4e79"                       # header; white text must stay readable on it
-# accent_color: "#b3541e"                        # links and focus; readable on white
+# primary_color: "#1f4e79"                       # header; its text turns dark on a light color such as gold
+# accent_color: "#b3541e"                        # buttons, focus ring, and links unless link_color is set
+# link_color: "#0b5e7e"                          # links only, for example a darker shade of your brand
 # language: en                                   # en or es; the interface follows
 # paper: letter                                  # a4 or letter, for the PDF handouts
 # footer: © Riverside University Career Center

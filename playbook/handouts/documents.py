@@ -160,10 +160,11 @@ class PrintShaper:
             "created": self.timestamp(),
             "paper": PAPER[self.site.paper],
             "ink": print_ink(self.site.primary_color),
-            "accent": print_ink(self.site.accent_color),
+            "accent": print_ink(self.site.link_color or self.site.accent_color),
             "css": {
                 "page_of": css_content(self.t["page_of"], page="counter(page)", pages="counter(pages)"),
-                "address": css_string(address or self.t["local_copy"]),
+                # Without a public address the footer names the playbook, never a bare "local copy".
+                "address": css_string(address or self.site.title),
                 "version": css_string(version),
             },
         }
@@ -229,20 +230,65 @@ class PrintShaper:
             return self.note(value.entry_id)
         if isinstance(value, entries.Label):
             return self.pages[value.key]
+        if isinstance(value, entries.Phrase):
+            return fill(self.pages[value.key], **dict(value.values))
         return value
 
+    def language_of(self, ref: Ref) -> str | None:
+        """ "en" for an entry not translated into the handout's language (it prints in English), else None."""
+        return "en" if ref in self.playbook.untranslated else None
+
     def principle(self, entry: Principle) -> Context:
-        return {"anchor": anchor(Ref("principle", entry.id)), **self.shown(entries.principle(entry))}
+        ref = Ref("principle", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.principle(entry))}
 
     def anti_pattern(self, entry: AntiPattern) -> Context:
-        return {"anchor": anchor(Ref("anti-pattern", entry.id)), **self.shown(entries.anti_pattern(entry))}
+        """The entry with its rewrite turned into a "spot the problem" exercise; the answer is in the key."""
+        ref = Ref("anti-pattern", entry.id)
+        return {
+            "anchor": anchor(ref),
+            "lang": self.language_of(ref),
+            **self.shown(entries.anti_pattern(entry)),
+            "exercise": self.exercise(entry),
+        }
+
+    def exercise(self, entry: AntiPattern) -> Context:
+        """The weak message to find the problem in, a field for the reader's rewrite, and where the answer is."""
+        ref = Ref("anti-pattern", entry.id)
+        return {
+            "anchor": exercise_anchor(ref),
+            "answer_anchor": answer_anchor(ref),
+            **self.shown(entries.exercise(entry)),
+            "field": {"id": f"ex-{entry.id}", "name": f"exercise__{entry.id}", "label": self.t["your_rewrite"]},
+        }
+
+    def answer(self, entry: AntiPattern) -> Context:
+        """One answer of the answer key, with a link back to its exercise."""
+        ref = Ref("anti-pattern", entry.id)
+        return {
+            "anchor": answer_anchor(ref),
+            "exercise_anchor": exercise_anchor(ref),
+            "entry_anchor": anchor(ref),
+            **self.shown(entries.answer(entry)),
+        }
 
     def template(self, entry: MessageTemplate) -> Context:
-        return {"anchor": anchor(Ref("template", entry.id)), **self.shown(entries.template(entry))}
+        ref = Ref("template", entry.id)
+        return {"anchor": anchor(ref), "lang": self.language_of(ref), **self.shown(entries.template(entry))}
+
+    def online(self, ref: Ref) -> Context | None:
+        """The address of an entry's page and its QR code, when the site has a public address."""
+        address = self.entry_address(ref)
+        if address is None:
+            return None
+        return {"address": address, "qr": qr_data_uri(address), "qr_alt": fill(self.t["qr_alt"], address=address)}
 
     def worksheet(self, entry: Worksheet) -> Context:
+        ref = Ref("worksheet", entry.id)
         return {
-            "anchor": anchor(Ref("worksheet", entry.id)),
+            "anchor": anchor(ref),
+            "lang": self.language_of(ref),
+            "online": self.online(ref),
             **self.shown(entries.worksheet(entry)),
             "sections": [
                 {
@@ -353,6 +399,9 @@ class PrintShaper:
         ]
         if sources:
             sections.append({"title": self.t["sources"], "anchor": "sources", "entries": []})
+        answers = [self.answer(e) for e in p.of_kind("anti-pattern")]
+        if answers:
+            sections.append({"title": self.t["answer_key"], "anchor": "answers", "entries": []})
         return {
             "t": self.t,
             "doc": self.document(self.site.title),
@@ -364,6 +413,7 @@ class PrintShaper:
             "worksheets": worksheets,
             "formula": formula,
             "sources": sources,
+            "answers": answers,
         }
 
     def short(self) -> Context:
@@ -392,10 +442,12 @@ class PrintShaper:
             ],
         }
 
-    def card(self, entry: Principle | AntiPattern, kind: str) -> Context:
-        """One card: the entry on the front; what to do about it and a QR code to its page on the back."""
+    def card(self, entry: Principle | AntiPattern, kind: str, entry_pages: dict[str, int]) -> Context:
+        """One card: the entry on the front; on the back what to do about it, its page in the full
+        handout (when that is laid out) and a QR code to its page on the site (when the site has an address)."""
         ref = Ref(kind, entry.id)
         address = self.entry_address(ref)
+        page = entry_pages.get(anchor(ref))
         linked_kind, label = ("anti-pattern", "card_counters") if kind == "principle" else ("principle", "card_instead")
         return {
             "name": f"{kind}:{entry.id}",
@@ -407,17 +459,24 @@ class PrintShaper:
             "links": [e.title for e in self.playbook.linked(ref, linked_kind)],
             "qr": qr_data_uri(address) if address else None,
             "qr_alt": fill(self.t["qr_alt"], address=address or ""),
+            "page": None if page is None else fill(self.t["card_page"], page=page, title=self.site.title),
+            "address": address,
         }
 
-    def deck(self) -> Context:
-        """Context of ``cards.html.jinja``: sheets of card fronts and backs, with crop marks."""
+    def deck(self, entry_pages: dict[str, int] | None = None) -> Context:
+        """Context of ``cards.html.jinja``: sheets of card fronts and backs, with crop marks.
+
+        ``entry_pages`` maps the full handout's anchors to their pages, once it is laid out.
+        """
         grid = grid_for(self.site.paper)
-        cards = [self.card(e, "principle") for e in self.playbook.of_kind("principle")]
-        cards += [self.card(e, "anti-pattern") for e in self.playbook.of_kind("anti-pattern")]
+        where = entry_pages or {}
+        cards = [self.card(e, "principle", where) for e in self.playbook.of_kind("principle")]
+        cards += [self.card(e, "anti-pattern", where) for e in self.playbook.of_kind("anti-pattern")]
         return {
             "t": self.t,
             "doc": self.document(f"{self.site.title}: {self.t['cards_title']}"),
             "organization": self.site.organization,
+            "address": self.address(),
             "paper": {"width": grid.paper_width, "height": grid.paper_height},
             "card": {"width": CARD_WIDTH, "height": CARD_HEIGHT},
             "marks": crop_marks(grid),
@@ -428,6 +487,16 @@ class PrintShaper:
 def anchor(ref: Ref) -> str:
     """The in-document id of an entry's heading."""
     return f"{ref.kind}-{ref.id}"
+
+
+def exercise_anchor(ref: Ref) -> str:
+    """The in-document id of an entry's "spot the problem" exercise."""
+    return f"exercise-{ref.id}"
+
+
+def answer_anchor(ref: Ref) -> str:
+    """The in-document id of the answer to an entry's exercise, in the answer key."""
+    return f"answer-{ref.id}"
 
 
 def _toc(items: list[Context]) -> list[Context]:

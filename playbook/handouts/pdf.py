@@ -11,6 +11,8 @@ and reported against the file to fix.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -88,14 +90,20 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     logo_url = (sources.content_dir / logo).resolve().as_uri() if logo else None
     shaper = PrintShaper(playbook, Print(strings, epoch, logo_url))
     problems: list[Problem] = []
+    # Every template renders once up front, so all their errors are reported together.
     pages = [Page(spec.name, spec.template, getattr(shaper, spec.shape)()) for spec in SPECS]
     html = render_pages(sources.root, sources.generators_dir, pages, autoescape=True)
     fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
     handouts = []
+    # The card backs name the page of the full handout where each entry is: known once it is laid out.
+    entry_pages: dict[str, int] = {}
     for spec in SPECS:
         template = (sources.generators_dir / spec.template).resolve()
         shown = template.relative_to(sources.root.resolve()).as_posix()
         started, started_cpu = time.perf_counter(), time.process_time()
+        if spec.shape == "deck" and entry_pages:
+            page = Page(spec.name, spec.template, shaper.deck(entry_pages))
+            html.update(render_pages(sources.root, sources.generators_dir, [page], autoescape=True))
         try:
             # Written as well as laid out: WeasyPrint finds a glyph missing only when it draws it.
             (document, data), missing = _without_missing_glyphs(
@@ -105,6 +113,8 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
         except RenderFailed as failure:
             problems += _render_problems(shown, failure.messages)
             continue
+        if spec.shape == "full":
+            entry_pages = anchor_pages(document)
         if spec.shape == "deck":
             problems += _overflow_problems(playbook, overflowing(document))
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
@@ -115,6 +125,15 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     if problems:
         raise ContentError(problems)
     return handouts
+
+
+def anchor_pages(document: Any) -> dict[str, int]:
+    """The page number (from 1) of every anchor in a laid-out document, by its id."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    return pages
 
 
 # WeasyPrint's complaint about a character no installed font has a glyph for.
@@ -290,3 +309,56 @@ def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
     return f"{max(1, round(size / 1024))} KB"
+
+
+# The page counts and digests of the handouts last written into site/, so a build without PDFs can keep them.
+RECORD = ".cache/handouts.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _record(root: Path) -> dict[str, object]:
+    try:
+        record = json.loads((root / RECORD).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def remember(root: Path, handouts: list[Handout], folder: str = "") -> None:
+    """Record what each handout written into the site (below ``folder``, a language's) is: pages and digest."""
+    record = _record(root)
+    record.update({folder + h.spec.name: {"pages": h.pages, "digest": _digest(h.data)} for h in handouts})
+    path = root / RECORD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(path, json.dumps(record, indent=1, sort_keys=True).encode())
+
+
+def previous(root: Path, site_dir: Path, folder: str = "") -> tuple[list[Handout] | None, list[Path]]:
+    """The handouts the last build left in ``site_dir`` (below ``folder``), when every one is there as recorded.
+
+    Returns them (or None) and the PDF files found there that cannot be kept:
+    handouts not recorded, changed since or part of an incomplete set, and the
+    workshops' documents, which only a build with PDFs lays out with their pages.
+    """
+    here = site_dir / folder / FOLDER
+    found = sorted(here.glob("*.pdf")) if here.is_dir() else []
+    record = _record(root)
+    kept = []
+    for spec in SPECS:
+        entry = record.get(folder + spec.name)
+        try:
+            data = (here / spec.name).read_bytes()
+        except OSError:
+            return None, found
+        if (
+            not isinstance(entry, dict)
+            or entry.get("digest") != _digest(data)
+            or not isinstance(entry.get("pages"), int)
+        ):
+            return None, found
+        kept.append(Handout(spec, entry["pages"], data))
+    names = {spec.name for spec in SPECS}
+    return kept, [path for path in found if path.name not in names]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playbook.content.link import Ref
-from playbook.content.model import AntiPattern, Entry, Example, MessageTemplate, Principle, Quote, Worksheet
+from playbook.content.model import AntiPattern, Entry, Example, MessageTemplate, Method, Principle, Quote, Worksheet
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,14 @@ class Label:
     key: str
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """An interface string from the ``pages`` strings with ``{name}`` values filled in, such as "15 min"."""
+
+    key: str
+    values: tuple[tuple[str, int | str], ...]
+
+
 # Values a medium turns into template data; dicts and lists of them are turned item by item.
 View = dict[str, Any]
 
@@ -104,6 +112,25 @@ def example(value: Example) -> View:
 
 def quote(value: Quote | None) -> View | None:
     return None if value is None else {"text": Line(value.text), "source": SourceOf(value.source)}
+
+
+def method(value: Method | None) -> View | None:
+    """Time needed, ways of working, level and materials, as labels; None for an entry without them."""
+    if value is None:
+        return None
+    return {
+        "minutes": Phrase("method.minutes", (("minutes", value.minutes),)),
+        "group": [Label(f"group.{way}") for way in dict.fromkeys(value.group)],
+        "level": Label(f"level.{value.level}"),
+        "materials": [Line(item) for item in value.materials],
+    }
+
+
+def method_filter(value: Method | None) -> View | None:
+    """What the index pages' filter compares: minutes, ways of working and level, as plain values."""
+    if value is None:
+        return None
+    return {"minutes": value.minutes, "group": list(dict.fromkeys(value.group)), "level": value.level}
 
 
 def principle(entry: Principle) -> View:
@@ -128,6 +155,32 @@ def anti_pattern(entry: AntiPattern) -> View:
         "why_it_fails": Paragraphs(entry.why_it_fails),
         "instead": Links(ref, "principle"),
         "rewrite": example(entry.rewrite),
+        "method": method(entry.method),
+    }
+
+
+def exercise(entry: AntiPattern) -> View:
+    """A "spot the problem" exercise made from an anti-pattern: its weak message, and nothing that answers it."""
+    return {
+        "weak": Message(entry.rewrite.weak),
+        "prompt": Label("spot_the_problem_prompt"),
+        "method": method(entry.method),
+    }
+
+
+def answer(entry: AntiPattern) -> View:
+    """The answer to an anti-pattern's exercise: the problem by name, why it fails, a better message, what changed.
+
+    Printed apart from the exercise (an answer key at the end of a handout, a facilitator guide),
+    never under it.
+    """
+    return {
+        "problem": Line(entry.title),
+        "summary": Line(entry.summary),
+        "why_it_fails": Paragraphs(entry.why_it_fails),
+        "better": Message(entry.rewrite.better),
+        "why": Paragraphs(entry.rewrite.why),
+        "instead": Links(Ref("anti-pattern", entry.id), "principle"),
     }
 
 
@@ -151,4 +204,5 @@ def worksheet(entry: Worksheet) -> View:
         **common(entry),
         "purpose": Paragraphs(entry.purpose),
         "principles": Links(Ref("worksheet", entry.id), "principle"),
+        "method": method(entry.method),
     }

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from playbook.checker.rules import rule_data
+from playbook.checker.rules import rule_data, rules_in
 from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
 from playbook.checker.inference import guide_data
 from playbook.content.kinds import ENTRY_KINDS, KINDS
+from playbook.content.layers import is_translation, merged
 from playbook.content.link import Playbook, Ref
 from playbook.content.model import (
     AntiPattern,
+    CheckerRule,
     Debate,
     Entry,
     MessageTemplate,
@@ -135,6 +137,8 @@ class Shaper:
             "audiences": [self.t[f"audience.{a}"] for a in entry.audiences],
             "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
+            # Kinds that run as an activity (worksheets, exercises, debates) replace it with their method.
+            "method": None,
         }
 
     def note(self, entry_id: str) -> Context | None:
@@ -168,6 +172,8 @@ class Shaper:
             return self.note(value.entry_id)
         if isinstance(value, entries.Label):
             return self.t[value.key]
+        if isinstance(value, entries.Phrase):
+            return md(fill(self.raw_strings["pages"][value.key], **dict(value.values)))
         return value
 
     # Entry pages ------------------------------------------------------------------
@@ -248,7 +254,7 @@ class Shaper:
         pages = self.raw_strings["pages"]
         return {
             "next_steps": steps,
-            "rules": [rule_data(rule) for rule in self.playbook.of_kind("rule")],
+            "rules": [rule_data(rule) for rule in self.checker_rules()],
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
             "follow_up": self.follow_up_data(),
         }
@@ -282,6 +288,7 @@ class Shaper:
                 ],
                 "take": paragraphs(entry.take),
                 "principles": self.linked(here, Ref("debate", entry.id), "principle"),
+                "method": self.shown(here, entries.method(entry.method)),
             },
         )
 
@@ -318,6 +325,15 @@ class Shaper:
     def index(self, kind: str) -> Page:
         here = f"{KINDS[kind].page_folder}/index.md"
         key = SECTION_TITLES.get(kind, "paths")
+        listed = self.playbook.of_kind(kind)
+        items = [
+            {
+                **self.link(here, entry, kind),
+                "id": entry.id,
+                "method": self.shown(here, entries.method(getattr(entry, "method", None))),
+            }
+            for entry in listed
+        ]
         return Page(
             here,
             "index.md.jinja",
@@ -326,9 +342,32 @@ class Shaper:
                 "title": self.t[key],
                 "title_yaml": yaml_string(self.raw_strings["pages"][key]),
                 "intro": self.t.get(f"{key}_intro", ""),
-                "items": [self.link(here, entry, kind) for entry in self.playbook.of_kind(kind)],
+                "items": items,
+                "filter": self.index_filter(kind, listed),
             },
         )
+
+    def index_filter(self, kind: str, listed: Sequence[Any]) -> Context | None:
+        """The filter over an index whose entries have a method (time, group, level); None otherwise."""
+        methods = [entries.method_filter(getattr(entry, "method", None)) for entry in listed]
+        if not any(methods):
+            return None
+        pages = self.raw_strings["pages"]
+        list_id = f"pb-list-{kind}"
+        groups = dict.fromkeys(way for m in methods if m for way in m["group"])
+        levels = dict.fromkeys(m["level"] for m in methods if m)
+        data = {
+            "site": self.site_data(),
+            "strings": self.tool_strings("filter"),
+            "list": list_id,
+            "items": [{"id": entry.id, "method": m} for entry, m in zip(listed, methods, strict=True)],
+            "groups": [[way, pages[f"group.{way}"]] for way in GROUP_ORDER if way in groups],
+            "levels": [[level, pages[f"level.{level}"]] for level in LEVEL_ORDER if level in levels],
+        }
+        return {
+            "list_id": list_id,
+            "mount": tool_mount("filter", f"pb-config-filter-{kind}", data, pages["filter_noscript"]),
+        }
 
     def sources_page(self) -> Page:
         here = "sources.md"
@@ -445,9 +484,13 @@ class Shaper:
 
     def site_data(self) -> Context:
         site = self.playbook.site
+        # The first version kept saved work under its English title: every language moves it on.
+        origin = self.playbook.origins.get(Ref("site", "site"))
+        untranslated = merged(origin.document, tuple(o for o in origin.overlays if not is_translation(o))) if origin else {}
+        english_title = untranslated.get("title")
         return {
             "id": self.site_id,
-            "legacy": legacy_site_ids(site.title),
+            "legacy": legacy_site_ids(english_title if isinstance(english_title, str) else site.title),
             "title": site.title,
             "language": site.language,
         }
@@ -532,8 +575,29 @@ class Shaper:
             },
         )
 
+    def checker_rules(self) -> list[CheckerRule]:
+        """The checker rules for drafts in the site's language, each with that language's match."""
+        return rules_in(self.playbook.of_kind("rule"), self.playbook.site.language)
+
     def checker(self) -> Page:
         here = "tools/checker.md"
+        data = self.checker_data(here)
+        pages = self.raw_strings["pages"]
+        return Page(
+            here,
+            "tool.md.jinja",
+            {
+                "t": self.t,
+                "title": md(pages["checker"]),
+                "title_yaml": yaml_string(pages["checker"]),
+                "intro": paragraphs(pages["checker_intro"]),
+                "quote": None,
+                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
+            },
+        )
+
+    def checker_data(self, here: str) -> Context:
+        """What the checker page runs on: the rules and cues of the site's language, in its words."""
 
         def entry_link(kind: str, entry_id: str | None) -> Context | None:
             if entry_id is None or not self.playbook.has(entry_id):
@@ -547,30 +611,18 @@ class Shaper:
                 "anti_pattern": entry_link("anti-pattern", rule.anti_pattern),
                 "principle": entry_link("principle", rule.principle),
             }
-            for rule in self.playbook.of_kind("rule")
+            for rule in self.checker_rules()
         ]
         pages = self.raw_strings["pages"]
-        data = {
+        return {
             "site": self.site_data(),
             "rules": rules,
             "situations": [{"id": s, "label": pages[f"situation.{s}"]} for s in SITUATIONS],
-            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits)
+            "guide": guide_data(self.playbook.situation_guide, self.playbook.limits, self.playbook.site.language)
             if self.playbook.situation_guide is not None
             else None,
             "strings": self.tool_strings("checker"),
         }
-        return Page(
-            here,
-            "tool.md.jinja",
-            {
-                "t": self.t,
-                "title": md(pages["checker"]),
-                "title_yaml": yaml_string(pages["checker"]),
-                "intro": paragraphs(pages["checker_intro"]),
-                "quote": None,
-                "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),
-            },
-        )
 
     def in_its_language(self, page: Page, ref: Ref) -> Page:
         """An entry not translated into the site's language: its page says so and marks its text English."""
@@ -590,7 +642,9 @@ class Shaper:
             "debate": self.debate,
             "path": self.path,
         }
-        pages = [self.home(), self.sources_page(), self.tags_page(), self.customize_page()]
+        pages = [self.home(), self.sources_page(), self.tags_page()]
+        if "customize" not in self.playbook.hidden_pages:
+            pages.append(self.customize_page())
         for kind in ENTRY_KINDS:
             entries = self.playbook.of_kind(kind)
             if kind != "path" and entries:
@@ -602,6 +656,11 @@ class Shaper:
         if "checker" in self.tool_names():
             pages.append(self.checker())
         return pages
+
+
+# The filter lists ways of working and levels in this order, whatever order the entries give them in.
+GROUP_ORDER = ("solo", "pairs", "small-groups", "whole-group")
+LEVEL_ORDER = ("beginner", "intermediate", "advanced")
 
 
 def message_html(text: str) -> str:

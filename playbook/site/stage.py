@@ -38,11 +38,12 @@ _FIELDS = 5
 
 @dataclass(frozen=True)
 class SyncResult:
-    """How many files a sync wrote, left alone and removed."""
+    """How many files a sync wrote, left alone and removed, and which it wrote or removed."""
 
     written: int
     unchanged: int
     removed: int
+    changed: tuple[str, ...] = ()
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -73,7 +74,8 @@ def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = Non
     known = _read_manifest(manifest) if manifest is not None else {}
     started_ns = time.time_ns()
     recorded: dict[str, list[Any]] = {}
-    written = unchanged = 0
+    unchanged = 0
+    written: list[str] = []
     for relative, data in sorted(files.items()):
         path = target / relative
         digest = hashlib.blake2b(data, digest_size=16).hexdigest() if manifest is not None else ""
@@ -83,7 +85,7 @@ def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = Non
             recorded[relative] = entry
             continue
         if write_if_changed(path, data):
-            written += 1
+            written.append(relative)
         else:
             unchanged += 1
         if manifest is not None:
@@ -93,12 +95,12 @@ def sync_tree(target: Path, files: dict[str, bytes], manifest: Path | None = Non
     removed = _remove_others(target, files)
     if manifest is not None:
         _write_manifest(manifest, recorded, started_ns)
-    return SyncResult(written, unchanged, removed)
+    return SyncResult(len(written), unchanged, len(removed), (*written, *removed))
 
 
-def _remove_others(target: Path, files: dict[str, bytes]) -> int:
-    """Delete files below ``target`` that ``files`` does not name, and folders left empty."""
-    removed = 0
+def _remove_others(target: Path, files: dict[str, bytes]) -> list[str]:
+    """Delete files below ``target`` that ``files`` does not name, and folders left empty; return the files'."""
+    removed: list[str] = []
     if target.exists():
         for directory, _subdirs, names in os.walk(target, topdown=False):
             here = Path(directory)
@@ -106,7 +108,7 @@ def _remove_others(target: Path, files: dict[str, bytes]) -> int:
                 relative = (here / name).relative_to(target).as_posix()
                 if relative not in files:
                     (here / name).unlink()
-                    removed += 1
+                    removed.append(relative)
             if here != target and not any(here.iterdir()):
                 here.rmdir()
     return removed

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from playbook.site.escape import config_text
+from playbook.content.contrast import header_text
 from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
@@ -46,10 +47,13 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
     audit = network_audit(playbook)
     referrals = [{pages["network"]: page_path(Ref("worksheet", audit.id))}] if audit else []
     nav.append({pages["tools"]: [*referrals, *({pages[name]: f"tools/{name}.md"} for name in tools)]})
+    if playbook.entries.get("workshop"):
+        nav.append({strings["workshops"]["workshops"]: "workshops/index.md"})
     nav.append({pages["download_pdf"]: "handouts/index.md"})
     nav.append({pages["sources"]: "sources.md"})
     nav.append({pages["tags"]: "tags.md"})
-    nav.append({pages["customize"]: "customize.md"})
+    if "customize" not in playbook.hidden_pages:
+        nav.append({pages["customize"]: "customize.md"})
     return _escaped_titles(nav)
 
 
@@ -161,7 +165,8 @@ def brand_css(playbook: Playbook) -> bytes:
         ':root, [data-md-color-scheme="default"] {\n'
         f"  --md-primary-fg-color: {site.primary_color};\n"
         f"  --md-primary-fg-color--dark: {site.primary_color};\n"
+        f"  --md-primary-bg-color: {header_text(site.primary_color)};\n"
         f"  --md-accent-fg-color: {site.accent_color};\n"
-        f"  --md-typeset-a-color: {site.accent_color};\n"
+        f"  --md-typeset-a-color: {site.link_color or site.accent_color};\n"
         "}\n"
     ).encode()

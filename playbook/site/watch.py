@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from playbook.project import Project
 
-DEBOUNCE_SECONDS = 0.15
+# An editor's save is a burst of events within a few milliseconds (write, or write-then-rename).
+DEBOUNCE_SECONDS = 0.05
+# Reading a file raises events too ("opened", "closed_no_write"); the preview reads every source
+# on each update, so reacting to those would update it for ever.
+CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
 
 
 class _Debounced(FileSystemEventHandler):
@@ -24,7 +28,9 @@ class _Debounced(FileSystemEventHandler):
         self.lock = threading.Lock()
 
     def on_any_event(self, event: Any) -> None:
-        if event.is_directory or "/.tmp-" in str(event.src_path) or str(event.src_path).endswith("~"):
+        if event.event_type not in CHANGES or event.is_directory:
+            return
+        if "/.tmp-" in str(event.src_path) or str(event.src_path).endswith("~"):
             return
         with self.lock:
             if self.timer is not None:
@@ -33,8 +39,8 @@ class _Debounced(FileSystemEventHandler):
             self.timer.start()
 
 
-def watch_sources(project: Project, regenerate: Callable[[], None]) -> None:
-    """Watch the sources until the process ends, calling ``regenerate`` after each edit."""
+def watch_sources(project: Project, regenerate: Callable[[], None]) -> BaseObserver:
+    """Start watching the sources, calling ``regenerate`` after each edit; stop the returned observer to end."""
     observer = Observer()
     handler = _Debounced(regenerate)
     for folder in (project.content_dir, project.generators_dir, project.overrides_dir):
@@ -42,5 +48,4 @@ def watch_sources(project: Project, regenerate: Callable[[], None]) -> None:
             observer.schedule(handler, str(folder), recursive=True)
     observer.schedule(handler, str(project.root), recursive=False)
     observer.start()
-    while True:
-        time.sleep(3600)
+    return observer

@@ -16,7 +16,10 @@ import {
 // Written by tests/test_checker.py from content/rules/ and tests/checker/*.yml, with the Python
 // checker's findings for every message; a pytest fails when they are stale.
 const read = (name) => JSON.parse(readFileSync(new URL(`../checker/${name}`, import.meta.url), "utf8"));
-const { rules, situations: guide } = read("rules.json");
+const shared = read("rules.json");
+const { rules, situations: guide } = shared;
+// Each language's rules and cues, as a site in that language gets them.
+const byLanguage = { en: { rules, guide }, es: { rules: shared.es.rules, guide: shared.es.situations } };
 const { messages } = read("messages.json");
 
 /** A JS finding in the Python engine's shape: offsets in code points, snake_case positions. */
@@ -38,24 +41,26 @@ function asPython(finding, text) {
 }
 
 function run(message) {
-  return checkMessage(rules, message.body, message.situation, message.subject ?? null);
+  return checkMessage(byLanguage[message.language].rules, message.body, message.situation, message.subject ?? null);
 }
 
 test("the shared files hold every set of messages and every rule", () => {
   const sets = new Set(messages.map((m) => m.set));
-  assert.deepEqual([...sets].sort(), ["edge", "holdout", "holdout-v3", "messages"]);
+  assert.deepEqual([...sets].sort(), ["dev-es", "edge", "holdout", "holdout-v3", "holdout-v3-es", "holdout-v4", "messages"]);
+  assert.ok(messages.filter((m) => m.language === "es").length >= 40);
+  assert.ok(shared.es.rules.length >= 15);
   assert.ok(messages.filter((m) => m.set === "messages").length >= 60);
   assert.equal(rules.length, new Set(rules.map((r) => r.id)).size);
   assert.ok(rules.length >= 15);
 });
 
 test("every rule's pattern compiles in JavaScript's u mode", () => {
-  const patterns = rules.flatMap((r) => [r.match.pattern, r.match.only_if?.pattern, r.match.unless?.pattern]).filter(Boolean);
+  const patterns = [...rules, ...shared.es.rules].flatMap((r) => [r.match.pattern, r.match.only_if?.pattern, r.match.unless?.pattern]).filter(Boolean);
   assert.ok(patterns.length > 10);
   for (const pattern of patterns) assert.doesNotThrow(() => new RegExp(pattern, "gmu"), pattern);
 });
 
-for (const message of messages.filter((m) => m.set === "messages")) {
+for (const message of messages.filter((m) => m.answer !== null)) {
   test(`labelled message ${message.id}: exactly the expected rules`, () => {
     const found = [...new Set(run(message).map((f) => f.rule))].sort();
     assert.deepEqual(found, message.answer);
@@ -71,7 +76,8 @@ for (const message of messages) {
 
 for (const message of messages) {
   test(`${message.set} ${message.id}: the same situation inferred as by the Python checker`, () => {
-    assert.deepEqual(inferSituation(guide, message.body, message.subject ?? null), message.inferred);
+    const { guide: cues } = byLanguage[message.language];
+    assert.deepEqual(inferSituation(cues, message.body, message.subject ?? null), message.inferred);
   });
 }
 
@@ -152,4 +158,9 @@ test("a 100 KB draft is checked whole", () => {
   body = body.slice(0, 100 * 1024);
   const findings = checkMessage(rules, body, "first-contact", "A subject");
   assert.ok(findings.length > 0);
+});
+
+test("folding drops the accents of vowels and keeps the ñ, as in Python", () => {
+  assert.equal(fold("Días, ÁRBOL, pingüino, café"), "dias, arbol, pinguino, cafe");
+  assert.equal(fold("Año, NIÑO"), "año, niño");
 });

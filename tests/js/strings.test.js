@@ -42,6 +42,7 @@ function modulesOf(entry) {
 
 // Keys built at run time, and what they expand to.
 const DYNAMIC = {
+  filter: [],
   calculator: ["legend_exchange", "legend_exchange_hint", "legend_trust", "legend_trust_hint",
     "score_empty", "score_not_number", "score_negative", "score_not_whole", "score_out_of_range",
     "name_empty", "name_too_long"],
@@ -80,7 +81,7 @@ function usedKeys(files) {
   return keys;
 }
 
-for (const tool of ["calculator", "checker", "composer", "worksheet"]) {
+for (const tool of ["calculator", "checker", "composer", "filter", "worksheet"]) {
   test(`every string the ${tool} shows is in tools.yml (common or ${tool})`, () => {
     const files = modulesOf(`tools/${tool}.js`);
     const available = { ...STRINGS.common, ...STRINGS[tool] };
@@ -91,14 +92,14 @@ for (const tool of ["calculator", "checker", "composer", "worksheet"]) {
 }
 
 test("every string in tools.yml is used by some tool", () => {
-  const all = ["calculator", "checker", "composer", "worksheet"].flatMap((tool) => modulesOf(`tools/${tool}.js`));
+  const all = ["calculator", "checker", "composer", "filter", "worksheet"].flatMap((tool) => modulesOf(`tools/${tool}.js`));
   const used = new Set([...usedKeys(all), ...Object.values(DYNAMIC).flat(), "tool_failed"]);
   const unused = Object.values(STRINGS).flatMap((group) => Object.keys(group)).filter((key) => !used.has(key));
   assert.deepEqual(unused, []);
 });
 
 test("tool groups do not silently override common strings", () => {
-  for (const tool of ["calculator", "checker", "composer", "worksheet"]) {
+  for (const tool of ["calculator", "checker", "composer", "filter", "worksheet"]) {
     const clash = Object.keys(STRINGS[tool]).filter((key) => key in STRINGS.common);
     assert.deepEqual(clash, [], tool);
   }

@@ -13,6 +13,7 @@ const TOOLS = {
   calculator: () => import("./tools/calculator.js"),
   checker: () => import("./tools/checker.js"),
   composer: () => import("./tools/composer.js"),
+  filter: () => import("./tools/filter.js"),
   worksheet: () => import("./tools/worksheet.js"),
 };
 

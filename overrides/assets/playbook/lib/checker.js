@@ -5,7 +5,7 @@
  * same things; the shared test messages in tests/checker/ hold them to it.
  *
  * - Text is folded before matching (lowercase, straight quotes, plain hyphens
- *   and spaces) one character for one, so offsets in the folded text are
+ *   and spaces, vowels without accents but ñ kept) one character for one, so offsets in the folded text are
  *   offsets in the draft.
  * - A phrase matches as whole words: its words in order, separated by runs of
  *   spaces or line breaks, with no letter, digit, mark or underscore just
@@ -14,7 +14,8 @@
  * - A pattern (multiline, `u` flag) is searched again from the end of each
  *   hit; empty hits are skipped one character on.
  * - Sentences end after . ! ? (with closing quotes or brackets) before a space
- *   or line break, at a blank line, and before a list item; the opening is the
+ *   or line break, at a blank line, and before a list item (not after a title
+ *   such as Dr. or Sra.); the opening is the
  *   first two sentences after a greeting.
  * - Words are runs of characters between spaces and line breaks.
  *
@@ -43,9 +44,12 @@ const MATCH_SHOWN = 60;
 /** The start of a draft says what kind of message it is; a pasted document is not searched whole. */
 export const INFER_CHARACTERS = 1500;
 
-const SENTENCE_END = /[.!?]+["')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )/gu;
+// A title before a name (Dr. Osei, Sra. Ruiz, Ing. Torres) does not end a sentence.
+const SENTENCE_END =
+  /(?<!\b(?:mr|ms|dr|sr|st))(?<!\b(?:mrs|dra|sra|lic|ing))(?<!\b(?:prof|srta|mtro|mtra))[.!?]+["')\]]*(?=[ \n]|$)|\n *\n|\n(?= *(?:[-*•]|\d+[.)]) )/gu;
 const WORD = /[^ \n]+/gu;
-const GREETING = /^(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))\b/u;
+const GREETING =
+  /^(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening)|hola|buen(?:os|as) (?:dias|tardes|noches)|buen dia|estimad[oa]s?|querid[oa]s?|apreciad[oa]s?|saludos)\b/u;
 const SPACES = /[ \n]+/u;
 const VALUE = /\{(match|count|max|versus)\}/g;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
@@ -58,6 +62,12 @@ const SPECIAL = new Map([
   ..."\u2010\u2011\u2012\u2013\u2014\u2015\u2212".split("").map((c) => [c, "-"]),
   ...("\t\r\f\v\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" +
     "\u2028\u2029\u202f\u205f\u3000\ufeff").split("").map((c) => [c, " "]),
+  // Spanish is often typed without accents: an accented vowel folds to the plain one; ñ stays (año, ano).
+  ..."áàâäã".split("").map((c) => [c, "a"]),
+  ..."éèêë".split("").map((c) => [c, "e"]),
+  ..."íìîï".split("").map((c) => [c, "i"]),
+  ..."óòôöõ".split("").map((c) => [c, "o"]),
+  ..."úùûü".split("").map((c) => [c, "u"]),
 ]);
 const folded = new Map();
 
@@ -73,7 +83,7 @@ export function foldChar(ch) {
   let result = folded.get(ch);
   if (result === undefined) {
     const lower = ch.toLowerCase();
-    result = lower.length === ch.length && [...lower].length === 1 ? lower : ch;
+    result = lower.length === ch.length && [...lower].length === 1 ? (SPECIAL.get(lower) ?? lower) : ch;
     folded.set(ch, result);
   }
   return result;

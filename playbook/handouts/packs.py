@@ -1,0 +1,187 @@
+"""Stage *pdf*, workshop part: facilitator guides, slides and participant sheets, laid out in one pass.
+
+Twenty-odd small PDFs would each pay WeasyPrint's fixed cost (parsing the
+stylesheets, loading the fonts) if rendered alone, so they are laid out as one
+HTML document, ``workshops.html.jinja``, whose named pages give the slides
+their 16:9 size. The laid-out pages are then cut into files at the anchor
+that opens each document, and each file gets its own title in its metadata.
+
+The files are kept in ``.cache/workshop-pdfs/`` under a fingerprint of
+everything the layout reads (the HTML, the print stylesheets, the versions of
+WeasyPrint and its PDF writer): a build whose workshop documents would come
+out the same, because only a principle's text or a site page changed, reuses
+them instead of laying them out again.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from playbook.content.link import Playbook, Ref
+from playbook.content.strings import Strings
+from playbook.handouts.pdf import Sources, _render_problems
+from playbook.problems import ContentError, Problem
+from playbook.render.templates import Page, render_pages
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+TEMPLATE = "workshops.html.jinja"
+CACHE = ".cache/workshop-pdfs"
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One rendered workshop document: its path under the handouts folder, its pages and bytes."""
+
+    file: str
+    kind: str
+    title: str
+    pages: int
+    data: bytes
+    # Writing time of this file; the shared layout's time is on ``Packs``. For the benchmark only.
+    seconds: float = field(default=0.0, compare=False)
+
+
+@dataclass(frozen=True)
+class Packs:
+    """Every workshop document, and the time the shared layout took (for the benchmark)."""
+
+    files: list[Pack]
+    layout_seconds: float = field(default=0.0, compare=False)
+    layout_cpu_seconds: float = field(default=0.0, compare=False)
+    # True when the files came from the cache, laid out by an earlier build.
+    cached: bool = field(default=False, compare=False)
+
+
+def render_packs(sources: Sources, playbook: Playbook, strings: Strings, epoch: int) -> Packs:
+    """Every workshop document as PDF bytes; raise one ContentError with every problem found."""
+    from playbook.handouts import machine
+    from playbook.handouts.documents import Print, PrintShaper
+    from playbook.handouts.layout import RenderFailed, RestrictedFetcher, layout, to_pdf
+    from playbook.handouts.workshop_documents import WorkshopShaper, doc_anchor
+
+    shaper = WorkshopShaper(PrintShaper(playbook, Print(strings, epoch)), strings)
+    docs = shaper.docs()
+    if not docs:
+        return Packs([])
+    html = render_pages(
+        sources.root, sources.generators_dir, [Page("all", TEMPLATE, shaper.bundle(docs))], autoescape=True
+    )
+    machine.import_weasyprint()
+    machine.require_fonts()
+    key = fingerprint(html["all"], sources)
+    kept = cached(sources.root / CACHE, key)
+    if kept is not None:
+        return Packs(kept, cached=True)
+    shown = (sources.generators_dir / TEMPLATE).resolve().relative_to(sources.root.resolve()).as_posix()
+    fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
+    started, started_cpu = time.perf_counter(), time.process_time()
+    try:
+        document = layout(html["all"].decode("utf-8"), sources.generators_dir, fetcher)
+    except RenderFailed as failure:
+        raise ContentError(_render_problems(shown, failure.messages)) from None
+    layout_seconds, layout_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    starts = _starts(document, [doc_anchor(i) for i in range(len(docs))])
+    files = []
+    problems: list[Problem] = []
+    for index, doc in enumerate(docs):
+        pages = document.pages[starts[index] : starts[index + 1] if index + 1 < len(docs) else None]
+        if doc.ref is not None and doc.pages is not None and len(pages) != doc.pages:
+            problems.append(_slides_overflow(playbook, doc.ref, len(pages), doc.pages))
+            continue
+        part = document.copy(pages)
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = doc.title
+        began = time.perf_counter()
+        try:
+            data = to_pdf(part)
+        except RenderFailed as failure:
+            problems += _render_problems(shown, failure.messages)
+            continue
+        files.append(Pack(doc.file, doc.kind, doc.title, len(pages), data, time.perf_counter() - began))
+    if problems:
+        raise ContentError(problems)
+    keep(sources.root / CACHE, key, files)
+    return Packs(files, layout_seconds, layout_cpu)
+
+
+def fingerprint(html: bytes, sources: Sources) -> str:
+    """What decides the workshop PDFs' bytes: the HTML, every print stylesheet and image, the writers' versions."""
+    from importlib.metadata import version
+
+    from playbook.handouts.layout import OPTIONS
+
+    digest = hashlib.sha256()
+    for part in (version("weasyprint"), version("pydyf"), repr(sorted(OPTIONS.items()))):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(html)
+    for path in sorted((sources.generators_dir / "print").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(sources.generators_dir).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached(folder: Path, key: str) -> list[Pack] | None:
+    """The files an earlier build kept under ``key``, or None when it kept other ones (or none, or damaged)."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("key") != key:
+            return None
+        return [
+            Pack(item["file"], item["kind"], item["title"], item["pages"], (folder / item["stored"]).read_bytes())
+            for item in manifest["files"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def keep(folder: Path, key: str, files: list[Pack]) -> None:
+    """Keep these files for the next build, replacing what was kept; a cache that cannot be written is skipped."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".workshop-pdfs-", dir=folder.parent) as scratch:
+            work = Path(scratch) / "kept"
+            work.mkdir()
+            entries = []
+            for index, pack in enumerate(files):
+                stored = f"{index}.pdf"
+                (work / stored).write_bytes(pack.data)
+                entries.append(
+                    {"file": pack.file, "kind": pack.kind, "title": pack.title, "pages": pack.pages, "stored": stored}
+                )
+            (work / MANIFEST).write_text(json.dumps({"key": key, "files": entries}), encoding="utf-8")
+            if folder.exists():
+                shutil.rmtree(folder)
+            work.rename(folder)
+    except OSError:
+        return
+
+
+def _starts(document: Document, anchors: list[str]) -> list[int]:
+    """The index of the page each document opens on, found by the anchor of its first element."""
+    where: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for name in page.anchors:
+            where.setdefault(name, number)
+    return [where[name] for name in anchors]
+
+
+def _slides_overflow(playbook: Playbook, ref: Ref, pages: int, slides: int) -> Problem:
+    """Slides that ran over their 16:9 pages, reported at the workshop's agenda."""
+    return playbook.origins[ref].problem(
+        ("agenda",),
+        f"the slides take {pages} pages for {slides} slides: a slide's text does not fit on its 16:9 page "
+        "in type of at least 24 pt",
+        "shorten the segment titles, slide points or what participants produce",
+    )
