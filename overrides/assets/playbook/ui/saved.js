@@ -224,8 +224,8 @@ function everythingPart({ site, t, announce, remind }) {
       reminder ? reminder.el : null,
       h("p", { class: "pb-hint", text: t("everything_hint", { days: REMIND_AFTER_DAYS }) }),
       h("div", { class: "pb-actions" }, [button(t("everything_export"), exportAll, { class: "pb-button pb-everything-export" })]),
-      status,
       importField.wrap,
+      status,
     ]),
   };
 }
