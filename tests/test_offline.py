@@ -73,6 +73,22 @@ def test_tools_mount_from_disk(unpacked: Path, page: Any) -> None:
     assert outside_requests(page) == []
 
 
+def test_connections_import_from_disk_reads_on_the_main_thread(unpacked: Path, page: Any, tmp_path: Path) -> None:
+    """No worker can start on a file:// page: the export is read on the main thread instead, and the list shows."""
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Engineer,12 Mar 2024\n",
+        encoding="utf-8",
+    )
+    page.goto((unpacked / "worksheets/network-audit.html").as_uri())
+    page.wait_for_selector('[data-pb-mounted="worksheet"]', timeout=15000)
+    page.set_input_files(".pb-audit input[type=file]", str(export))
+    page.wait_for_selector(".pb-person", timeout=15000)
+    assert "Ada Lovelace" in page.locator(".pb-person").first.inner_text()
+    assert outside_requests(page) == []
+
+
 def test_pages_link_to_html_files_and_the_handouts(unpacked: Path) -> None:
     home = (unpacked / "index.html").read_text(encoding="utf-8")
     assert 'href="principles/index.html"' in home and 'href="handouts/index.html"' in home

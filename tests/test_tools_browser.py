@@ -653,7 +653,7 @@ def test_saved_work_import_rejects_wrong_files(tab: Any, base: str, tmp_path: Pa
     for name, text, message in cases:
         (tmp_path / name).write_text(text, encoding="utf-8")
         upload.set_input_files(str(tmp_path / name))
-        expect(tool.locator(".pb-saved .pb-error")).to_have_text(message)
+        expect(tool.locator(".pb-saved > .pb-field .pb-error")).to_have_text(message)
         assert_error(tab, upload, message)
         expect(live(tab)).to_have_text(message)
     assert tool.locator(".pb-people tbody th").all_inner_texts() == ["Ann"], "a rejected file changes nothing"
@@ -674,7 +674,7 @@ def test_saved_data_that_cannot_be_read_is_kept_until_start_over(tab: Any, base:
     tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, raw])
     tab.reload()
     tool = tab.locator('[data-pb-mounted="calculator"]')
-    notice = tool.locator(".pb-notice")
+    notice = tool.locator(".pb-notice:not(.pb-export-reminder)")
     expect(notice).to_contain_text(say("calculator", message))
     assert say("calculator", "saved_not_saving") in notice.inner_text()
     assert tool.locator(".pb-notice + .pb-formula").count() == 1, "the notice is at the top of the tool"
@@ -697,7 +697,7 @@ def test_full_storage_is_reported_next_to_the_tool(tab: Any, base: str) -> None:
     )
     tool = open_tool(tab, base, CALCULATOR)
     tab.get_by_label(label("for_me"), exact=True).fill("1")
-    notice = tool.locator(".pb-notice")
+    notice = tool.locator(".pb-notice:not(.pb-export-reminder)")
     expect(notice).to_have_text(say("calculator", "saved_quota"))
     expect(live(tab)).to_have_text(say("calculator", "saved_quota"))
     assert tool.locator(".pb-notice + .pb-formula").count() == 1, "the notice is at the top of the tool"
@@ -725,7 +725,7 @@ def test_composer_has_no_wcag_violations(tab: Any, base: str, tmp_path: Path) ->
     bad = tmp_path / "bad.json"
     bad.write_text("nope", encoding="utf-8")
     tab.get_by_label(say("composer", "import_label")).set_input_files(str(bad))
-    tab.wait_for_selector(".pb-saved .pb-error:not(:empty)")
+    tab.wait_for_selector(".pb-saved > .pb-field .pb-error:not(:empty)")
     assert axe(tab) == [], "errors"
     tab.get_by_role("button", name=say("composer", "fill_examples")).click()
     assert axe(tab) == [], "filled"
@@ -737,7 +737,7 @@ def test_event_plan_has_no_wcag_violations(tab: Any, base: str, tmp_path: Path) 
     bad = tmp_path / "bad.json"
     bad.write_text("nope", encoding="utf-8")
     tab.get_by_label(say("worksheet", "import_label")).set_input_files(str(bad))
-    tab.wait_for_selector(".pb-saved .pb-error:not(:empty)")
+    tab.wait_for_selector(".pb-saved > .pb-field .pb-error:not(:empty)")
     assert axe(tab) == [], "errors"
     fill_event_plan(tab)
     tab.get_by_role("button", name=say("worksheet", "add_row")).first.click()

@@ -252,9 +252,10 @@ function fold(text) {
  * @param {object[]} connections  from importConnections()
  * @param {string} file
  * @param {Date} now
+ * @param {string[][]} [rows]  packPeople(connections), when already made
  */
-export function takeImport(network, connections, file, now) {
-  network.list = { file, imported: now.toISOString(), fields: FIELDS.slice(), rows: packPeople(connections) };
+export function takeImport(network, connections, file, now, rows = packPeople(connections)) {
+  network.list = { file, imported: now.toISOString(), fields: FIELDS.slice(), rows };
   const imported = new Set(connections.map((c) => c.id));
   network.added = network.added.filter((row) => !imported.has(connectionId(unpack(row, 0, "added"))));
 }

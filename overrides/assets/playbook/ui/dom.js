@@ -127,27 +127,39 @@ export function field({ label, control, hint = null, labelClass = "pb-label" }) 
  * pending call now, cancel() drops it.
  * @param {(...args: any[]) => void} fn
  * @param {number} ms
+ * @param {{idle?: boolean}} [options]  idle: then wait for the browser to be idle (at most `ms` more).
  */
-export function debounce(fn, ms) {
+export function debounce(fn, ms, { idle = false } = {}) {
   let timer = 0;
+  let idleHandle = 0;
   let pending = null;
   const run = () => {
     const args = pending;
     pending = null;
     timer = 0;
+    idleHandle = 0;
     if (args) fn(...args);
+  };
+  // With idle, the call waits for a moment when the browser has nothing else to do (a tap is never kept waiting).
+  const later = idle && typeof window !== "undefined" && typeof window.requestIdleCallback === "function"
+    ? () => { idleHandle = window.requestIdleCallback(run, { timeout: ms }); }
+    : run;
+  const stop = () => {
+    clearTimeout(timer);
+    if (idleHandle) window.cancelIdleCallback(idleHandle);
+    idleHandle = 0;
   };
   const debounced = (...args) => {
     pending = args;
-    clearTimeout(timer);
-    timer = setTimeout(run, ms);
+    stop();
+    timer = setTimeout(later, ms);
   };
   debounced.flush = () => {
-    clearTimeout(timer);
+    stop();
     run();
   };
   debounced.cancel = () => {
-    clearTimeout(timer);
+    stop();
     pending = null;
   };
   return debounced;

@@ -24,6 +24,10 @@ import { NETWORK } from "../lib/sitestore.js";
 
 const PAGE = 25;
 const SHORTLIST_SHOWN = 10;
+// The people to leave alone can be thousands: a page of them, not all (every extra node slows each tap).
+const LEAVE_SHOWN = 50;
+// Writing 5,000 people to storage takes a slow phone a moment: after a pause in the marking, when idle.
+const SAVE_PAUSE = 1000;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const SUMMARY_DETAILS = 20;
 const KEY_MARKS = { 1: "well", 2: "little", 3: "unknown", 4: "recruiter" };
@@ -51,7 +55,14 @@ export function createNetwork({ site, data, t, announce }) {
   let shownCount = PAGE;
   const markOf = (id) => decisionOf(network, id).mark;
 
-  const saveSoon = debounce(() => saved.save(network), 300);
+  const saveSoon = debounce(() => saved.save(network), SAVE_PAUSE, { idle: true });
+  // Leaving the page or hiding it (a phone's app switcher) writes what is pending.
+  const flushSaves = () => saveSoon.flush();
+  const flushHidden = () => {
+    if (document.visibilityState === "hidden") saveSoon.flush();
+  };
+  window.addEventListener("pagehide", flushSaves);
+  document.addEventListener("visibilitychange", flushHidden);
   function changed() {
     network.changed = new Date().toISOString();
     saveSoon();
@@ -177,25 +188,27 @@ export function createNetwork({ site, data, t, announce }) {
 
   async function importFile(file) {
     if (file.size > MAX_FILE_BYTES) return fail(t("audit_too_big"));
-    let decoded;
+    let bytes;
     try {
-      decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       return fail(t("audit_unreadable"));
     }
     fileInput.value = "";
-    // Reading, parsing and showing run as separate tasks, so that a slow phone never freezes for long.
-    await nextTask();
-    const result = importConnections(decoded.text);
+    const read = await readConnections(bytes);
+    if (!read) return fail(t("audit_unreadable"));
+    const { encoding, result } = read;
+    if (read.people) result.connections = read.people;
     if (!result.ok) return fail(result.error === "empty" ? t("audit_empty_file") : t("audit_not_connections"));
     fileField.setError("");
-    const note = decoded.encoding === "utf-8" ? "" : t(ENCODING_NOTES[decoded.encoding]);
+    const note = encoding === "utf-8" ? "" : t(ENCODING_NOTES[encoding]);
     encodingNote.textContent = note;
     encodingNote.hidden = !note;
     fileInput.setAttribute("aria-describedby", `${fileInput.getAttribute("aria-describedby").replace(` ${encodingNote.id}`, "")}${note ? ` ${encodingNote.id}` : ""}`);
     await nextTask();
-    takeImport(network, result.connections, file.name, new Date());
-    reload(true);
+    takeImport(network, result.connections, file.name, new Date(), read.rows);
+    // The worker's people and index are the store's when nobody was typed in besides.
+    reload(true, read.people && !network.added.length ? { people: read.people, index: read.index } : null);
     renderSummary(result, file.name);
     announce([summaryText(result, file.name), note].filter(Boolean).join(" "));
     network.changed = new Date().toISOString();
@@ -238,9 +251,9 @@ export function createNetwork({ site, data, t, announce }) {
 
   // After an import, the list shows first; the shortlist, targets and plan follow in later tasks.
   let later = 0;
-  function reload(listFirst = false) {
-    people = peopleOf(network);
-    index = indexConnections(people);
+  function reload(listFirst = false, made = null) {
+    people = made ? made.people : peopleOf(network);
+    index = made ? made.index : indexConnections(people);
     replace(yearFilter, [h("option", { value: "", text: t("filter_any_year") }), ...yearsOf(index).map((y) => h("option", { value: y, text: y }))]);
     for (const input of [nameFilter, companyFilter, positionFilter]) input.value = "";
     markFilter.value = "all";
@@ -415,10 +428,12 @@ export function createNetwork({ site, data, t, announce }) {
     const groups = nextSteps({ connections: people, network });
     const group = (key, proposals, open = true) => {
       const headingId = uid(key);
-      const items = proposals.slice(0, key === "leave" ? proposals.length : SHORTLIST_SHOWN).map(proposal);
+      const cap = key === "leave" ? LEAVE_SHOWN : SHORTLIST_SHOWN;
+      const items = proposals.slice(0, cap).map(proposal);
+      const more = proposals.length - cap;
       const body = proposals.length
         ? [h("ol", { class: "pb-proposals" }, items),
-          proposals.length > SHORTLIST_SHOWN && key !== "leave" ? h("p", { class: "pb-hint", text: t.plural("shortlist_more", proposals.length - SHORTLIST_SHOWN) }) : null]
+          more > 0 ? h("p", { class: "pb-hint", text: key === "leave" ? t.plural("audit_more", more) : t.plural("shortlist_more", more) }) : null]
         : [h("p", { class: "pb-hint", text: t(`group_${key}_empty`) })];
       const heading = h("h4", { id: headingId, text: t.plural(`group_${key}`, proposals.length) });
       return key === "leave"
@@ -675,13 +690,16 @@ export function createNetwork({ site, data, t, announce }) {
     reminder.refresh();
   }
 
+  // One part per task: on a slow phone no task holds the page for long.
   function renderAll() {
     renderShortlist();
-    later = setTimeout(() => {
-      renderTargets();
-      renderPlan();
-      renderReminder();
-    }, 0);
+    clearTimeout(later);
+    const parts = [renderTargets, renderPlan, renderReminder];
+    const next = () => {
+      parts.shift()();
+      if (parts.length) later = setTimeout(next, 0);
+    };
+    later = setTimeout(next, 0);
   }
 
   reload();
@@ -690,10 +708,61 @@ export function createNetwork({ site, data, t, announce }) {
     el,
     cleanup() {
       saveSoon.flush();
+      window.removeEventListener("pagehide", flushSaves);
+      document.removeEventListener("visibilitychange", flushHidden);
       refilter.cancel();
       renderShortlistSoon.cancel();
     },
   };
+}
+
+/** Where the worker that reads Connections.csv lives: beside main.js, which loads the tools. */
+function workerAddress() {
+  const main = document.querySelector('script[src$="assets/playbook/main.js"]');
+  return main ? new URL("workers/connections.js", main.src).href : null;
+}
+
+/**
+ * Decode and parse an export in a worker, so that the page keeps answering;
+ * on the main thread, in separate tasks, where no worker can start (a page
+ * opened from disk, or a browser that refuses module workers).
+ * @param {Uint8Array} bytes
+ * @returns {Promise<{encoding: string, result: object, rows?: string[][], people?: object[], index?: object[]} | null>}
+ *   null when the bytes cannot be read; rows, people and index when a worker made them.
+ */
+function readConnections(bytes) {
+  const address = location.protocol === "file:" ? null : workerAddress();
+  const onMainThread = async () => {
+    let decoded;
+    try {
+      decoded = decodeBytes(bytes);
+    } catch {
+      return null;
+    }
+    await nextTask();
+    return { encoding: decoded.encoding, result: importConnections(decoded.text) };
+  };
+  if (!address || typeof Worker !== "function") return onMainThread();
+  let worker;
+  try {
+    worker = new Worker(address, { type: "module" });
+  } catch {
+    return onMainThread();
+  }
+  return new Promise((resolve) => {
+    const done = (value) => {
+      worker.terminate();
+      resolve(value);
+    };
+    worker.onmessage = (event) => done(event.data.ok ? event.data : null);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      resolve(onMainThread());
+    };
+    worker.onmessageerror = worker.onerror;
+    worker.postMessage(bytes.buffer);
+  });
 }
 
 /** A promise settled in a later task. */

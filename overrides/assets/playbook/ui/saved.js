@@ -179,16 +179,7 @@ function everythingPart({ site, t, announce, remind }) {
 
   const reminder = remind ? exportReminder({ site, t, days: dayFormat, onExport: exportAll }) : null;
 
-  input.addEventListener("change", async () => {
-    const file = input.files && input.files[0];
-    if (!file) return;
-    let text;
-    try {
-      text = await readFileText(file);
-    } catch {
-      text = null;
-    }
-    input.value = "";
+  onFileText(input, (file, text) => {
     const result = text === null ? { ok: false, error: "unreadable" } : readBackup(text, schemaFor);
     const storage = browserStorage();
     let message = "";
@@ -233,10 +224,29 @@ function everythingPart({ site, t, announce, remind }) {
       reminder ? reminder.el : null,
       h("p", { class: "pb-hint", text: t("everything_hint", { days: REMIND_AFTER_DAYS }) }),
       h("div", { class: "pb-actions" }, [button(t("everything_export"), exportAll, { class: "pb-button pb-everything-export" })]),
-      status,
       importField.wrap,
+      status,
     ]),
   };
+}
+
+/**
+ * Call `use(file, text)` with each file chosen in a file input (text null when
+ * it cannot be read), the input emptied so that the same file can be chosen again.
+ */
+function onFileText(input, use) {
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    let text;
+    try {
+      text = await readFileText(file);
+    } catch {
+      text = null;
+    }
+    input.value = "";
+    use(file, text);
+  });
 }
 
 function safeDays(language) {
@@ -256,26 +266,21 @@ function safeDays(language) {
  * The bar under a tool: export to a file, import from a file, clear all.
  * @param {{t: Function, announce: (text: string) => void, site: {id: string}, tool: string,
  *   instance: string, schema: object, getData: () => any, setData: (data: any) => void,
- *   clear: () => void, title: string, onExport?: () => void}} options
+ *   clear: () => void, title: string, onExport?: () => void, remind?: boolean}} options
+ *   remind: show the reminder to export everything here (false where the page shows it elsewhere).
  *   getData/setData give and take the data of the file (which may hold more
  *   than one store); clear() forgets everything of the tool.
  */
 export function savedBar({ t, announce, site, tool, instance, schema, getData, setData, clear, title, onExport = () => {}, remind = true }) {
   const input = h("input", { type: "file", accept: ".json,application/json", class: "pb-file" });
   const importField = field({ label: t("import_label"), hint: t("import_hint"), control: input });
-  input.addEventListener("change", async () => {
-    const file = input.files && input.files[0];
-    if (!file) return;
-    let text;
-    try {
-      text = await readFileText(file);
-    } catch {
+  onFileText(input, (file, text) => {
+    if (text === null) {
       importField.setError(t("import_unreadable"));
       announce(t("import_unreadable"));
       return;
     }
     const result = importFile(text, { tool, instance, schema });
-    input.value = "";
     if (!result.ok) {
       const message = t(IMPORT_ERRORS[result.error], { found: result.found || "" });
       importField.setError(message);
