@@ -140,6 +140,7 @@ FAILING_RULE = """\
 id: no-brain-picking
 title: Asks to pick a brain
 severity: error
+languages: [en]
 match:
   kind: contains
   phrases: [pick your brain]
@@ -180,7 +181,7 @@ def test_a_bad_overlay_or_strings_file_is_reported_at_its_place(project: Project
     (project.content_dir / "local" / relative).unlink()
     (project.content_dir / "local" / relative).mkdir()
     assert report(project) == [
-        f"{shown}:1:1: (file): cannot read the file (Is a directory) — check that it exists and is readable"
+        f"{shown}:1:1: (file): this is a folder, not a regular file — keep only YAML files in the content folders"
     ]
 
 
