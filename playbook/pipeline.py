@@ -470,11 +470,13 @@ class Previewing:
                     return
                 self._build(checked, changed)
             except ContentError as error:
-                self.preview.failed(error.problems)
+                # The terminal first: the message is there even while the browser's overlay is being prepared.
                 print(
                     error.report().replace("nothing was written", "the preview keeps the last good version"),
                     file=sys.stderr,
+                    flush=True,
                 )
+                self.preview.failed(error.problems)
                 return
         self.preview.succeeded()
 

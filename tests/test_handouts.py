@@ -370,7 +370,7 @@ def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
         assert "wrote " in result.stderr and "cards.pdf (2 pages" in result.stderr
         outputs.append({p.name: p.read_bytes() for p in sorted((project.site_dir / "handouts").glob("*.pdf"))})
     assert outputs[0] == outputs[1]
-    assert set(outputs[0]) == {"playbook.pdf", "playbook-short.pdf", "cards.pdf"}
+    assert set(outputs[0]) == {"playbook.pdf", "playbook-short.pdf", "cards.pdf", "debates.pdf"}
     metadata = PdfReader(BytesIO(outputs[0]["playbook.pdf"])).metadata
     assert metadata is not None and metadata["/CreationDate"] == "D:20231114221320Z"  # from SOURCE_DATE_EPOCH
 
