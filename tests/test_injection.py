@@ -152,3 +152,64 @@ def test_a_logo_linked_to_a_file_outside_the_project_is_refused(tmp_path: Path) 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "content/local/branding.yml:1:" in result.stderr
     assert "outside the project" in result.stderr
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+# Each part runs script or loads another file when the SVG is opened at its own address.
+SVG_DANGERS = {
+    "<script>alert(1)</script>": "a <script> element",
+    '<rect onclick="alert(1)"/>': "an event handler attribute onclick=",
+    "<foreignObject><p>x</p></foreignObject>": "a <foreignObject> element",
+    '<a xlink:href=" java&#9;script:alert(1)"><text>x</text></a>': "a script address in xlink:href=",
+    '<use href="https://example.com/sprite.svg#a"/>': "an address of another file in href= on <use>",
+    '<image xlink:href="/etc/logo.png"/>': "an address of another file in xlink:href= on <image>",
+    '<set attributeName="href" to="javascript:alert(1)"/>': "a script address in to= on <set>",
+    '<style>@import url("https://example.com/x.css");</style>': "an @import in a style",
+    '<rect style="fill:url(https://example.com/a.svg#g)"/>': "a url(…) in a style that loads another file",
+    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>': "a <script> element",
+}
+SAFE_SVG = SVG.format(
+    '<defs><linearGradient id="g"><stop offset="0"/></linearGradient><path id="p" d="M0 0h4v4z"/></defs>'
+    '<use xlink:href="#p" style="fill:url(#g)"/><image href="data:image/png;base64,iVBORw0KGgo="/><text>Logo</text>'
+)
+
+
+def test_an_svg_logo_that_would_run_script_or_fetch_when_opened_is_refused_at_the_logo_line(tmp_path: Path) -> None:
+    """The site shows the logo in <img>, but the file is published at its own address: opened there, it would run."""
+    project = make_project(tmp_path / "project")
+    local = project.content_dir / "local"
+    local.mkdir()
+    (local / "logo.svg").write_text(SVG.format("\n".join(SVG_DANGERS)))
+    (local / "icon.svg").write_text('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg"/>')
+    (local / "branding.yml").write_text("# brand\nlogo: local/logo.svg\nfavicon: local/icon.svg\n")
+    result = run_cli(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    logo = next(line for line in result.stderr.splitlines() if line.startswith("content/local/branding.yml:2:"))
+    assert "logo: the image content/local/logo.svg would run script" in logo
+    for line, what in enumerate(SVG_DANGERS.values(), start=1):
+        assert f"{what}" in logo, what
+        assert f"at its line {line}" in logo
+    assert "— remove them" in logo
+    icon = next(line for line in result.stderr.splitlines() if line.startswith("content/local/branding.yml:3:"))
+    assert "a document type declaration" in icon
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"<svg", "XML that is not well-formed"),
+        (b'<html xmlns="http://www.w3.org/1999/xhtml"/>', "no SVG image"),
+        (
+            b'<?xml-stylesheet href="https://example.com/x.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+            "xml-stylesheet",
+        ),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><iframe src="https://example.com/"/></svg>', "an <iframe> element"),
+        (SAFE_SVG.encode(), None),
+    ],
+)
+def test_what_an_svg_image_holds_is_read_by_an_xml_parser(data: bytes, reason: str | None) -> None:
+    from playbook.content.svg import svg_dangers
+
+    found = " ".join(danger.what for danger in svg_dangers(data))
+    assert (reason in found) if reason else found == ""
