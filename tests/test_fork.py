@@ -321,7 +321,10 @@ def test_drift_lists_upstream_entries_changed_since_review(project: Project) -> 
     ("broken", "expected"),
     [
         ("id: give-first\ntitle: Give first\nsummary: [unclosed\n", "content/local/overrides/give-first.yml:3:"),
-        ("id: give-first\ntitle: Give first\nno_such_field: x\n", "content/local/overrides/give-first.yml:3:16: no_such_field"),
+        (
+            "id: give-first\ntitle: Give first\nno_such_field: x\n",
+            "content/local/overrides/give-first.yml:3:16: no_such_field",
+        ),
     ],
     ids=["syntax", "field"],
 )

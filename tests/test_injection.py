@@ -235,11 +235,7 @@ def test_an_address_setting_is_refused_by_url_parsing_at_its_line(tmp_path: Path
     project = make_project(tmp_path / "project")
     (project.content_dir / "local").mkdir()
     (project.content_dir / "local" / "branding.yml").write_text(
-        "# brand\n"
-        f"url: {json.dumps(bad[0])}\n"
-        "call_to_action:\n"
-        "  label: Book\n"
-        f"  url: {json.dumps(bad[1])}\n"
+        f"# brand\nurl: {json.dumps(bad[0])}\ncall_to_action:\n  label: Book\n  url: {json.dumps(bad[1])}\n"
     )
     result = run_cli(project, "check")
     assert result.returncode == 1, result.stdout + result.stderr
