@@ -187,6 +187,8 @@ def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
     if not items:
         print("no overrides in content/local/overrides/")
         return EXIT_OK
+    if args.mark_reviewed:
+        _refuse_broken_overrides(project, [item.override for item in items if item.changed])
     for item in items:
         shown = item.override.relative_to(project.root).as_posix()
         if item.upstream is None:
@@ -215,6 +217,23 @@ def cmd_drift(args: argparse.Namespace, reporter: Reporter) -> int:
         else:
             print(f"{shown}: up to date")
     return EXIT_OK
+
+
+def _refuse_broken_overrides(project: Project, overrides: list[Path]) -> None:
+    """Raise the content's problems located in ``overrides`` before any of them is marked reviewed.
+
+    Marking rewrites the file's ``reviewed:`` line; a file with errors would be
+    rewritten around them and recorded as reviewed while it cannot build.
+    """
+    from playbook import pipeline
+
+    shown = {path.relative_to(project.root).as_posix() for path in overrides}
+    try:
+        pipeline.check(project, Reporter(quiet=True))
+    except ContentError as error:
+        broken = [problem for problem in error.problems if problem.path in shown]
+        if broken:
+            raise ContentError(broken) from None
 
 
 def cmd_init_local(args: argparse.Namespace, reporter: Reporter) -> int:

@@ -680,6 +680,30 @@ def test_lint_message_reads_a_utf8_file_with_a_byte_order_mark(tmp_path: Path) -
     assert b"bom.txt:1:1: warning: vague-ask" in lint(str(draft)).stdout
 
 
+@pytest.mark.parametrize(
+    ("mark", "encoding"),
+    [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe\x00\x00", "utf-32-le")],
+)
+def test_lint_message_reads_text_saved_as_utf16_or_utf32_with_its_mark(
+    tmp_path: Path, mark: bytes, encoding: str
+) -> None:
+    """Windows Notepad's "Unicode" and PowerShell's `>` save UTF-16 with a byte order mark: it is text, not binary."""
+    draft = tmp_path / "unicode.txt"
+    draft.write_bytes(mark + "Hi José,\r\nAny help would be greatly appreciated".encode(encoding))
+    result = lint(str(draft))
+    assert b"unicode.txt:2:1: warning: vague-ask" in result.stdout, result.stderr
+    assert b"binary" not in result.stderr
+
+
+def test_lint_message_says_in_one_line_when_utf16_cannot_be_read() -> None:
+    result = lint("-", stdin=b"\xff\xfeH\x00i\x00\x00\xd8!\x00")
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert result.stderr.decode() == (
+        "<stdin>: the input starts as UTF-16 LE text, but byte 7 cannot be read — "
+        "save the message again as UTF-8 or UTF-16 text; most editors offer it under Save as, Encoding\n"
+    )
+
+
 def test_lint_message_missing_file_folder_and_misuse(tmp_path: Path) -> None:
     missing = lint(str(tmp_path / "nope.txt"))
     assert missing.returncode == 1

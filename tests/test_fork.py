@@ -317,6 +317,32 @@ def test_drift_lists_upstream_entries_changed_since_review(project: Project) -> 
     check(project, QUIET)
 
 
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        ("id: give-first\ntitle: Give first\nsummary: [unclosed\n", "content/local/overrides/give-first.yml:3:"),
+        (
+            "id: give-first\ntitle: Give first\nno_such_field: x\n",
+            "content/local/overrides/give-first.yml:3:16: no_such_field",
+        ),
+    ],
+    ids=["syntax", "field"],
+)
+def test_drift_mark_reviewed_leaves_an_override_with_errors_as_it_was(
+    project: Project, broken: str, expected: str
+) -> None:
+    with_overlay(project)
+    override = project.content_dir / "local" / "overrides" / "give-first.yml"
+    override.write_text(broken)
+    before = override.read_bytes()
+    result = run_cli(project, "drift", "--mark-reviewed")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert "marked reviewed" not in result.stdout
+    assert override.read_bytes() == before
+    assert not (override.parent / ".reviewed").exists() or not any((override.parent / ".reviewed").iterdir())
+
+
 def git(repo: Path, *args: str) -> str:
     result = subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from pathlib import Path
+
 import pytest
 
 from playbook.content.load import MAX_BYTES, MAX_DEPTH, Position, load_document
@@ -166,3 +170,27 @@ def test_a_stray_bracket_is_reported_on_its_own_line() -> None:
 def test_a_key_without_its_colon_is_reported_on_its_own_line() -> None:
     [message] = problems("id: x\ntitle Give first\nsummary: fine\n")
     assert message.startswith("f.yml:2:1: (file): YAML syntax error: could not find expected ':'")
+
+
+def test_a_content_file_that_never_answers_is_refused_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regular file on a stalled network disk: the read is given up after READ_TIMEOUT, the command goes on."""
+    from playbook.content import load
+
+    stalled = threading.Event()
+    real_read = os.read
+
+    def never_answers(descriptor: int, size: int) -> bytes:
+        stalled.wait()
+        return real_read(descriptor, size)
+
+    path = tmp_path / "give-first.yml"
+    path.write_text("id: give-first\n")
+    monkeypatch.setattr(load, "READ_TIMEOUT", 0.05)
+    monkeypatch.setattr(load.os, "read", never_answers)
+    try:
+        with pytest.raises(load.NotReadable, match=r"reading the file took longer than 0\.05 s"):
+            load.read_regular_file(path, load.MAX_BYTES)
+    finally:
+        stalled.set()

@@ -21,6 +21,13 @@ from playbook.content.situations import Situation
 
 MAX_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
+# Text that names its encoding by a byte order mark. UTF-32's little-endian mark begins with UTF-16's, so it comes first.
+_MARKED = (
+    (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    (b"\xff\xfe", "UTF-16 LE"),
+    (b"\xfe\xff", "UTF-16 BE"),
+)
 
 
 @dataclass(frozen=True)
@@ -65,13 +72,20 @@ def read_bytes(source: str, stdin: BinaryIO) -> bytes:
 
 
 def decode_draft(data: bytes, name: str) -> str:
-    """The draft as text with ``\\n`` line breaks, or an InputError naming what is wrong."""
+    """The draft as text with ``\\n`` line breaks, or an InputError naming what is wrong.
+
+    UTF-8 is read with or without its byte order mark, UTF-16 and UTF-32 (little-
+    or big-endian) with theirs, which is how Windows tools save "Unicode" text.
+    """
     if len(data) > MAX_BYTES:
         raise InputError(
             name,
             "the input is larger than 1 MB, far more than any message",
             "check that this is the right file; a message is a few hundred words",
         )
+    for bom, encoding in _MARKED:
+        if data.startswith(bom):
+            return _text(_decode_marked(data, len(bom), encoding, name), name)
     if b"\x00" in data:
         raise InputError(
             name,
@@ -90,6 +104,24 @@ def decode_draft(data: bytes, name: str) -> str:
             f"the input is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
             "save the message as UTF-8 text; most editors offer it under Save as, Encoding",
         ) from None
+    return _text(text, name)
+
+
+def _decode_marked(data: bytes, mark: int, encoding: str, name: str) -> str:
+    """UTF-16 or UTF-32 after its byte order mark (Windows Notepad's "Unicode", PowerShell's redirection)."""
+    try:
+        return data[mark:].decode(encoding.replace(" ", "-").lower())
+    except UnicodeDecodeError as error:
+        where = mark + error.start
+        what = "it ends in part of a character" if error.end >= len(data) - mark else f"byte {where + 1} cannot be read"
+        raise InputError(
+            name,
+            f"the input starts as {encoding} text, but {what}",
+            "save the message again as UTF-8 or UTF-16 text; most editors offer it under Save as, Encoding",
+        ) from None
+
+
+def _text(text: str, name: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         what = "the input is empty" if not text else "the input holds only spaces and blank lines"

@@ -122,6 +122,76 @@ class ContentFile:
     display: str
 
 
+def misnamed_suffix(name: str, *, only_yml: bool = False) -> str | None:
+    """The suffix to rename to, when a file name ends in a YAML suffix spelled in another case (``.YML``).
+
+    Such a file is refused rather than read: a case-insensitive disk (macOS,
+    Windows) holds ``a.YML`` and ``a.yml`` as one file and a case-sensitive one
+    (Linux, CI, the host) as two, so the same fork would build differently on
+    an editor's laptop and on the server. Every name the playbook gives and
+    prints is lower case. ``.yaml`` is read as ``.yml`` is, except where a file
+    is named after one the playbook ships (``strings/<group>.yml``): there
+    ``only_yml`` asks for the shipped name.
+    """
+    suffix = Path(name).suffix
+    if suffix.lower() not in YAML_SUFFIXES:
+        return None
+    if only_yml and suffix != ".yml":
+        return ".yml"
+    return suffix.lower() if suffix not in YAML_SUFFIXES else None
+
+
+def layout_problems(root: Path, content_dir: Path) -> list[Problem]:
+    """What in the content folder, the fork's included, would otherwise be passed over in silence.
+
+    A folder that cannot be opened and a YAML file whose suffix is spelled in
+    another case would each lose entries without a word.
+    """
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or content_dir)
+        display = where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+        reason = error.strerror or str(error)
+        problems.append(
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                f"cannot open the folder {display}: {reason}",
+                f"make it readable (chmod u+rx {display}) or move it out of content/",
+            )
+        )
+
+    strings = content_dir / LOCAL_FOLDER / "strings"
+    for directory, subdirs, names in os.walk(content_dir, onerror=unreadable, followlinks=False):
+        here = Path(directory)
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith((".", "_")))
+        for name in sorted(names):
+            lower = misnamed_suffix(name, only_yml=here == strings)
+            if lower is None or name.startswith((".", "_")):
+                continue
+            path = here / name
+            display = path.relative_to(root).as_posix()
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"'{name}' ends in '{Path(name).suffix}', which the playbook does not read here"
+                    + (
+                        " (interface strings are read from .yml files only)"
+                        if here == strings
+                        else " (only .yml or .yaml, in lower case)"
+                    ),
+                    f"rename it to {Path(name).stem}{lower}",
+                )
+            )
+    return problems
+
+
 def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
     """Every content file below ``content_dir``, and problems with the layout itself.
 
@@ -129,7 +199,7 @@ def discover(root: Path, content_dir: Path) -> tuple[list[ContentFile], list[Pro
     translation files (``<id>.<language>.yml``) to the translation layer.
     """
     files: list[ContentFile] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = layout_problems(root, content_dir)
     supported = translation_languages(root / "generators")
     for directory, subdirs, names in os.walk(content_dir, followlinks=False):
         here = Path(directory)

@@ -1182,16 +1182,32 @@ class Hidden(Model):
 
 
 def _optional_fields(model: type[Model]) -> dict[str, Any]:
+    """The model's fields, each optional, with the constraints of its type kept."""
     return {
-        name: (Optional[info.annotation], Field(default=None, description=info.description))  # noqa: UP045
+        name: (
+            Optional[Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation],  # noqa: UP045
+            Field(default=None, description=info.description),
+        )
         for name, info in model.model_fields.items()
     }
 
 
-# The fork's branding: any setting of the site, each optional, replacing upstream's.
+def _field_validators(model: type[Model]) -> dict[str, Any]:
+    """The model's own field validators, to check the same fields of another model."""
+    return {
+        name: field_validator(*decorator.info.fields, mode=decorator.info.mode)(
+            getattr(decorator.func, "__func__", decorator.func)
+        )
+        for name, decorator in model.__pydantic_decorators__.field_validators.items()
+    }
+
+
+# The fork's branding: any setting of the site, each optional, replacing upstream's. Its values are checked
+# as the site's are, so a branding file's problems are all reported at once, not one after another.
 Branding: type[Model] = create_model(
     "Branding",
     __base__=Model,
     __doc__="A fork's brand and settings; every key is optional and replaces the one in content/site.yml.",
+    __validators__=_field_validators(Site),
     **_optional_fields(Site),
 )

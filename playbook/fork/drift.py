@@ -53,7 +53,9 @@ def _upstream_file(content_dir: Path, entry_id: str) -> Path | None:
 def drift(content_dir: Path) -> list[Drift]:
     """Every override in the overlay with its recorded and current upstream fingerprints."""
     found = []
-    for path in sorted((content_dir / LOCAL_FOLDER / "overrides").glob("*.yml")):
+    folder = content_dir / LOCAL_FOLDER / "overrides"
+    # The overlay applies .yaml overrides as it does .yml ones; each is checked for drift alike.
+    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
         text = path.read_text(encoding="utf-8", errors="replace")
         named = _ID.search(text)
         reviewed = _REVIEWED.search(text)

@@ -26,9 +26,10 @@ from playbook.content.collect import LOCAL_FOLDER, ContentFile, Loaded, read_all
 from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
 from playbook.content.layers import OVERRIDE_KEYS, translation_of
 from playbook.content.link import HIDEABLE_PAGES, HiddenAt
-from playbook.content.load import Document, read_mapping, symlink_outside
+from playbook.content.load import Document, NotReadable, read_mapping, read_regular_file, symlink_outside
 from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
 from playbook.content.strings import translation_languages
+from playbook.content.svg import svg_dangers
 from playbook.content.translation import Status, beside, orphans, translatable, translate_file, untranslated
 from playbook.content.validate import problem_at, validate_document, validate_layers
 from playbook.problems import Problem
@@ -36,6 +37,8 @@ from playbook.problems import Problem
 M = TypeVar("M", bound=Model)
 
 SPECIAL_FILES = {"branding.yml", "hidden.yml"}
+# A brand image is read whole to check it; a logo is a few kilobytes.
+MAX_IMAGE_BYTES = 4 * 1024 * 1024
 SPECIAL_FOLDERS = {"overrides", "notes", "strings"}
 
 
@@ -114,7 +117,12 @@ def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Probl
     """New entries: ``local/<kind folder>/*.yml``; anything else in ``local/`` is a problem."""
     files: list[ContentFile] = []
     problems: list[Problem] = []
-    for child in sorted(local.iterdir()):
+    try:
+        children = sorted(local.iterdir())
+    except OSError:
+        # An unreadable content/local/ is reported by the layout check (content.collect.layout_problems).
+        children = []
+    for child in children:
         if child.name.startswith("."):
             continue
         display = child.relative_to(root).as_posix()
@@ -361,7 +369,41 @@ def check_assets(root: Path, content_dir: Path, site: Loaded) -> list[Problem]:
                     "put the image there, or correct the path (it is relative to the content folder)",
                 )
             )
+        elif relative is not None and relative.lower().endswith(".svg"):
+            problems += _svg_problems(site, key, content_dir / relative, f"content/{relative}")
     return problems
+
+
+def _svg_problems(site: Loaded, key: str, path: Path, shown: str) -> list[Problem]:
+    """An SVG brand image that would run script or load other files when opened at its own address."""
+    try:
+        data = read_regular_file(path, MAX_IMAGE_BYTES)
+    except (NotReadable, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return [
+            problem_at(
+                site.document_for((key,)), (key,), f"cannot read {shown}: {reason}", "put a readable image there"
+            )
+        ]
+    if len(data) > MAX_IMAGE_BYTES:
+        limit = f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB"
+        return [
+            problem_at(
+                site.document_for((key,)), (key,), f"{shown} is larger than {limit}", f"use an image under {limit}"
+            )
+        ]
+    dangers = svg_dangers(data)
+    if not dangers:
+        return []
+    found = "; ".join(f"{danger.what} at its line {danger.line}" for danger in dangers)
+    return [
+        problem_at(
+            site.document_for((key,)),
+            (key,),
+            f"the image {shown} would run script or load other files when opened on its own: {found}",
+            "remove them (a logo needs only shapes, text and styles), or export the image again as plain SVG",
+        )
+    ]
 
 
 def _outside(root: Path, path: Path) -> bool:
