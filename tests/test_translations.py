@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pyphen
 import pytest
+import yaml
 from conftest import FIXTURES, REPO, make_project, run_cli, serve
 from english import english_paragraphs, is_english
 from pypdf import PdfReader
@@ -256,6 +258,52 @@ def test_the_spanish_site_builds_in_spanish_with_spanish_search(spanish_site: Pr
     assert '"lang":["es"]' in index.replace(" ", "")
     principle = (spanish_site.site_dir / "principles/take-it-offline/index.html").read_text(encoding="utf-8")
     assert "Lleva el contacto de lo virtual a lo real" in principle and "pb-untranslated" not in principle
+
+
+def test_tags_are_named_in_spanish_on_pages_the_tags_page_and_in_search(spanish_site: Project) -> None:
+    playbook = check(spanish_site, QUIET).playbook
+    used = {
+        tag for table in playbook.entries.values() for entry in table.values() for tag in getattr(entry, "tags", ())
+    }
+    assert playbook.tags is not None and used <= {item.id for item in playbook.tags.tags}, "a tag with no name"
+    tags_page = (spanish_site.site_dir / "tags/index.html").read_text(encoding="utf-8")
+    for english, spanish_name in (("job search", "búsqueda de empleo"), ("recruiters", "reclutamiento")):
+        assert playbook.tag_name(english) == spanish_name
+        assert f">{spanish_name}<" in tags_page and f">{english}<" not in tags_page
+    listed = re.findall(r'<h2 id="tag:([^"]+)"', tags_page)
+    assert len(listed) == len(used) and "búsqueda-de-empleo" in listed
+    principle = (spanish_site.site_dir / "principles/alumni-and-weak-ties/index.html").read_text(encoding="utf-8")
+    assert ">personas egresadas<" in principle and ">alumni<" not in principle
+    index = json.loads((spanish_site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    indexed = {tag for doc in index["docs"] for tag in doc.get("tags", ())}
+    assert indexed == {playbook.tag_name(tag) for tag in used}
+
+
+def _leaves(group: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in group.items():
+        found.update(_leaves(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}": value})
+    return found
+
+
+# Interface strings that read the same in both languages: placeholders and numbers, or words Spanish shares.
+SAME_IN_BOTH = {"Debate", "Debates", "Error", "error", "No", "min"}
+
+
+def test_every_interface_string_is_written_in_spanish() -> None:
+    """No label of the tools, pages or print falls back to English: each key is in Spanish, in Spanish words."""
+    left = []
+    for english_file in sorted((REPO / "generators/strings/en").glob("*.yml")):
+        english = _leaves(yaml.safe_load(english_file.read_text(encoding="utf-8")))
+        spanish_file = REPO / "generators/strings/es" / english_file.name
+        translated = _leaves(yaml.safe_load(spanish_file.read_text(encoding="utf-8")))
+        for key, text in english.items():
+            words = re.sub(r"\{[a-z_]+\}", "", text)
+            if key not in translated:
+                left.append(f"{spanish_file.name}: {key}: missing (English: {text!r})")
+            elif translated[key] == text and re.search(r"[A-Za-z]{2}", words) and words.strip() not in SAME_IN_BOTH:
+                left.append(f"{spanish_file.name}: {key}: still English ({text!r})")
+    assert not left, f"{len(left)} strings:\n" + "\n".join(left)
 
 
 def source_titles(project: Project) -> list[str]:

@@ -646,6 +646,21 @@ class SituationCue(Model):
         return not self.languages or language in self.languages
 
 
+class TagName(Model):
+    """One tag of the vocabulary and the name readers see for it."""
+
+    id: Tag = Field(description="The tag as entries write it under tags, lowercase.")
+    label: Line = Field(description="The tag as readers see it on pages, on the tags page and in search.")
+
+
+class Tags(Model):
+    """The playbook's tags (content/tags.yml), named once; a translation beside it names them in its language."""
+
+    tags: tuple[TagName, ...] = Field(
+        min_length=1, description="Every tag entries may use, each with the name shown for it."
+    )
+
+
 class SituationGuide(Model):
     """How the checker infers a draft's situation (content/situations.yml); the writer can always correct it."""
 
