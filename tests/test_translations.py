@@ -12,9 +12,11 @@ import pyphen
 import pytest
 import yaml
 from conftest import FIXTURES, REPO, make_project, run_cli, serve
-from english import english_paragraphs, is_english
+from english import blocks, english_paragraphs, is_english, is_english_label
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from playbook.content.kinds import KINDS
 from playbook.content.link import Ref
 from playbook.pipeline import Project, build_site, check
 from playbook.problems import ContentError
@@ -319,12 +321,40 @@ def _judged(page: str, kept: list[str]) -> str:
     return re.sub(r"\{[a-z_]+\}", " ", page)
 
 
+# Pages the check must reach, beside every entry's: they are written by other code than the entries'.
+MUST_JUDGE = (
+    "404.html",
+    "index.html",
+    "handouts/index.html",
+    "sources/index.html",
+    "tags/index.html",
+    "workshops/index.html",
+    "workshops/networking-for-students/index.html",
+    "worksheets/network-audit/index.html",
+    "tools/calculator/index.html",
+    "tools/composer/index.html",
+    "tools/checker/index.html",
+)
+
+
 def test_no_english_sentence_is_left_in_the_spanish_site(spanish_site: Project) -> None:
     titles = source_titles(spanish_site)
-    left = [
-        f"{page.relative_to(spanish_site.site_dir)}: {paragraph[:120]}"
+    judged = {
+        page.relative_to(spanish_site.site_dir).as_posix(): blocks(_judged(page.read_text(encoding="utf-8"), titles))
         for page in html_pages(spanish_site.site_dir)
-        for paragraph in english_paragraphs(_judged(page.read_text(encoding="utf-8"), titles))
+    }
+    # Every page is judged: a page whose main content the reader cannot find would pass unread.
+    assert [page for page, found in judged.items() if not found] == []
+    assert set(MUST_JUDGE) <= set(judged)
+    playbook = check(spanish_site, QUIET).playbook
+    for kind in ("principle", "anti-pattern", "template", "worksheet", "debate", "path", "workshop"):
+        folder = KINDS[kind].page_folder
+        assert all(f"{folder}/{entry.id}/index.html" in judged for entry in playbook.of_kind(kind)), kind
+    left = [
+        f"{page}: {paragraph[:120]}"
+        for page, found in judged.items()
+        for paragraph in found
+        if is_english(paragraph) or is_english_label(paragraph)
     ]
     assert not left, f"{len(left)} English paragraphs:\n" + "\n".join(left)
 
@@ -341,6 +371,90 @@ def test_the_english_detector_finds_an_english_paragraph_and_passes_spanish_ones
     assert english_paragraphs(planted) == [english]
     quoted = page.replace("</h1>", f"</h1>\n<blockquote><p>{english}</p></blockquote>", 1)
     assert english_paragraphs(quoted) == []
+
+
+# Masculine generics for groups of people whose gender is open, and the shortcuts the glossary rules out
+# (o/a, @, x): the Spanish says "quienes reclutan", "personas candidatas", "personas egresadas".
+MASCULINE_GENERIC = re.compile(
+    r"\b(reclutadores|candidatos|egresados|exalumnos|orientadores|asesores|interesados)\b"
+    r"|\b\w+[oe]s?/as?\b|\b\w+@s?\b|\b\w+xs\b",
+    re.IGNORECASE,
+)
+# What a quotation says stays as it was said (the checker quotes “Estimado/a” as a fault).
+QUOTED = re.compile(r"“[^”]*”|«[^»]*»")
+
+
+def test_no_masculine_generic_is_left_in_the_spanish_site_or_its_interface(spanish_site: Project) -> None:
+    found = [
+        f"{page.relative_to(spanish_site.site_dir)}: {match.group(0)} in “{text[:100]}”"
+        for page in html_pages(spanish_site.site_dir)
+        for text in blocks(page.read_text(encoding="utf-8"))
+        for match in MASCULINE_GENERIC.finditer(QUOTED.sub(" ", text))
+    ]
+    for strings_file in sorted((REPO / "generators/strings/es").glob("*.yml")):
+        for key, text in _leaves(yaml.safe_load(strings_file.read_text(encoding="utf-8"))).items():
+            found += [
+                f"{strings_file.name}: {key}: {m.group(0)}" for m in MASCULINE_GENERIC.finditer(QUOTED.sub(" ", text))
+            ]
+    assert not found, f"{len(found)} masculine generics:\n" + "\n".join(found)
+
+
+CONNECTIONS = REPO / "tests" / "js" / "fixtures" / "Connections.csv"
+
+
+def test_the_tools_speak_spanish_once_they_mount(spanish_site: Project, page: object) -> None:
+    """What the browser tools write into a page (labels, questions, the audit's steps) is Spanish too."""
+    tab: Any = page
+    base = serve(spanish_site.site_dir)
+    titles = source_titles(spanish_site)
+    with_tools = sorted(
+        path.relative_to(spanish_site.site_dir).parent.as_posix()
+        for path in html_pages(spanish_site.site_dir)
+        if "data-pb-tool=" in path.read_text(encoding="utf-8")
+    )
+    assert {"tools/calculator", "tools/composer", "tools/checker", "worksheets/network-audit"} <= set(with_tools)
+    left = []
+    for folder in with_tools:
+        tab.goto(f"{base}{folder}/")
+        done = tab.locator('[data-pb-mounted]:not([data-pb-mounted="loading"])')
+        expect(done).to_have_count(tab.locator("[data-pb-tool]").count())
+        assert tab.locator('[data-pb-mounted="error"]').count() == 0, folder
+        if folder == "worksheets/network-audit":
+            # The audit's steps appear once connections are imported.
+            tab.locator('input[type="file"]').first.set_input_files(str(CONNECTIONS))
+            tab.wait_for_selector(".pb-triage .pb-person")
+        shown = _judged(tab.content(), titles)
+        left += [f"{folder}: {text[:120]}" for text in english_paragraphs(shown)]
+    assert not left, f"{len(left)} English paragraphs:\n" + "\n".join(left)
+
+
+def pdf_sentences(path: Path, kept: list[str]) -> list[str]:
+    """The sentences of a PDF's text, words broken at line ends joined again, kept titles and quotations out."""
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    text = " ".join(re.sub(r"[-\u2010]\n(?=[a-záéíóúñü])", "", text).split())
+    for title in sorted(kept, key=len, reverse=True):
+        text = text.replace(title, " ")
+    # Quotations (the house's “…”), file names and {placeholders} stay as they are.
+    text = re.sub(r"“[^”]{0,600}”|\S+\.pdf\b|\{[a-z_]+\}", " ", text)
+    return re.split(r"(?<=[.!?;:])\s+|\s•\s", text)
+
+
+def test_no_english_sentence_is_left_in_the_spanish_handouts_cards_and_slides(spanish_site: Project) -> None:
+    titles = source_titles(spanish_site)
+    handouts = spanish_site.site_dir / "handouts"
+    pdfs = {path.relative_to(handouts).as_posix(): path for path in sorted(handouts.rglob("*.pdf"))}
+    for name in ("playbook.pdf", "playbook-short.pdf", "cards.pdf", "debates.pdf"):
+        assert name in pdfs
+    for folder in ("sheets/", "exercises/", "workshops/"):
+        assert any(name.startswith(folder) for name in pdfs), folder
+    assert any(name.endswith("-slides.pdf") for name in pdfs) and any(name.endswith("-guide.pdf") for name in pdfs)
+    left = [
+        f"{name}: {sentence[:120]}"
+        for name, path in pdfs.items()
+        for sentence in pdf_sentences(path, titles)
+        if is_english(sentence)
+    ]
+    assert not left, f"{len(left)} English sentences:\n" + "\n".join(left)
 
 
 def test_spanish_handouts_are_tagged_spanish_and_hyphenate_by_spanish_rules(spanish_site: Project) -> None:
