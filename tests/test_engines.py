@@ -211,6 +211,10 @@ def spanish_fork(tmp_path_factory: pytest.TempPathFactory) -> Project:
     (project.content_dir / "local" / "branding.yml").write_text(yaml.safe_dump(branding), encoding="utf-8")
     (project.content_dir / "tags.yml").write_text(SAMPLE_TAGS, encoding="utf-8")
     (project.content_dir / "tags.es.yml").write_text(SAMPLE_TAGS_ES, encoding="utf-8")
+    (project.content_dir / "principles" / "give-first.es.yml").write_text(
+        'translation_of: give-first\nreviewed: ""\ntitle: Da antes de pedir\nsummary: Ofrece algo útil antes de pedir.\n',
+        encoding="utf-8",
+    )
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
     return project
@@ -223,6 +227,9 @@ def test_spanish_search_on_zensical(spanish_fork: Project, tab: Any) -> None:
     assert tab.evaluate("document.documentElement.lang") == "es"
     found = result_links(tab, "sync")
     assert any("anti-patterns/sync-up/" in link for link in found), found
+    tab.goto(serve(spanish_fork.site_dir))
+    found = result_links(tab, "pedir")
+    assert any("principles/give-first/" in link for link in found), found
 
 
 def test_spanish_tags_on_zensical(spanish_fork: Project, tab: Any) -> None:
