@@ -428,9 +428,18 @@ def test_the_tools_speak_spanish_once_they_mount(spanish_site: Project, page: ob
     assert not left, f"{len(left)} English paragraphs:\n" + "\n".join(left)
 
 
-def pdf_sentences(path: Path, kept: list[str]) -> list[str]:
+@pytest.fixture(scope="module")
+def spanish_pdfs(spanish_site: Project) -> dict[str, str]:
+    """The text of every PDF of the Spanish site, by its path under handouts/, extracted once (the slow part)."""
+    handouts = spanish_site.site_dir / "handouts"
+    return {
+        path.relative_to(handouts).as_posix(): "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        for path in sorted(handouts.rglob("*.pdf"))
+    }
+
+
+def pdf_sentences(text: str, kept: list[str]) -> list[str]:
     """The sentences of a PDF's text, words broken at line ends joined again, kept titles and quotations out."""
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     text = " ".join(re.sub(r"[-\u2010]\n(?=[a-záéíóúñü])", "", text).split())
     for title in sorted(kept, key=len, reverse=True):
         text = text.replace(title, " ")
@@ -439,10 +448,11 @@ def pdf_sentences(path: Path, kept: list[str]) -> list[str]:
     return re.split(r"(?<=[.!?;:])\s+|\s•\s", text)
 
 
-def test_no_english_sentence_is_left_in_the_spanish_handouts_cards_and_slides(spanish_site: Project) -> None:
+def test_no_english_sentence_is_left_in_the_spanish_handouts_cards_and_slides(
+    spanish_site: Project, spanish_pdfs: dict[str, str]
+) -> None:
     titles = source_titles(spanish_site)
-    handouts = spanish_site.site_dir / "handouts"
-    pdfs = {path.relative_to(handouts).as_posix(): path for path in sorted(handouts.rglob("*.pdf"))}
+    pdfs = spanish_pdfs
     for name in ("playbook.pdf", "playbook-short.pdf", "cards.pdf", "debates.pdf"):
         assert name in pdfs
     for folder in ("sheets/", "exercises/", "workshops/"):
@@ -450,17 +460,19 @@ def test_no_english_sentence_is_left_in_the_spanish_handouts_cards_and_slides(sp
     assert any(name.endswith("-slides.pdf") for name in pdfs) and any(name.endswith("-guide.pdf") for name in pdfs)
     left = [
         f"{name}: {sentence[:120]}"
-        for name, path in pdfs.items()
-        for sentence in pdf_sentences(path, titles)
+        for name, text in pdfs.items()
+        for sentence in pdf_sentences(text, titles)
         if is_english(sentence)
     ]
     assert not left, f"{len(left)} English sentences:\n" + "\n".join(left)
 
 
-def test_spanish_handouts_are_tagged_spanish_and_hyphenate_by_spanish_rules(spanish_site: Project) -> None:
+def test_spanish_handouts_are_tagged_spanish_and_hyphenate_by_spanish_rules(
+    spanish_site: Project, spanish_pdfs: dict[str, str]
+) -> None:
     reader = PdfReader(spanish_site.site_dir / "handouts/playbook.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "es"
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = spanish_pdfs["playbook.pdf"]
     assert "¿" in text and "“" in text
     # WeasyPrint breaks a word with U+2010 HYPHEN.
     breaks = re.findall(r"([a-záéíóúñü]{2,})[-\u2010]\n([a-záéíóúñü]{2,})", text)
