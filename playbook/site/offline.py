@@ -107,7 +107,7 @@ def offline_config(staged: dict[str, bytes]) -> bytes:
     features = [f for f in theme.get("features", []) if not str(f).startswith("navigation.instant")]
     # A site in several languages keeps its switch: every language is in the copy, at the same relative
     # places (see pipeline.build_offline), and the switch's links are relative. A site in one language
-    # says so plainly: Zensical's search, given no alternate at all, ranks the sample's pages differently.
+    # keeps the configuration it always had: no switch, no links to other languages.
     several = bool(staged_config.get("extra", {}).get("languages"))
     languages: dict[str, Any] = {} if several else {"alternate": False, "languages": []}
     changes = {
