@@ -233,6 +233,32 @@ def test_a_forks_overrides_notes_and_entries_take_their_translation(project: Pro
     ]
 
 
+def test_a_source_title_is_translated_only_when_the_playbook_wrote_it(project: Project) -> None:
+    """A published title stays as published; a title that describes an untitled work reads in Spanish."""
+    write(
+        in_spanish(project),
+        "sources/article-one.es.yml",
+        "translation_of: article-one\nreviewed: ''\ntitle: Un artículo sobre relaciones\n"
+        "author: una persona que recluta para una empresa\ncontributes: El networking son relaciones.\n",
+    )
+    assert report(project) == [
+        "content/sources/article-one.es.yml:3:8: title: a source's title stays as the work published it — leave it"
+        " out; only a title the playbook wrote for an untitled work (title_is_descriptive: true in the English"
+        " file) is translated"
+    ]
+    english = project.content_dir / "sources/article-one.yml"
+    english.write_text(english.read_text(encoding="utf-8") + "title_is_descriptive: true\n", encoding="utf-8")
+    checked = check(project, QUIET)
+    assert checked.playbook.source("article-one").title == "Un artículo sobre relaciones"
+    write(
+        project,
+        "sources/article-one.es.yml",
+        "translation_of: article-one\nreviewed: ''\nauthor: una persona que recluta\ncontributes: Relaciones.\n",
+    )
+    waiting = [s for s in check(project, QUIET).translations if s.translation == "content/sources/article-one.es.yml"]
+    assert waiting[0].missing == ("title",)
+
+
 # The default playbook in Spanish, built once for this module.
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Project:

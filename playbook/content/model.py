@@ -254,6 +254,10 @@ class Source(Model):
 
     id: Id = Field(description="Stable identifier, also the file name.")
     title: Line = Field(description="The work's title as published.")
+    title_is_descriptive: bool = Field(
+        default=False,
+        description="True when the work has no title of its own and the title here describes it: a translation then gives it in its language.",
+    )
     authors: tuple[Line, ...] = Field(
         default=(),
         description="The authors' names as printed (for example: M. S. Granovetter); leave it out when the work names none.",
