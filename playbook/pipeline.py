@@ -409,34 +409,54 @@ def _engine_problems(name: str, messages: list[str], sources: dict[str, str]) ->
 
 
 def build_offline(project: Project, reporter: Reporter, engine: str = engines.DEFAULT) -> Path:
-    """Build the offline copy with ``engine`` from the staged project ``playbook build`` left; return the zip's path."""
+    """Build the offline copy with ``engine`` from the staged project ``playbook build`` left; return the zip's path.
+
+    A site in several languages is copied whole: each language's staged project (the first at the
+    root, the others in their folders) is built for disk into the same folder of the copy, so the
+    language switch's relative links lead from a page to the same page in the other language.
+    """
     with reporter.stage("offline") as step:
-        # A site in several languages is copied in its first: the others are staged in folders of their own.
-        staged = {
-            path: data
-            for path, data in read_tree(project.stage_dir, skip=engines.WORK_FOLDERS).items()
-            if not EDITION_FOLDER.match(path)
+        tree = read_tree(project.stage_dir, skip=engines.WORK_FOLDERS)
+        folders = sorted({path[:3] for path in tree if EDITION_FOLDER.match(path) and path[3:] == "mkdocs.yml"})
+        editions = {
+            folder: {
+                path.removeprefix(folder): data
+                for path, data in tree.items()
+                if path.startswith(folder) and (folder or not EDITION_FOLDER.match(path))
+            }
+            for folder in ["", *folders]
         }
-        files = offline.offline_project(staged)
+        pages = 0
         with tempfile.TemporaryDirectory(prefix=".offline-", dir=project.root) as temporary:
             work = Path(temporary)
-            sync_tree(work / "project", files)
-            try:
-                (work / "site").mkdir()
-                pages = engines.InProcess(engine).build(work / "project" / offline.CONFIG_NAME, work / "site")
-            except BuildFailed as failure:
-                title = engines.TITLES[engine]
-                raise ContentError(
-                    Problem(
-                        ".stage/mkdocs.yml", 1, 1, "", f"{title} (offline copy): {message}", "fix the staged project"
+            (work / "site").mkdir()
+            for folder, staged in editions.items():
+                files = offline.offline_project(staged)
+                sync_tree(work / "project" / folder, files)
+                (work / "site" / folder).mkdir(exist_ok=True)
+                try:
+                    pages += engines.InProcess(engine).build(
+                        work / "project" / folder / offline.CONFIG_NAME, work / "site" / folder
                     )
-                    for message in failure.messages
-                ) from None
-            folder = f"{offline.top_folder(files)}-offline"
-            data = offline.zip_tree(work / "site", folder, pdf.epoch_seconds(source_date_epoch(project.root)))
+                except BuildFailed as failure:
+                    title = engines.TITLES[engine]
+                    raise ContentError(
+                        Problem(
+                            f".stage/{folder}mkdocs.yml",
+                            1,
+                            1,
+                            "",
+                            f"{title} (offline copy): {message}",
+                            "fix the staged project",
+                        )
+                        for message in failure.messages
+                    ) from None
+            top = f"{offline.top_folder(editions[''])}-offline"
+            data = offline.zip_tree(work / "site", top, pdf.epoch_seconds(source_date_epoch(project.root)))
         target = project.root / offline.ZIP_PATH
         write_if_changed(target, data)
-        step.detail = f"{pages} HTML pages, {pdf.size_text(len(data))}"
+        languages = f", {len(editions)} languages" if len(editions) > 1 else ""
+        step.detail = f"{pages} HTML pages{languages}, {pdf.size_text(len(data))}"
     return target
 
 

@@ -102,6 +102,11 @@ STOPWORDS = frozenset(
 )
 MIN_WORDS = 6
 THRESHOLD = 0.2
+# A heading, label or button of two to five words ("Page not found", "Show more people") is judged too,
+# more strictly: two in five of its words English function words. A title from a source is taken out
+# before judging (the tests' _judged), so a source's name alone is not flagged.
+SHORT_MIN_WORDS = 2
+SHORT_THRESHOLD = 0.4
 BLOCKS = frozenset(
     {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd", "label", "legend", "summary"}
 )
@@ -124,6 +129,12 @@ def is_english(text: str) -> bool:
     """Whether a paragraph reads as English."""
     count, share = english_share(text)
     return count >= MIN_WORDS and share >= THRESHOLD
+
+
+def is_english_label(text: str) -> bool:
+    """Whether a short block (a heading, a label, a button) reads as English."""
+    count, share = english_share(text)
+    return SHORT_MIN_WORDS <= count < MIN_WORDS and share >= SHORT_THRESHOLD
 
 
 @dataclass
@@ -184,5 +195,5 @@ def blocks(html: str) -> list[str]:
 
 
 def english_paragraphs(html: str) -> list[str]:
-    """Paragraphs of a page's main content that read as English."""
-    return [text for text in blocks(html) if is_english(text)]
+    """Paragraphs, headings and labels of a page's main content that read as English."""
+    return [text for text in blocks(html) if is_english(text) or is_english_label(text)]

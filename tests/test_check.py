@@ -292,6 +292,7 @@ def test_references_are_read_from_the_model_fields_that_declare_them() -> None:
         },
         "limits": LIMITS_REFERENCES,
         "situations": set(),
+        "tags": set(),
     }
 
 

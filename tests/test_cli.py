@@ -73,7 +73,8 @@ def test_schema_writes_one_schema_per_kind(project: Project) -> None:
         and "template.schema.json" in names
         and "branding.schema.json" in names
         and "workshop.schema.json" in names
-        and len(names) == 17
+        and "tags.schema.json" in names
+        and len(names) == 18
     )
 
 

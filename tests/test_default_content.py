@@ -229,7 +229,9 @@ def test_no_contact_details_or_links_in_content() -> None:
         if not (file.startswith("content/sources/") and path[-1] == "url"):
             assert not URL.search(text), f"{where} holds a link"
         assert "linkedin.com/in/" not in text, f"{where} links a personal profile"
-        assert not PHONE.search(text), f"{where} holds a phone number"
+        # A translation's reviewed fingerprint is twelve hex digits, often all decimal ones.
+        if path != ("reviewed",):
+            assert not PHONE.search(text), f"{where} holds a phone number"
         assert not handles & set(words(text)), f"{where} names a seed author's contact handle"
 
 

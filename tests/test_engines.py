@@ -182,6 +182,23 @@ def test_search_finds_the_pages_that_say_a_word(built: Project, tab: Any) -> Non
     assert found[0] == "worksheets/referral-request-planner/" and len(set(found)) >= 3, found
 
 
+# The sample's tags, named in Spanish (one accented, one of two words).
+SAMPLE_TAGS = """\
+tags:
+  - {id: connections, label: connections}
+  - {id: first contact, label: first contact}
+  - {id: giving, label: giving}
+"""
+SAMPLE_TAGS_ES = """\
+translation_of: tags
+reviewed: ""
+tags:
+  - {id: connections, label: contactos}
+  - {id: first contact, label: primer acercamiento}
+  - {id: giving, label: generosidad}
+"""
+
+
 @pytest.fixture(scope="module")
 def spanish_fork(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The sample fork in Spanish, choosing Zensical in its branding.yml; built without the PDFs."""
@@ -192,6 +209,12 @@ def spanish_fork(tmp_path_factory: pytest.TempPathFactory) -> Project:
     branding.update({"language": "es", "engine": "zensical"})
     branding.pop("url")  # served from 127.0.0.1
     (project.content_dir / "local" / "branding.yml").write_text(yaml.safe_dump(branding), encoding="utf-8")
+    (project.content_dir / "tags.yml").write_text(SAMPLE_TAGS, encoding="utf-8")
+    (project.content_dir / "tags.es.yml").write_text(SAMPLE_TAGS_ES, encoding="utf-8")
+    (project.content_dir / "principles" / "give-first.es.yml").write_text(
+        'translation_of: give-first\nreviewed: ""\ntitle: Da antes de pedir\nsummary: Ofrece algo útil antes de pedir.\n',
+        encoding="utf-8",
+    )
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
     return project
@@ -204,6 +227,31 @@ def test_spanish_search_on_zensical(spanish_fork: Project, tab: Any) -> None:
     assert tab.evaluate("document.documentElement.lang") == "es"
     found = result_links(tab, "sync")
     assert any("anti-patterns/sync-up/" in link for link in found), found
+    tab.goto(serve(spanish_fork.site_dir))
+    found = result_links(tab, "pedir")
+    assert any("principles/give-first/" in link for link in found), found
+
+
+def test_spanish_tags_on_zensical(spanish_fork: Project, tab: Any) -> None:
+    """The tags page and each entry's tags are in Spanish, and search finds a page by its Spanish tag."""
+    listing = tag_listing(spanish_fork.site_dir)
+    assert listing == {
+        "tag:contactos": ["../anti-patterns/collector/"],
+        "tag:generosidad": ["../principles/give-first/"],
+        "tag:primer-acercamiento": ["../principles/give-first/", "../principles/have-a-point/"],
+    }
+    page = (spanish_fork.site_dir / "principles/give-first/index.html").read_text(encoding="utf-8")
+    assert ">generosidad<" in page and ">giving<" not in page
+    # Zensical's search reads tags as filters, not as words: a tag's name finds the tags page, and the
+    # filters it offers are the tags the index gives each page.
+    index = json.loads((spanish_fork.site_dir / "search.json").read_text(encoding="utf-8"))
+    assert {tag for item in index["items"] for tag in item["tags"]} == {
+        "contactos",
+        "generosidad",
+        "primer acercamiento",
+    }
+    tab.goto(serve(spanish_fork.site_dir))
+    assert any("tags/" in link and "#tag:generosidad" in link for link in result_links(tab, "generosidad"))
 
 
 def computed_brand(tab: Any) -> tuple[str, str]:

@@ -132,3 +132,51 @@ def test_offline_zip_is_reproducible(unpacked: Path, tmp_path: Path) -> None:
         timeout=600,
     )
     assert (again.root / ZIP_PATH).read_bytes() == first.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample as a site in English and Spanish (give-first translated), built with ``--offline``, unpacked."""
+    project = make_project(tmp_path_factory.mktemp("offline-two") / "project")
+    site_yml = project.content_dir / "site.yml"
+    text = re.sub(r"(?m)^language: .*\n", "", site_yml.read_text(encoding="utf-8"))
+    site_yml.write_text(text + "languages: [en, es]\n", encoding="utf-8")
+    (project.content_dir / "principles" / "give-first.es.yml").write_text(
+        'translation_of: give-first\nreviewed: ""\ntitle: Da antes de pedir\nsummary: Ofrece algo útil antes de pedir.\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "playbook", "--project", str(project.root), "build", "--offline", "--no-pdf"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 languages" in result.stderr
+    target = project.root / "unpacked"
+    with zipfile.ZipFile(project.root / ZIP_PATH) as archive:
+        archive.extractall(target)
+    return target / "sample-playbook-offline"
+
+
+def test_the_offline_copy_holds_both_languages_and_switches_between_them_from_disk(
+    two_languages: Path, page: Any
+) -> None:
+    for path in ("index.html", "es/index.html", "principles/give-first.html", "es/principles/give-first.html"):
+        assert (two_languages / path).is_file(), path
+    assert (two_languages / "es/search/search_index.js").is_file()
+    page.goto((two_languages / "principles/give-first.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.evaluate("document.querySelector('a.md-select__link[hreflang=es]').click()")
+    page.wait_for_url((two_languages / "es/principles/give-first.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.locator("h1").inner_text().startswith("Da antes de pedir")
+    page.evaluate("document.querySelector('a.md-select__link[hreflang=en]').click()")
+    page.wait_for_url((two_languages / "principles/give-first.html").as_uri())
+    # The Spanish copy searches its own pages, from disk.
+    page.goto((two_languages / "es/index.html").as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type("pedir")
+    page.wait_for_selector(".md-search-result__item a[href*='give-first']", timeout=15000)
+    assert outside_requests(page) == []

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pyphen
 import pytest
+import yaml
 from conftest import FIXTURES, REPO, make_project, run_cli, serve
-from english import english_paragraphs, is_english
+from english import blocks, english_paragraphs, is_english, is_english_label
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from playbook.content.kinds import KINDS
 from playbook.content.link import Ref
 from playbook.pipeline import Project, build_site, check
 from playbook.problems import ContentError
@@ -229,6 +233,32 @@ def test_a_forks_overrides_notes_and_entries_take_their_translation(project: Pro
     ]
 
 
+def test_a_source_title_is_translated_only_when_the_playbook_wrote_it(project: Project) -> None:
+    """A published title stays as published; a title that describes an untitled work reads in Spanish."""
+    write(
+        in_spanish(project),
+        "sources/article-one.es.yml",
+        "translation_of: article-one\nreviewed: ''\ntitle: Un artículo sobre relaciones\n"
+        "author: una persona que recluta para una empresa\ncontributes: El networking son relaciones.\n",
+    )
+    assert report(project) == [
+        "content/sources/article-one.es.yml:3:8: title: a source's title stays as the work published it — leave it"
+        " out; only a title the playbook wrote for an untitled work (title_is_descriptive: true in the English"
+        " file) is translated"
+    ]
+    english = project.content_dir / "sources/article-one.yml"
+    english.write_text(english.read_text(encoding="utf-8") + "title_is_descriptive: true\n", encoding="utf-8")
+    checked = check(project, QUIET)
+    assert checked.playbook.source("article-one").title == "Un artículo sobre relaciones"
+    write(
+        project,
+        "sources/article-one.es.yml",
+        "translation_of: article-one\nreviewed: ''\nauthor: una persona que recluta\ncontributes: Relaciones.\n",
+    )
+    waiting = [s for s in check(project, QUIET).translations if s.translation == "content/sources/article-one.es.yml"]
+    assert waiting[0].missing == ("title",)
+
+
 # The default playbook in Spanish, built once for this module.
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
@@ -258,6 +288,52 @@ def test_the_spanish_site_builds_in_spanish_with_spanish_search(spanish_site: Pr
     assert "Lleva el contacto de lo virtual a lo real" in principle and "pb-untranslated" not in principle
 
 
+def test_tags_are_named_in_spanish_on_pages_the_tags_page_and_in_search(spanish_site: Project) -> None:
+    playbook = check(spanish_site, QUIET).playbook
+    used = {
+        tag for table in playbook.entries.values() for entry in table.values() for tag in getattr(entry, "tags", ())
+    }
+    assert playbook.tags is not None and used <= {item.id for item in playbook.tags.tags}, "a tag with no name"
+    tags_page = (spanish_site.site_dir / "tags/index.html").read_text(encoding="utf-8")
+    for english, spanish_name in (("job search", "búsqueda de empleo"), ("recruiters", "reclutamiento")):
+        assert playbook.tag_name(english) == spanish_name
+        assert f">{spanish_name}<" in tags_page and f">{english}<" not in tags_page
+    listed = re.findall(r'<h2 id="tag:([^"]+)"', tags_page)
+    assert len(listed) == len(used) and "búsqueda-de-empleo" in listed
+    principle = (spanish_site.site_dir / "principles/alumni-and-weak-ties/index.html").read_text(encoding="utf-8")
+    assert ">personas egresadas<" in principle and ">alumni<" not in principle
+    index = json.loads((spanish_site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    indexed = {tag for doc in index["docs"] for tag in doc.get("tags", ())}
+    assert indexed == {playbook.tag_name(tag) for tag in used}
+
+
+def _leaves(group: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in group.items():
+        found.update(_leaves(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}": value})
+    return found
+
+
+# Interface strings that read the same in both languages: placeholders and numbers, or words Spanish shares.
+SAME_IN_BOTH = {"Debate", "Debates", "Error", "error", "No", "min"}
+
+
+def test_every_interface_string_is_written_in_spanish() -> None:
+    """No label of the tools, pages or print falls back to English: each key is in Spanish, in Spanish words."""
+    left = []
+    for english_file in sorted((REPO / "generators/strings/en").glob("*.yml")):
+        english = _leaves(yaml.safe_load(english_file.read_text(encoding="utf-8")))
+        spanish_file = REPO / "generators/strings/es" / english_file.name
+        translated = _leaves(yaml.safe_load(spanish_file.read_text(encoding="utf-8")))
+        for key, text in english.items():
+            words = re.sub(r"\{[a-z_]+\}", "", text)
+            if key not in translated:
+                left.append(f"{spanish_file.name}: {key}: missing (English: {text!r})")
+            elif translated[key] == text and re.search(r"[A-Za-z]{2}", words) and words.strip() not in SAME_IN_BOTH:
+                left.append(f"{spanish_file.name}: {key}: still English ({text!r})")
+    assert not left, f"{len(left)} strings:\n" + "\n".join(left)
+
+
 def source_titles(project: Project) -> list[str]:
     """The titles of the sources, as published and as they stand escaped in a page."""
     titles = [source.title for source in check(project, QUIET).playbook.of_kind("source")]
@@ -271,12 +347,40 @@ def _judged(page: str, kept: list[str]) -> str:
     return re.sub(r"\{[a-z_]+\}", " ", page)
 
 
+# Pages the check must reach, beside every entry's: they are written by other code than the entries'.
+MUST_JUDGE = (
+    "404.html",
+    "index.html",
+    "handouts/index.html",
+    "sources/index.html",
+    "tags/index.html",
+    "workshops/index.html",
+    "workshops/networking-for-students/index.html",
+    "worksheets/network-audit/index.html",
+    "tools/calculator/index.html",
+    "tools/composer/index.html",
+    "tools/checker/index.html",
+)
+
+
 def test_no_english_sentence_is_left_in_the_spanish_site(spanish_site: Project) -> None:
     titles = source_titles(spanish_site)
-    left = [
-        f"{page.relative_to(spanish_site.site_dir)}: {paragraph[:120]}"
+    judged = {
+        page.relative_to(spanish_site.site_dir).as_posix(): blocks(_judged(page.read_text(encoding="utf-8"), titles))
         for page in html_pages(spanish_site.site_dir)
-        for paragraph in english_paragraphs(_judged(page.read_text(encoding="utf-8"), titles))
+    }
+    # Every page is judged: a page whose main content the reader cannot find would pass unread.
+    assert [page for page, found in judged.items() if not found] == []
+    assert set(MUST_JUDGE) <= set(judged)
+    playbook = check(spanish_site, QUIET).playbook
+    for kind in ("principle", "anti-pattern", "template", "worksheet", "debate", "path", "workshop"):
+        folder = KINDS[kind].page_folder
+        assert all(f"{folder}/{entry.id}/index.html" in judged for entry in playbook.of_kind(kind)), kind
+    left = [
+        f"{page}: {paragraph[:120]}"
+        for page, found in judged.items()
+        for paragraph in found
+        if is_english(paragraph) or is_english_label(paragraph)
     ]
     assert not left, f"{len(left)} English paragraphs:\n" + "\n".join(left)
 
@@ -295,10 +399,106 @@ def test_the_english_detector_finds_an_english_paragraph_and_passes_spanish_ones
     assert english_paragraphs(quoted) == []
 
 
-def test_spanish_handouts_are_tagged_spanish_and_hyphenate_by_spanish_rules(spanish_site: Project) -> None:
+# Masculine generics for groups of people whose gender is open, and the shortcuts the glossary rules out
+# (o/a, @, x): the Spanish says "quienes reclutan", "personas candidatas", "personas egresadas".
+MASCULINE_GENERIC = re.compile(
+    r"\b(reclutadores|candidatos|egresados|exalumnos|orientadores|asesores|interesados)\b"
+    r"|\b\w+[oe]s?/as?\b|\b\w+@s?\b|\b\w+xs\b",
+    re.IGNORECASE,
+)
+# What a quotation says stays as it was said (the checker quotes “Estimado/a” as a fault).
+QUOTED = re.compile(r"“[^”]*”|«[^»]*»")
+
+
+def test_no_masculine_generic_is_left_in_the_spanish_site_or_its_interface(spanish_site: Project) -> None:
+    found = [
+        f"{page.relative_to(spanish_site.site_dir)}: {match.group(0)} in “{text[:100]}”"
+        for page in html_pages(spanish_site.site_dir)
+        for text in blocks(page.read_text(encoding="utf-8"))
+        for match in MASCULINE_GENERIC.finditer(QUOTED.sub(" ", text))
+    ]
+    for strings_file in sorted((REPO / "generators/strings/es").glob("*.yml")):
+        for key, text in _leaves(yaml.safe_load(strings_file.read_text(encoding="utf-8"))).items():
+            found += [
+                f"{strings_file.name}: {key}: {m.group(0)}" for m in MASCULINE_GENERIC.finditer(QUOTED.sub(" ", text))
+            ]
+    assert not found, f"{len(found)} masculine generics:\n" + "\n".join(found)
+
+
+CONNECTIONS = REPO / "tests" / "js" / "fixtures" / "Connections.csv"
+
+
+def test_the_tools_speak_spanish_once_they_mount(spanish_site: Project, page: object) -> None:
+    """What the browser tools write into a page (labels, questions, the audit's steps) is Spanish too."""
+    tab: Any = page
+    base = serve(spanish_site.site_dir)
+    titles = source_titles(spanish_site)
+    with_tools = sorted(
+        path.relative_to(spanish_site.site_dir).parent.as_posix()
+        for path in html_pages(spanish_site.site_dir)
+        if "data-pb-tool=" in path.read_text(encoding="utf-8")
+    )
+    assert {"tools/calculator", "tools/composer", "tools/checker", "worksheets/network-audit"} <= set(with_tools)
+    left = []
+    for folder in with_tools:
+        tab.goto(f"{base}{folder}/")
+        done = tab.locator('[data-pb-mounted]:not([data-pb-mounted="loading"])')
+        expect(done).to_have_count(tab.locator("[data-pb-tool]").count())
+        assert tab.locator('[data-pb-mounted="error"]').count() == 0, folder
+        if folder == "worksheets/network-audit":
+            # The audit's steps appear once connections are imported.
+            tab.locator('input[type="file"]').first.set_input_files(str(CONNECTIONS))
+            tab.wait_for_selector(".pb-triage .pb-person")
+        shown = _judged(tab.content(), titles)
+        left += [f"{folder}: {text[:120]}" for text in english_paragraphs(shown)]
+    assert not left, f"{len(left)} English paragraphs:\n" + "\n".join(left)
+
+
+@pytest.fixture(scope="module")
+def spanish_pdfs(spanish_site: Project) -> dict[str, str]:
+    """The text of every PDF of the Spanish site, by its path under handouts/, extracted once (the slow part)."""
+    handouts = spanish_site.site_dir / "handouts"
+    return {
+        path.relative_to(handouts).as_posix(): "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        for path in sorted(handouts.rglob("*.pdf"))
+    }
+
+
+def pdf_sentences(text: str, kept: list[str]) -> list[str]:
+    """The sentences of a PDF's text, words broken at line ends joined again, kept titles and quotations out."""
+    text = " ".join(re.sub(r"[-\u2010]\n(?=[a-záéíóúñü])", "", text).split())
+    for title in sorted(kept, key=len, reverse=True):
+        text = text.replace(title, " ")
+    # Quotations (the house's “…”), file names and {placeholders} stay as they are.
+    text = re.sub(r"“[^”]{0,600}”|\S+\.pdf\b|\{[a-z_]+\}", " ", text)
+    return re.split(r"(?<=[.!?;:])\s+|\s•\s", text)
+
+
+def test_no_english_sentence_is_left_in_the_spanish_handouts_cards_and_slides(
+    spanish_site: Project, spanish_pdfs: dict[str, str]
+) -> None:
+    titles = source_titles(spanish_site)
+    pdfs = spanish_pdfs
+    for name in ("playbook.pdf", "playbook-short.pdf", "cards.pdf", "debates.pdf"):
+        assert name in pdfs
+    for folder in ("sheets/", "exercises/", "workshops/"):
+        assert any(name.startswith(folder) for name in pdfs), folder
+    assert any(name.endswith("-slides.pdf") for name in pdfs) and any(name.endswith("-guide.pdf") for name in pdfs)
+    left = [
+        f"{name}: {sentence[:120]}"
+        for name, text in pdfs.items()
+        for sentence in pdf_sentences(text, titles)
+        if is_english(sentence)
+    ]
+    assert not left, f"{len(left)} English sentences:\n" + "\n".join(left)
+
+
+def test_spanish_handouts_are_tagged_spanish_and_hyphenate_by_spanish_rules(
+    spanish_site: Project, spanish_pdfs: dict[str, str]
+) -> None:
     reader = PdfReader(spanish_site.site_dir / "handouts/playbook.pdf")
     assert reader.trailer["/Root"]["/Lang"] == "es"
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = spanish_pdfs["playbook.pdf"]
     assert "¿" in text and "“" in text
     # WeasyPrint breaks a word with U+2010 HYPHEN.
     breaks = re.findall(r"([a-záéíóúñü]{2,})[-\u2010]\n([a-záéíóúñü]{2,})", text)

@@ -104,6 +104,7 @@ SINGLETONS: dict[str, Kind] = {
     "formula": _kind("formula", "", model.Formula),
     "limits": _kind("limits", "", model.Limits),
     "situations": _kind("situations", "", model.SituationGuide),
+    "tags": _kind("tags", "", model.Tags),
 }
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}

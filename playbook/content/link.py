@@ -26,6 +26,7 @@ from playbook.content.model import (
     Site,
     SituationGuide,
     Source,
+    Tags,
     Worksheet,
     Workshop,
 )
@@ -65,11 +66,18 @@ class Playbook:
     local: frozenset[Ref] = frozenset()
     limits: Limits | None = None
     situation_guide: SituationGuide | None = None
+    # The names readers see for tags (content/tags.yml, translated beside it); a tag it lacks shows as written.
+    tags: Tags | None = None
     # The language the entries are in, and the entries that have no translation into it (shown in English).
     language: str = "en"
     untranslated: frozenset[Ref] = frozenset()
     # Site pages that are not entries and that a fork's hidden.yml left out (see HIDEABLE_PAGES).
     hidden_pages: frozenset[str] = frozenset()
+
+    def tag_name(self, tag: str) -> str:
+        """The name readers see for a tag in the playbook's language."""
+        names = {item.id: item.label for item in self.tags.tags} if self.tags is not None else {}
+        return names.get(tag, tag)
 
     def has(self, entry_id: str) -> bool:
         """Whether an entry with this id is in the playbook (hidden entries are not)."""
@@ -282,6 +290,8 @@ def link(
     guide = singletons["situations"].value if "situations" in singletons else None
     assert limits is None or isinstance(limits, Limits)
     assert guide is None or isinstance(guide, SituationGuide)
+    tags = singletons["tags"].value if "tags" in singletons else None
+    assert tags is None or isinstance(tags, Tags)
     return (
         Playbook(
             site=site,
@@ -298,6 +308,7 @@ def link(
             local=frozenset(ref for ref, item in where.items() if item.local),
             limits=limits,
             situation_guide=guide,
+            tags=tags,
         ),
         [],
     )

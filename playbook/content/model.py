@@ -254,6 +254,10 @@ class Source(Model):
 
     id: Id = Field(description="Stable identifier, also the file name.")
     title: Line = Field(description="The work's title as published.")
+    title_is_descriptive: bool = Field(
+        default=False,
+        description="True when the work has no title of its own and the title here describes it: a translation then gives it in its language.",
+    )
     authors: tuple[Line, ...] = Field(
         default=(),
         description="The authors' names as printed (for example: M. S. Granovetter); leave it out when the work names none.",
@@ -644,6 +648,21 @@ class SituationCue(Model):
     def reads(self, language: str) -> bool:
         """Whether the cue is tried on a draft in this language."""
         return not self.languages or language in self.languages
+
+
+class TagName(Model):
+    """One tag of the vocabulary and the name readers see for it."""
+
+    id: Tag = Field(description="The tag as entries write it under tags, lowercase.")
+    label: Line = Field(description="The tag as readers see it on pages, on the tags page and in search.")
+
+
+class Tags(Model):
+    """The playbook's tags (content/tags.yml), named once; a translation beside it names them in its language."""
+
+    tags: tuple[TagName, ...] = Field(
+        min_length=1, description="Every tag entries may use, each with the name shown for it."
+    )
 
 
 class SituationGuide(Model):

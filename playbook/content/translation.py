@@ -99,6 +99,14 @@ def text_fields(model_class: type[BaseModel]) -> dict[str, Shape]:
     return found
 
 
+def text_fields_of(model_class: type[BaseModel], data: Any) -> dict[str, Shape]:
+    """The text fields of one entry's data: a source whose title only describes it has its title translated."""
+    fields = text_fields(model_class)
+    if model_class is model.Source and isinstance(data, dict) and data.get("title_is_descriptive") is True:
+        fields = {"title": Shape("text"), **fields}
+    return fields
+
+
 def translatable(kind_name: str, model_class: type[BaseModel]) -> bool:
     """Whether entries of a kind have text to translate."""
     return kind_name not in NOT_TRANSLATED_KINDS and bool(text_fields(model_class))
@@ -107,7 +115,7 @@ def translatable(kind_name: str, model_class: type[BaseModel]) -> bool:
 def english_text(model_class: type[BaseModel], data: Any) -> dict[str, Any]:
     """The text a reader sees in an entry's data, by field, nested as in the file."""
     found: dict[str, Any] = {}
-    fields = text_fields(model_class)
+    fields = text_fields_of(model_class, data)
     for key, value in data.items() if isinstance(data, dict) else ():
         if key in fields:
             projected = _project(fields[key], value)
@@ -152,7 +160,7 @@ def missing_text(
     """Dotted paths of English text the translation leaves in English (quotations aside)."""
     missing: list[str] = []
     optional = OPTIONAL.get(model_class, frozenset())
-    for key, shape in text_fields(model_class).items():
+    for key, shape in text_fields_of(model_class, english).items():
         if key not in english or english[key] is None or key in optional:
             continue
         given = translation.get(key) if isinstance(translation, dict) else None
@@ -190,7 +198,7 @@ class _Merge:
         self, model_class: type[BaseModel], english: dict[str, Any], given: dict[str, Any], path: tuple[str | int, ...]
     ) -> dict[str, Any]:
         merged = dict(english)
-        fields = text_fields(model_class)
+        fields = text_fields_of(model_class, english)
         for key, value in given.items():
             here = (*path, key)
             if not path and key in TRANSLATION_KEYS:
@@ -209,6 +217,13 @@ class _Merge:
                     f"did you mean '{close[0]}'?" if close else f"the text here is in {', '.join(fields) or 'no field'}"
                 )
                 self.problem(here, f"'{key}' is not a field here", hint)
+            elif key not in fields and model_class is model.Source and key == "title":
+                self.problem(
+                    here,
+                    "a source's title stays as the work published it",
+                    "leave it out; only a title the playbook wrote for an untitled work"
+                    " (title_is_descriptive: true in the English file) is translated",
+                )
             elif key not in fields:
                 self.problem(
                     here,

@@ -105,12 +105,16 @@ def offline_config(staged: dict[str, bytes]) -> bytes:
     # tools mount on) never fires on a file:// page; the offline copy loads pages the plain way.
     theme = staged_config.get("theme", {})
     features = [f for f in theme.get("features", []) if not str(f).startswith("navigation.instant")]
+    # A site in several languages keeps its switch: every language is in the copy, at the same relative
+    # places (see pipeline.build_offline), and the switch's links are relative. A site in one language
+    # keeps the configuration it always had: no switch, no links to other languages.
+    several = bool(staged_config.get("extra", {}).get("languages"))
+    languages: dict[str, Any] = {} if several else {"alternate": False, "languages": []}
     changes = {
         "use_directory_urls": False,
         "theme": {"features": features},
         "plugins": [*staged_config.get("plugins", []), "offline"],
-        # A copy opened from disk holds one language: no switch to the others, no links to them.
-        "extra": {"polyfills": [SHIM_SCRIPT], "alternate": False, "languages": []},
+        "extra": {"polyfills": [SHIM_SCRIPT], **languages},
         "extra_javascript": scripts,
     }
     return yaml.safe_dump(merged(staged_config, changes), allow_unicode=True, sort_keys=False).encode("utf-8")

@@ -133,7 +133,7 @@ class Shaper:
             **self.shown(here, entries.common(entry)),
             "title_yaml": yaml_string(entry.title),
             "summary_yaml": yaml_string(entry.summary),
-            "tags_yaml": [yaml_string(tag) for tag in entry.tags],
+            "tags_yaml": [yaml_string(self.playbook.tag_name(tag)) for tag in entry.tags],
             "audiences": [self.t[f"audience.{a}"] for a in entry.audiences],
             "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],

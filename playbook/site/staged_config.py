@@ -149,6 +149,9 @@ def staged_config(
     if site.favicon:
         theme["favicon"] = f"assets/brand/{Path(site.favicon).name}"
     extra: dict[str, Any] = {"generator": False, "content_security_policy": content_security_policy()}
+    # The theme's 404 page says "404 - Not found" in English whatever the language: overrides/404.html says this.
+    pages = strings.get("pages", {})
+    extra["not_found"] = {"title": pages.get("not_found", ""), "intro": pages.get("not_found_intro", "")}
     if site.call_to_action is not None:
         extra["call_to_action"] = {"label": site.call_to_action.label, "url": site.call_to_action.url}
     if site.contact is not None and (site.contact.email or site.contact.phone or site.contact.address):
