@@ -172,7 +172,17 @@ def result_links(tab: Any, query: str) -> list[str]:
     # Material lists results in its own markup; Zensical in a dialog of options (in a shadow root).
     results = tab.locator(".md-search-result__item > a, [role='listbox'] [role='option']")
     results.first.wait_for(timeout=15000)
-    return [str(href) for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    # The first results can be those of a query typed only in part (their addresses carry an
+    # empty or short ?h=): wait until two reads a moment apart agree and none is for a partial query.
+    previous: list[str] = []
+    for _ in range(60):
+        found = [str(href) for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+        partial = any(re.search(r"[?&]h=(?:&|#|$)", link) for link in found)
+        if found and found == previous and not partial:
+            return found
+        previous = found
+        tab.wait_for_timeout(250)
+    return previous
 
 
 def test_search_finds_the_pages_that_say_a_word(built: Project, tab: Any) -> None:
