@@ -547,11 +547,13 @@ def test_the_weak_rewrite_of_each_anti_pattern_trips_one_of_its_rules() -> None:
     playbook = check(Project(REPO), Reporter(quiet=True)).playbook
     from playbook.content.link import Ref
 
-    named = {rule.anti_pattern for rule in playbook.of_kind("rule") if rule.anti_pattern}
+    # A rewrite that is not a written message (message: false) is left alone, as the self-check does.
+    messages = {a.id for a in playbook.of_kind("anti-pattern") if a.rewrite.message}
+    named = {rule.anti_pattern for rule in playbook.of_kind("rule") if rule.anti_pattern} & messages
     checked = set()
     for anti_pattern in playbook.of_kind("anti-pattern"):
         rules = playbook.linked(Ref("anti-pattern", anti_pattern.id), "rule")
-        if not rules:
+        if not rules or anti_pattern.id not in messages:
             continue
         fired = {f.rule for f in check_message(default_rules(), anti_pattern.rewrite.weak, "first-contact")}
         assert fired & {r.id for r in rules}, anti_pattern.id
