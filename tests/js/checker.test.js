@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 
 import {
   MAX_PER_RULE,
-  SITUATIONS,
   checkMessage,
   countBySeverity,
   draftSchema,
@@ -17,7 +16,7 @@ import {
 // checker's findings for every message; a pytest fails when they are stale.
 const read = (name) => JSON.parse(readFileSync(new URL(`../checker/${name}`, import.meta.url), "utf8"));
 const shared = read("rules.json");
-const { rules, situations: guide } = shared;
+const { rules, situations: guide, situation_ids: SITUATIONS } = shared;
 // Each language's rules and cues, as a site in that language gets them.
 const byLanguage = { en: { rules, guide }, es: { rules: shared.es.rules, guide: shared.es.situations } };
 const { messages } = read("messages.json");
