@@ -63,16 +63,22 @@ HOLDOUT_V4 = REPO / "tests" / "checker" / "holdout-v4.yml"
 # The Spanish sets: one written with the Spanish rules, one by a different hand (measured, then tuned on).
 DEV_ES = REPO / "tests" / "checker" / "dev-es.yml"
 HOLDOUT_V3_ES = REPO / "tests" / "checker" / "holdout-v3-es.yml"
+# Written by a separate helper while the rules were tuned on v4 and v3-es, and added here only
+# after the rules were frozen: measured once, never tuned on.
+HOLDOUT_V5 = REPO / "tests" / "checker" / "holdout-v5.yml"
+HOLDOUT_V4_ES = REPO / "tests" / "checker" / "holdout-v4-es.yml"
 SETS: dict[str, list[tuple[str, Path]]] = {
     "en": [
         ("Tuning set", CORPUS),
         ("Earlier held-out set", HOLDOUT),
         ("Held-out set v3 (now tuned on)", HOLDOUT_V3),
         ("Held-out set v4 (now tuned on)", HOLDOUT_V4),
+        ("Held-out set v5", HOLDOUT_V5),
     ],
     "es": [
         ("Spanish development set", DEV_ES),
         ("Spanish held-out set v3 (now tuned on)", HOLDOUT_V3_ES),
+        ("Spanish held-out set v4", HOLDOUT_V4_ES),
     ],
 }
 GOOD_TARGET = 0.95

@@ -48,9 +48,11 @@ SETS = {
     "holdout": "en",
     "holdout-v3": "en",
     "holdout-v4": "en",
+    "holdout-v5": "en",
     "edge": "en",
     "dev-es": "es",
     "holdout-v3-es": "es",
+    "holdout-v4-es": "es",
 }
 # The sets the rules were written and tuned on, which both engines must get exactly right.
 LABELLED = ("messages", "dev-es")
