@@ -12,17 +12,25 @@ left the guess alone). Precision and recall are printed per rule and per
 labelled situation.
 
 Runs the project's checker rules (content/rules/) over the labelled messages
-and compares the rules that fire with the rules a reader labelled, for two
-sets: tests/checker/messages.yml, which the rules were written and tuned
-against (and which the tests hold both engines to), and tests/checker/holdout.yml,
-written after the rules were frozen and never tuned on, the honest estimate. A message counts once per rule: a true positive when the rule
-fires and was expected, a false positive when it fires unexpected, a false
-negative when it was expected and stays silent. ``--misses`` lists each wrong
-call with its message id. ``--language es`` measures the Spanish rules and cues
-on the Spanish sets: tests/checker/dev-es.yml (written with the rules, tuned on)
-and tests/checker/holdout-v3-es.yml (written by a different hand, never tuned
-on); ``--sets`` picks sets by file name. The node tests check that the browser engine
-returns the same findings on the same messages.
+and compares the rules that fire with the rules a reader labelled. The sets, in
+the order printed: tests/checker/messages.yml, which the rules were written and
+tuned against (and which the tests hold both engines to); holdout.yml, the
+first held-out set; holdout-v3.yml and holdout-v4.yml, written by other hands
+and measured once each, then tuned on openly, so they are development sets now;
+and holdout-v5.yml, written by a separate helper while the rules were being
+tuned and measured once after they were frozen, the honest estimate. A message
+counts once per rule: a true positive when the rule fires and was expected, a
+false positive when it fires unexpected, a false negative when it was expected
+and stays silent. ``--misses`` lists each wrong call with its message id.
+``--language es`` measures the Spanish rules and cues on the Spanish sets:
+tests/checker/dev-es.yml (written with the rules, tuned on), holdout-v3-es.yml
+(written by a different hand, measured, then tuned on: a development set now)
+and holdout-v4-es.yml (written by a separate helper, measured once after the
+rules were frozen, never tuned on); ``--sets`` picks sets by file name. A set
+labelled with anti-pattern ids (v4 and later) is scored with the rules that
+name those anti-patterns in their ``anti_pattern`` field, the one place that
+mapping lives. The node tests check that the browser engine returns the same
+findings on the same messages.
 """
 
 from __future__ import annotations
@@ -50,19 +58,28 @@ CORPUS = REPO / "tests" / "checker" / "messages.yml"
 HOLDOUT = REPO / "tests" / "checker" / "holdout.yml"
 # Written by another engineer, with the situations of issue 17, after the rules were frozen.
 HOLDOUT_V3 = REPO / "tests" / "checker" / "holdout-v3.yml"
-# Written by someone who had not seen the rules, after the v3 round; measured once.
+# Written by someone who had not seen the rules, after the v3 round; measured once, then tuned on.
 HOLDOUT_V4 = REPO / "tests" / "checker" / "holdout-v4.yml"
-# The Spanish sets: one written with the Spanish rules, one by a different hand, never tuned on.
+# The Spanish sets: one written with the Spanish rules, one by a different hand (measured, then tuned on).
 DEV_ES = REPO / "tests" / "checker" / "dev-es.yml"
 HOLDOUT_V3_ES = REPO / "tests" / "checker" / "holdout-v3-es.yml"
+# Written by a separate helper while the rules were tuned on v4 and v3-es, and added here only
+# after the rules were frozen: measured once, never tuned on.
+HOLDOUT_V5 = REPO / "tests" / "checker" / "holdout-v5.yml"
+HOLDOUT_V4_ES = REPO / "tests" / "checker" / "holdout-v4-es.yml"
 SETS: dict[str, list[tuple[str, Path]]] = {
     "en": [
         ("Tuning set", CORPUS),
         ("Earlier held-out set", HOLDOUT),
         ("Held-out set v3 (now tuned on)", HOLDOUT_V3),
-        ("Held-out set v4", HOLDOUT_V4),
+        ("Held-out set v4 (now tuned on)", HOLDOUT_V4),
+        ("Held-out set v5", HOLDOUT_V5),
     ],
-    "es": [("Spanish development set", DEV_ES), ("Spanish held-out set v3", HOLDOUT_V3_ES)],
+    "es": [
+        ("Spanish development set", DEV_ES),
+        ("Spanish held-out set v3 (now tuned on)", HOLDOUT_V3_ES),
+        ("Spanish held-out set v4", HOLDOUT_V4_ES),
+    ],
 }
 GOOD_TARGET = 0.95
 BAD_TARGET = 0.90

@@ -26,16 +26,6 @@
 
 import { isPlainObject } from "./storage.js";
 
-export const SITUATIONS = [
-  "first-contact",
-  "linkedin-invitation",
-  "referral-request",
-  "known-contact",
-  "thank-you",
-  "follow-up",
-  "reply",
-  "candidate-to-recruiter",
-];
 const SEVERITY_RANK = { error: 0, warning: 1, hint: 2 };
 const PART_RANK = { subject: 0, body: 1 };
 /** A pasted document can hold thousands of hits of one rule; the first ones say enough. */
@@ -432,7 +422,7 @@ function fill(template, values) {
  * Every finding of the rules in a draft, sorted by part and position.
  * @param {object[]} rules      rule data, as the page's JSON or tests/checker/rules.json holds it
  * @param {string} body         the message, with \n line breaks
- * @param {string} situation    one of SITUATIONS
+ * @param {string} situation    one of the situations in content/situations.py (the page data lists them)
  * @param {string | null} [subject]  the subject line, or null for a message without one
  * @returns {Finding[]}
  */

@@ -13,7 +13,7 @@ import { debounce, field, h, liveRegion, replace, uid, browserStorage } from "..
 import { prepareSite } from "../ui/saved.js";
 import { translator } from "../lib/strings.js";
 import { createStore, storageKey } from "../lib/storage.js";
-import { SITUATIONS, checkMessage, countBySeverity, draftSchema, inferSituation } from "../lib/checker.js";
+import { checkMessage, countBySeverity, draftSchema, inferSituation } from "../lib/checker.js";
 
 const SEVERITIES = ["error", "warning", "hint"];
 const SYMBOLS = { error: "✖", warning: "▲", hint: "●" };
@@ -34,7 +34,8 @@ export function mount(el, data) {
     return () => {};
   }
   const rulesById = new Map(data.rules.map((rule) => [rule.id, rule]));
-  const situations = data.situations.filter((s) => SITUATIONS.includes(s.id));
+  // The situations and their labels come with the page data, from content/situations.py.
+  const { situations } = data;
 
   const situation = h("select", {}, situations.map((s) => h("option", { value: s.id, text: s.label })));
   const situationField = field({ label: t("situation_label"), control: situation, hint: t("situation_hint") });
