@@ -6,13 +6,16 @@ two questions, filters, bulk marking of suggested recruiters, a target employer,
 message composed and checked in place, "I sent it", the plan and its .ics file (parsed with the
 icalendar library), reload, a new site title and a rebuild, export, clear and import; axe in each
 state. Focused tests cover what a journey would hide: old saved data with dates the parser does not
-expect, a Latin-1 Spanish export, and saved work under the first version's title-based keys.
+expect, a Latin-1 Spanish export, saved work under the first version's title-based keys, a saved list
+long enough to be read back in steps, and the site's search answering the student's two questions.
+The site is built once without the PDF handouts, and the tests share one browser context.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -496,3 +499,28 @@ def test_a_long_saved_list_opens_in_steps_with_its_marks_and_counts(
         person(page, "Pat1233").get_by_role("button", name=say("worksheet", "mark_short_unknown"))
     ).to_have_attribute("aria-pressed", "true")
     assert page.errors == []
+
+
+def search_results(page: Any, query: str) -> list[str]:
+    """Search as a student types it; the addresses of the results, in order, without the page's base."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    links = page.locator(".md-search-result__item > a")
+    links.first.wait_for(timeout=15000)
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", str(href)) for href in hrefs]
+
+
+def test_search_answers_the_students_questions_with_the_tool_and_the_template(
+    phone: Any, student_site: tuple[Project, str]
+) -> None:
+    """The student's path is boosted in search (pages.STUDENT_PATH_SEARCH_BOOST); how to follow up is a template."""
+    _, base = student_site
+    page = phone
+    page.goto(base)
+    assert search_results(page, "who should I ask for a referral")[0] == "worksheets/network-audit/"
+    expect(
+        page.locator(".md-search-result__item").first.locator(".md-search-result__article > p").first
+    ).not_to_be_empty()
+    page.goto(base)
+    assert search_results(page, "how do I follow up")[0] == "message-templates/follow-up-after-no-reply/"
