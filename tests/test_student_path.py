@@ -6,13 +6,16 @@ two questions, filters, bulk marking of suggested recruiters, a target employer,
 message composed and checked in place, "I sent it", the plan and its .ics file (parsed with the
 icalendar library), reload, a new site title and a rebuild, export, clear and import; axe in each
 state. Focused tests cover what a journey would hide: old saved data with dates the parser does not
-expect, a Latin-1 Spanish export, and saved work under the first version's title-based keys.
+expect, a Latin-1 Spanish export, saved work under the first version's title-based keys, a saved list
+long enough to be read back in steps, and the site's search answering the student's two questions.
+The site is built once without the PDF handouts, and the tests share one browser context.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,20 +70,32 @@ def export_500() -> tuple[bytes, int]:
 
 @pytest.fixture(scope="module")
 def student_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, str]]:
-    """The repository's playbook in a project of its own, so that the journey can change its title and rebuild."""
+    """The repository's playbook in a project of its own, so that the journey can change its title and rebuild.
+
+    Without the PDF handouts, which the path never opens: they are most of a build's time.
+    """
     project = make_project(tmp_path_factory.mktemp("student") / "project", REPO / "content")
-    build_site(project, Reporter(quiet=True))
+    build_site(project, Reporter(quiet=True), handouts=False)
     yield project, serve(project.site_dir)
 
 
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def phone_context(browser: Any) -> Iterator[Any]:
+    """One phone-sized browser context for the file's tests; each test gets a new tab with the storage cleared."""
     context = browser.new_context(viewport=PHONE, accept_downloads=True, has_touch=True)
-    tab = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(phone_context: Any, student_site: tuple[Project, str]) -> Iterator[Any]:
+    tab = phone_context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.goto(student_site[1])
+    tab.evaluate("localStorage.clear()")
     yield tab
-    context.close()
+    tab.close()
 
 
 def open_audit(page: Any, base: str) -> Any:
@@ -123,6 +138,7 @@ def test_student_goes_from_export_to_asks_and_a_plan(
     )
     expect(tool.locator(".pb-progress")).to_have_text(say("worksheet", "progress", marked=0, total=500))
     assert tool.locator(".pb-person").count() == 25, "one page of people, not 500 rows"
+    expect(tool.locator(".pb-bulk")).to_be_hidden()  # no "Mark all 500 shown" before any filter
     no_sideways_scroll(page)
     first = person(page, "Ana Okafor0")
     assert first.locator("a").get_attribute("href") == "https://www.linkedin.com/in/person-0"
@@ -151,7 +167,9 @@ def test_student_goes_from_export_to_asks_and_a_plan(
         "button", name=say("worksheet", "answer_yes")
     ).tap()
 
-    # Filters, and the suggested recruiters confirmed in bulk.
+    # Filters (folded away on a phone: the first person comes first), and the suggested recruiters confirmed in bulk.
+    expect(tool.get_by_label(say("worksheet", "filter_company"), exact=True)).to_be_hidden()
+    tool.locator(".pb-filter-box > summary").tap()
     tool.get_by_label(say("worksheet", "filter_company"), exact=True).fill("initech")
     expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(
         say("worksheet", "shown_count", shown=25, total=100)
@@ -252,7 +270,7 @@ def test_student_goes_from_export_to_asks_and_a_plan(
     (project.content_dir / "local" / "branding.yml").write_text(
         'title: Riverside Networking Playbook\nprimary_color: "#8c1d40"\nlanguage: en\n', encoding="utf-8"
     )
-    build_site(project, Reporter(quiet=True))
+    build_site(project, Reporter(quiet=True), handouts=False)
     page.reload()
     page.wait_for_selector(".pb-person")
     assert "Riverside Networking Playbook" in page.title()
@@ -422,3 +440,87 @@ def test_saved_work_under_the_old_title_key_moves_to_the_stable_key(
         "JSON.parse(document.querySelector('template[id^=\"pb-config-\"]').content.textContent).site.id"
     )
     assert keys == [f"playbook:{site}:calculator:calculator", f"playbook:{site}:network:people"]
+
+
+def test_a_long_saved_list_opens_in_steps_with_its_marks_and_counts(
+    phone: Any, student_site: tuple[Project, str]
+) -> None:
+    """Over 500 saved people are read back a step per task (ui/network.js): the page ends up as if read at once."""
+    _, base = student_site
+    page = phone
+    rows = [
+        [
+            f"Pat{i}",
+            f"Lee{i}",
+            f"https://www.linkedin.com/in/pat-{i}",
+            "",
+            COMPANIES[i % 5],
+            POSITIONS[i % 5],
+            "2024-03-12",
+        ]
+        for i in range(1234)
+    ]
+    fields = ["first_name", "last_name", "url", "email", "company", "position", "connected_on"]
+    people = {"in/pat-0": {"mark": "well"}, "in/pat-1233": {"mark": "unknown"}}
+    network = {
+        "list": {"file": "Connections.csv", "imported": "", "fields": fields, "rows": rows},
+        "added": [],
+        "people": people,
+        "targets": [],
+        "sent": [],
+        "shared": {},
+        "changed": "",
+        "exported": "",
+    }
+    open_audit(page, base)
+    site = page.evaluate(
+        "JSON.parse(document.querySelector('template[id^=\"pb-config-\"]').content.textContent).site.id"
+    )
+    page.evaluate(
+        "([key, data]) => localStorage.setItem(key, JSON.stringify({schema: 1, saved: '', data}))",
+        [f"playbook:{site}:network:people", network],
+    )
+    tool = open_audit(page, base)
+    expect(tool.locator(".pb-progress")).to_have_text(say("worksheet", "progress", marked=2, total="1,234"))
+    expect(tool.locator(".pb-step--triage > .pb-status")).to_have_text(
+        say("worksheet", "shown_count", shown=25, total="1,234")
+    )
+    assert tool.locator(".pb-person").count() == 25
+    expect(person(page, "Pat0 Lee0").get_by_role("button", name=say("worksheet", "mark_short_well"))).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    # Every fifth position reads like a recruiter's, none of them marked yet: all suggested.
+    suggested = sum(1 for i in range(1234) if "Recruiter" in POSITIONS[i % 5])
+    expect(tool.locator(".pb-suggestion")).to_contain_text(say("worksheet", "suggested_count_other", count=suggested))
+    tool.locator(".pb-filter-box > summary").tap()
+    tool.get_by_label(say("worksheet", "filter_name"), exact=True).fill("lee1233")
+    expect(tool.locator(".pb-person")).to_have_count(1)
+    expect(
+        person(page, "Pat1233").get_by_role("button", name=say("worksheet", "mark_short_unknown"))
+    ).to_have_attribute("aria-pressed", "true")
+    assert page.errors == []
+
+
+def search_results(page: Any, query: str) -> list[str]:
+    """Search as a student types it; the addresses of the results, in order, without the page's base."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    links = page.locator(".md-search-result__item > a")
+    links.first.wait_for(timeout=15000)
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", str(href)) for href in hrefs]
+
+
+def test_search_answers_the_students_questions_with_the_tool_and_the_template(
+    phone: Any, student_site: tuple[Project, str]
+) -> None:
+    """The student's path is boosted in search (pages.STUDENT_PATH_SEARCH_BOOST); how to follow up is a template."""
+    _, base = student_site
+    page = phone
+    page.goto(base)
+    assert search_results(page, "who should I ask for a referral")[0] == "worksheets/network-audit/"
+    expect(
+        page.locator(".md-search-result__item").first.locator(".md-search-result__article > p").first
+    ).not_to_be_empty()
+    page.goto(base)
+    assert search_results(page, "how do I follow up")[0] == "message-templates/follow-up-after-no-reply/"

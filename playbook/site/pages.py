@@ -49,6 +49,13 @@ TOOLS = ("calculator", "composer", "checker")
 # from a source. The 3B7 timings come from content/limits.yml (see Shaper.follow_up_data).
 CADENCE_WEEKS = (2, 4, 13, 26)
 
+# Search ranks a page by the words it shares with the query, and Material's search adds a wildcard to
+# every word, which defeats stemming ("referral*" finds no "referr"): asked "who should I ask for a
+# referral", it ranked a template for alumni first and the tool that answers the question seventh. The
+# student's path is boosted (Material's `search: boost:` front matter) so that it ranks first there;
+# 4 was the smallest boost that did, and "how do I follow up" still finds the follow-up template first.
+STUDENT_PATH_SEARCH_BOOST = 4
+
 
 def network_audit(playbook: Playbook) -> Worksheet | None:
     """The worksheet that holds the connections audit (the student's path to referral asks), if any."""
@@ -233,6 +240,7 @@ class Shaper:
             {
                 **self.common(here, entry, "worksheet"),
                 **self.shown(here, entries.worksheet(entry)),
+                "search_boost": STUDENT_PATH_SEARCH_BOOST if entry.tool == "connections-audit" else None,
                 "tool": tool_mount(
                     "worksheet",
                     f"pb-config-{entry.id}",

@@ -18,7 +18,7 @@ test("modules follow the import and export forms the offline build expects", () 
     assert.doesNotMatch(text, /export default|import \*|export \*/, file);
     if (file !== "main.js") assert.doesNotMatch(text, /\bimport\(/, `${file}: dynamic import outside main.js`);
     for (const line of text.split("\n").filter((l) => /^export /.test(l))) {
-      assert.match(line, /^export (async )?(function|const) \w+/, `${file}: ${line}`);
+      assert.match(line, /^export (async )?(function\*?|const) \w+/, `${file}: ${line}`);
     }
   }
 });
@@ -27,7 +27,7 @@ test("every exported function has a JSDoc comment", () => {
   for (const file of FILES) {
     const lines = source(file).split("\n");
     lines.forEach((line, i) => {
-      if (/^export (async )?function /.test(line)) assert.match(lines[i - 1], /\*\/\s*$/, `${file}:${i + 1}`);
+      if (/^export (async )?function\*? /.test(line)) assert.match(lines[i - 1], /\*\/\s*$/, `${file}:${i + 1}`);
     });
   }
 });

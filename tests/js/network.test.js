@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  cleanDate, decide, decisionOf, emptyNetwork, markAll, needsExport, networkFromLegacy, networkSchema, peopleOf,
+  cleanDate, decide, decisionOf, emptyNetwork, markAll, needsExport, networkFromLegacy, networkSchema, peopleInSteps, peopleOf,
   personNamed, takeImport,
 } from "../../overrides/assets/playbook/lib/network.js";
 import { importConnections } from "../../overrides/assets/playbook/lib/linkedin.js";
@@ -42,6 +42,23 @@ test("decisions are kept by person id across a new import, and typed people join
   assert.equal(peopleOf(network).length, 31);
   decide(network, b.id, { mark: undefined, me: undefined });
   assert.equal(b.id in network.people, false, "a person without decisions is dropped");
+});
+
+test("people read back in steps: each step a few more, the last everyone, as peopleOf() gives them", () => {
+  const network = emptyNetwork();
+  takeImport(network, importConnections(makeConnectionsCSV(23)).connections, "Connections.csv", NOW);
+  personNamed(network, "Zoe Newcomer");
+  personNamed(network, `${peopleOf(network)[0].first_name} ${peopleOf(network)[0].last_name}`);
+  const sizes = [];
+  let last = null;
+  for (const step of peopleInSteps(network, 10)) {
+    sizes.push(step.length);
+    last = step;
+  }
+  assert.deepEqual(sizes, [10, 20, 24]);
+  assert.deepEqual(last, peopleOf(network));
+  assert.deepEqual(last.map((c) => c.index), last.map((_, i) => i), "each knows its place, for the search index");
+  assert.deepEqual([...peopleInSteps(emptyNetwork(), 10)].map((step) => step.length), [0]);
 });
 
 test("a stored date the parser does not expect is read again or dropped, never trusted", () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 
 import { byEmployer, employerKey, lampOrder, nextSteps } from "../../overrides/assets/playbook/lib/shortlist.js";
 import { decide, emptyNetwork } from "../../overrides/assets/playbook/lib/network.js";
-import { filterPeople, indexConnections, looksLikeRecruiter, progress, yearsOf } from "../../overrides/assets/playbook/lib/triage.js";
+import { filterPeople, indexConnections, looksLikeRecruiter, progress, recount, yearsOf } from "../../overrides/assets/playbook/lib/triage.js";
 
 const person = (id, first, company, position = "Engineer", connected_on = "2024-01-01") =>
   ({ id, first_name: first, last_name: "X", company, position, connected_on, url: "", email: "" });
@@ -94,4 +94,22 @@ test("filters: company, position words, year, marks and suggestions; progress co
   assert.deepEqual(ids({ name: "dee" }), ["d"]);
   assert.deepEqual(progress(connections, index, markOf), { total: 4, marked: 2, none: 2, suggested: 1, well: 1, little: 0, unknown: 0, recruiter: 1 });
   assert.deepEqual(yearsOf(index), ["2023", "2021"]);
+});
+
+test("counts kept mark by mark agree with counting everyone again", () => {
+  const connections = ["Engineer", "Recruiter", "Talent Partner", "Nurse", "Sourcer", "Analyst"].map((position, i) =>
+    person(`p${i}`, `P${i}`, "Acme", position, ""));
+  const index = indexConnections(connections);
+  const marks = {};
+  const markOf = (id) => marks[id];
+  const counts = progress(connections, index, markOf);
+  // Every change a tap can make: mark, change the mark, unmark; on people suggested as recruiters and not.
+  const changes = [[1, "recruiter"], [0, "well"], [1, "little"], [2, "unknown"], [0, undefined], [1, undefined], [3, "well"], [3, "well"], [4, "bogus"]];
+  for (const [i, mark] of changes) {
+    const before = marks[`p${i}`];
+    if (mark === undefined) delete marks[`p${i}`];
+    else marks[`p${i}`] = mark;
+    recount(counts, before, mark, index[i].recruiter);
+    assert.deepEqual(counts, progress(connections, index, markOf), `after p${i} → ${mark}`);
+  }
 });

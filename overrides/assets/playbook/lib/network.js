@@ -150,6 +150,20 @@ function unpack(row, line, source) {
  * @returns {object[]} connections as lib/linkedin.js makes them, with `source`.
  */
 export function peopleOf(network) {
+  let all = [];
+  for (const step of peopleInSteps(network, Infinity)) all = step;
+  return all;
+}
+
+/**
+ * peopleOf() a few rows at a time, for a page that must keep answering while
+ * it reads back thousands of people: each step unpacks up to `size` more rows
+ * and yields the same growing array; the last value holds everyone.
+ * @param {Network} network
+ * @param {number} size  rows per step
+ * @returns {Generator<object[], void, void>}
+ */
+export function* peopleInSteps(network, size) {
   const seen = new Set();
   const all = [];
   const add = (c) => {
@@ -158,9 +172,15 @@ export function peopleOf(network) {
     c.index = all.length;
     all.push(c);
   };
-  network.list.rows.forEach((row, i) => add(unpack(row, i + 1, "import")));
-  network.added.forEach((row, i) => add(unpack(row, i + 1, "added")));
-  return all;
+  const parts = [[network.list.rows, "import"], [network.added, "added"]];
+  let done = 0;
+  for (const [rows, source] of parts) {
+    for (let i = 0; i < rows.length; i++) {
+      add(unpack(rows[i], i + 1, source));
+      if (++done % size === 0) yield all;
+    }
+  }
+  yield all;
 }
 
 /**

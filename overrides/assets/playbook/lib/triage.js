@@ -106,6 +106,36 @@ export function progress(connections, index, markOf) {
 }
 
 /**
+ * The counts of progress() after one person's mark changed, without going
+ * over everyone again: a tap on a phone must not cost a pass over 5,000 people.
+ * @param {ReturnType<typeof progress>} counts  changed in place, and returned
+ * @param {string | undefined} before  the person's mark before
+ * @param {string | undefined} after   and after
+ * @param {boolean} recruiter  whether the person's position reads like a recruiter's
+ * @returns {ReturnType<typeof progress>}
+ */
+export function recount(counts, before, after, recruiter) {
+  const was = MARKS.includes(before) ? before : undefined;
+  const now = MARKS.includes(after) ? after : undefined;
+  if (was === now) return counts;
+  if (was) {
+    counts[was]--;
+    counts.marked--;
+  } else {
+    counts.none--;
+    if (recruiter) counts.suggested--;
+  }
+  if (now) {
+    counts[now]++;
+    counts.marked++;
+  } else {
+    counts.none++;
+    if (recruiter) counts.suggested++;
+  }
+  return counts;
+}
+
+/**
  * The years people were connected in, newest first, for the year filter.
  * @param {ReturnType<typeof indexConnections>} index
  * @returns {string[]}

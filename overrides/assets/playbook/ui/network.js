@@ -13,9 +13,9 @@ import { createComposer } from "./compose.js";
 import { importConnections } from "../lib/linkedin.js";
 import { decodeBytes } from "../lib/encoding.js";
 import {
-  decide, decisionOf, fullName, markAll, MARKS, networkSchema, peopleOf, takeImport,
+  decide, decisionOf, fullName, markAll, MARKS, networkSchema, peopleInSteps, peopleOf, takeImport,
 } from "../lib/network.js";
-import { filterPeople, indexConnections, progress, yearsOf } from "../lib/triage.js";
+import { filterPeople, indexConnections, progress, recount, yearsOf } from "../lib/triage.js";
 import { byEmployer, employerKey, lampOrder, nextSteps } from "../lib/shortlist.js";
 import { dueThisWeek, reminders, sentId } from "../lib/followup.js";
 import { calendarFile } from "../lib/ics.js";
@@ -28,6 +28,8 @@ const SHORTLIST_SHOWN = 10;
 const LEAVE_SHOWN = 50;
 // Writing 5,000 people to storage takes a slow phone a moment: after a pause in the marking, when idle.
 const SAVE_PAUSE = 1000;
+// Reading saved people back costs a slow phone about 50 ms per thousand: five hundred per task.
+const READ_STEP = 500;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const SUMMARY_DETAILS = 20;
 const KEY_MARKS = { 1: "well", 2: "little", 3: "unknown", 4: "recruiter" };
@@ -49,13 +51,20 @@ export function createNetwork({ site, data, t, announce }) {
     site, tool: NETWORK.tool, instance: NETWORK.instance, schema: networkSchema, t, announce, getData: () => network,
   });
   network = saved.data;
-  let people = peopleOf(network);
-  let index = indexConnections(people);
+  let people = [];
+  let index = [];
   let filtered = people;
   let shownCount = PAGE;
+  // progress() of everyone, kept up to date mark by mark (null while the people are still being read back).
+  let tally = null;
+  // While saved people are read back a step per task: how to stop (a new import, a clear, leaving the page).
+  let reading = null;
   const markOf = (id) => decisionOf(network, id).mark;
 
-  const saveSoon = debounce(() => saved.save(network), SAVE_PAUSE, { idle: true });
+  const saveSoon = debounce(() => {
+    saved.save(network);
+    renderReminder();
+  }, SAVE_PAUSE, { idle: true });
   // Leaving the page or hiding it (a phone's app switcher) writes what is pending.
   const flushSaves = () => saveSoon.flush();
   const flushHidden = () => {
@@ -63,10 +72,10 @@ export function createNetwork({ site, data, t, announce }) {
   };
   window.addEventListener("pagehide", flushSaves);
   document.addEventListener("visibilitychange", flushHidden);
+  // The reminder to export reads what the save noted, so it is refreshed after the save, not on every tap.
   function changed() {
     network.changed = new Date().toISOString();
     saveSoon();
-    renderReminder();
   }
 
   // Import ---------------------------------------------------------------------------
@@ -130,7 +139,9 @@ export function createNetwork({ site, data, t, announce }) {
     ]);
   };
 
-  const triagePart = section("triage", [counts, meter, keysHint, h("details", { class: "pb-filter-box", open: true }, [
+  // On a phone the five filters would fill the screen before the first person: closed there, a tap opens them.
+  const roomy = typeof window.matchMedia !== "function" || window.matchMedia("(min-width: 45em)").matches;
+  const triagePart = section("triage", [counts, meter, keysHint, h("details", { class: "pb-filter-box", open: roomy }, [
     h("summary", { text: t("filters_heading") }), filters]), suggestion, shown, bulkPart, list, more], true);
   const shortlistPart = section("shortlist", [shortlistBody], true);
   const targetsPart = section("targets", [targetsBody], true);
@@ -178,12 +189,13 @@ export function createNetwork({ site, data, t, announce }) {
     applyFilter();
     announce(shown.textContent);
   }, 200);
+  function filterNow() {
+    applyFilter();
+    announce(shown.textContent);
+  }
   for (const input of [nameFilter, companyFilter, positionFilter]) input.addEventListener("input", refilter);
   for (const select of [yearFilter, markFilter]) {
-    select.addEventListener("change", () => {
-      applyFilter();
-      announce(shown.textContent);
-    });
+    select.addEventListener("change", filterNow);
   }
 
   async function importFile(file) {
@@ -249,25 +261,98 @@ export function createNetwork({ site, data, t, announce }) {
     ]);
   }
 
-  // After an import, the list shows first; the shortlist, targets and plan follow in later tasks.
+  // After an import or a bulk mark, the list shows first; the shortlist, targets and plan follow in
+  // later tasks, after the frame that shows the list (a task queued at once could run before that frame).
   let later = 0;
+  let laterFrame = 0;
+  function cancelLater() {
+    clearTimeout(later);
+    cancelAnimationFrame(laterFrame);
+    laterFrame = 0;
+  }
+  function renderAllAfterPaint() {
+    cancelLater();
+    laterFrame = requestAnimationFrame(() => {
+      laterFrame = 0;
+      later = setTimeout(renderAll, 0);
+    });
+  }
   function reload(listFirst = false, made = null) {
-    people = made ? made.people : peopleOf(network);
-    index = made ? made.index : indexConnections(people);
-    replace(yearFilter, [h("option", { value: "", text: t("filter_any_year") }), ...yearsOf(index).map((y) => h("option", { value: y, text: y }))]);
+    stopReading();
     for (const input of [nameFilter, companyFilter, positionFilter]) input.value = "";
     markFilter.value = "all";
-    triagePart.hidden = shortlistPart.hidden = people.length === 0;
-    if (people.length && !summary.childNodes.length && network.list.file) {
-      replace(summary, [h("p", { text: t.plural("audit_loaded", people.length, { file: network.list.file }) })]);
+    const size = network.list.rows.length + network.added.length;
+    triagePart.hidden = shortlistPart.hidden = size === 0;
+    if (made) {
+      people = made.people;
+      index = made.index;
+    } else if (size <= READ_STEP) {
+      people = peopleOf(network);
+      index = indexConnections(people);
+    } else {
+      readInSteps();
+      return;
     }
-    applyFilter();
-    clearTimeout(later);
-    if (listFirst) later = setTimeout(renderAll, 0);
+    ready();
+    if (listFirst) renderAllAfterPaint();
     else renderAll();
   }
 
+  // Thousands of saved people: the first page shows after the first step, the rest is read a step per task,
+  // so that the page answers a tap meanwhile; counts, "show more" and bulk marking wait for the whole list.
+  function readInSteps() {
+    const steps = peopleInSteps(network, READ_STEP);
+    const token = { stopped: false };
+    reading = token;
+    tally = null;
+    index = [];
+    let first = true;
+    const step = () => {
+      if (token.stopped) return;
+      const { done, value } = steps.next();
+      if (!done) {
+        people = value;
+        index.push(...indexConnections(people.slice(index.length)));
+        if (first) {
+          first = false;
+          applyFilter();
+        }
+        yieldToPage().then(step);
+        return;
+      }
+      reading = null;
+      const filtering = nameFilter.value || companyFilter.value || positionFilter.value || yearFilter.value || markFilter.value !== "all";
+      ready(!filtering);
+      renderAll();
+    };
+    step();
+  }
+
+  function stopReading() {
+    if (reading) reading.stopped = true;
+    reading = null;
+  }
+
+  // The list is whole: the years to filter by, the counts, and the list (kept when it already shows the right people).
+  function ready(keepList = false) {
+    const year = yearFilter.value;
+    replace(yearFilter, [h("option", { value: "", text: t("filter_any_year") }), ...yearsOf(index).map((y) => h("option", { value: y, text: y }))]);
+    yearFilter.value = year;
+    if (people.length && !summary.childNodes.length && network.list.file) {
+      replace(summary, [h("p", { text: t.plural("audit_loaded", people.length, { file: network.list.file }) })]);
+    }
+    tally = progress(people, index, markOf);
+    if (keepList) {
+      filtered = people;
+      renderCounts();
+    } else {
+      applyFilter();
+    }
+  }
+
   function applyFilter() {
+    // A pause in typing may still be pending: this reads every filter, so it answers that pause too.
+    refilter.cancel();
     filtered = filterPeople(people, index, markOf, {
       name: nameFilter.value, company: companyFilter.value, position: positionFilter.value,
       year: yearFilter.value, mark: markFilter.value,
@@ -276,29 +361,43 @@ export function createNetwork({ site, data, t, announce }) {
     renderList(false);
   }
 
+  let suggestedShown = -1;
+  const suggestionText = document.createTextNode("");
+  const suggestionLine = h("p", {}, [suggestionText, " ", button(t("suggested_show"), () => {
+    markFilter.value = "suggested";
+    bulkMark.value = "recruiter";
+    filterNow();
+  }, { class: "pb-button pb-button--small" })]);
+
+  // Only what a mark changes: the counts, the meter, the suggestion line (never a pass over everyone).
   function renderProgress() {
-    const c = progress(people, index, markOf);
-    counts.textContent = t("progress", { marked: t.number(c.marked), total: t.number(c.total) });
+    const c = tally;
+    counts.textContent = c ? t("progress", { marked: t.number(c.marked), total: t.number(c.total) }) : "";
+    meter.hidden = !c;
+    if (!c) return;
     meter.max = Math.max(1, c.total);
     meter.value = c.marked;
-    replace(suggestion, c.suggested
-      ? [h("p", {}, [t.plural("suggested_count", c.suggested), " ",
-          button(t("suggested_show"), () => {
-            markFilter.value = "suggested";
-            bulkMark.value = "recruiter";
-            applyFilter();
-            announce(shown.textContent);
-          }, { class: "pb-button pb-button--small" })])]
-      : []);
-    return c;
+    if (c.suggested === suggestedShown) return;
+    suggestedShown = c.suggested;
+    suggestionText.data = c.suggested ? t.plural("suggested_count", c.suggested) : "";
+    replace(suggestion, c.suggested ? [suggestionLine] : []);
+  }
+
+  // "Showing 25 of 5,000", the bulk button and "show more", once the whole list is known.
+  function renderCounts() {
+    const whole = !reading;
+    shown.textContent = !whole
+      ? ""
+      : filtered.length
+        ? t("shown_count", { shown: t.number(Math.min(shownCount, filtered.length)), total: t.number(filtered.length) })
+        : t("audit_none_shown");
+    bulkButton.textContent = t.plural("bulk_apply", filtered.length);
+    bulkPart.hidden = !whole || filtered.length === 0 || filtered.length === people.length;
+    more.hidden = !whole || shownCount >= filtered.length;
+    renderProgress();
   }
 
   function renderList(keepFocus) {
-    shown.textContent = filtered.length
-      ? t("shown_count", { shown: t.number(Math.min(shownCount, filtered.length)), total: t.number(filtered.length) })
-      : t("audit_none_shown");
-    bulkButton.textContent = t.plural("bulk_apply", filtered.length);
-    bulkPart.hidden = filtered.length === 0 || filtered.length === people.length;
     const start = keepFocus ? list.children.length : 0;
     const rows = filtered.slice(start, shownCount).map(row);
     if (keepFocus) {
@@ -307,8 +406,7 @@ export function createNetwork({ site, data, t, announce }) {
     } else {
       replace(list, rows);
     }
-    more.hidden = shownCount >= filtered.length;
-    renderProgress();
+    renderCounts();
   }
 
   function personName(c) {
@@ -337,15 +435,21 @@ export function createNetwork({ site, data, t, announce }) {
       marks,
       questions,
     ]);
+    const buttons = MARKS.map((m) => button(t(`mark_short_${m}`), () => setMark(c, m, item), {
+      class: "pb-button pb-mark-button", attrs: { "aria-pressed": "false" },
+    }));
+    marks.append(...buttons);
+    // A mark changes the pressed button in place: the button tapped keeps its focus, nothing is built again.
     const paint = () => {
       const mark = markOf(c.id);
-      replace(marks, MARKS.map((m) => button(t(`mark_short_${m}`), () => setMark(c, m, item), {
-        class: `pb-button pb-mark-button${mark === m ? " is-on" : ""}`,
-        attrs: { "aria-pressed": mark === m ? "true" : "false" },
-      })));
+      buttons.forEach((b, k) => {
+        b.classList.toggle("is-on", MARKS[k] === mark);
+        b.setAttribute("aria-pressed", MARKS[k] === mark ? "true" : "false");
+      });
       const badge = item.querySelector(".pb-badge");
       if (badge && mark) badge.remove();
-      replace(questions, mark === "well" || mark === "little" ? [question(c, "them", name), question(c, "me", name)] : []);
+      if (mark === "well" || mark === "little") replace(questions, [question(c, "them", name), question(c, "me", name)]);
+      else if (questions.firstChild) replace(questions, []);
     };
     item.addEventListener("keydown", (event) => {
       if (event.target !== item && !event.target.classList.contains("pb-mark-button")) return;
@@ -382,29 +486,28 @@ export function createNetwork({ site, data, t, announce }) {
   }
 
   function setMark(c, mark, item, advance = false) {
-    const next = markOf(c.id) === mark && !advance ? undefined : mark;
+    const before = markOf(c.id);
+    const next = before === mark && !advance ? undefined : mark;
     decide(network, c.id, { mark: next });
     changed();
+    if (tally) recount(tally, before, next, Boolean(index[c.index] && index[c.index].recruiter));
     item.paint();
-    const p = renderProgress();
+    renderProgress();
     announce(`${next ? t("marked_as", { name: personName(c), mark: t(`mark_${next}`) }) : t("unmarked", { name: personName(c) })} ${counts.textContent}`);
     if (advance && item.nextElementSibling) item.nextElementSibling.focus();
-    else if (!advance) {
-      const pressed = item.querySelector(".pb-mark-button.is-on") || item.querySelector(".pb-mark-button");
-      pressed.focus();
-    }
     renderShortlistSoon();
-    return p;
   }
 
+  // The rows on screen change in place; the shortlist, targets and plan follow in later tasks.
   function bulk(mark) {
     const ids = filtered.map((c) => c.id);
     markAll(network, ids, mark);
     changed();
-    const message = t.plural("bulk_done", ids.length, { mark: t(`mark_${mark}`) });
-    renderList(false);
-    renderAll();
-    announce(`${message} ${counts.textContent}`);
+    tally = progress(people, index, markOf);
+    for (const item of list.children) item.paint();
+    renderProgress();
+    announce(`${t.plural("bulk_done", ids.length, { mark: t(`mark_${mark}`) })} ${counts.textContent}`);
+    renderAllAfterPaint();
   }
 
   // Shortlist --------------------------------------------------------------------------
@@ -425,6 +528,7 @@ export function createNetwork({ site, data, t, announce }) {
   }
 
   function renderShortlist() {
+    if (reading) return;
     const groups = nextSteps({ connections: people, network });
     const group = (key, proposals, open = true) => {
       const headingId = uid(key);
@@ -693,7 +797,7 @@ export function createNetwork({ site, data, t, announce }) {
   // One part per task: on a slow phone no task holds the page for long.
   function renderAll() {
     renderShortlist();
-    clearTimeout(later);
+    cancelLater();
     const parts = [renderTargets, renderPlan, renderReminder];
     const next = () => {
       parts.shift()();
@@ -707,6 +811,8 @@ export function createNetwork({ site, data, t, announce }) {
   return {
     el,
     cleanup() {
+      stopReading();
+      cancelLater();
       saveSoon.flush();
       window.removeEventListener("pagehide", flushSaves);
       document.removeEventListener("visibilitychange", flushHidden);
@@ -763,6 +869,16 @@ function readConnections(bytes) {
     worker.onmessageerror = worker.onerror;
     worker.postMessage(bytes.buffer);
   });
+}
+
+/**
+ * A promise settled once the browser has had a chance to handle input and
+ * paint: scheduler.yield() where there is one (it keeps this work ahead of
+ * other tasks), else a new task.
+ */
+function yieldToPage() {
+  const scheduler = globalThis.scheduler;
+  return scheduler && typeof scheduler.yield === "function" ? scheduler.yield() : nextTask();
 }
 
 /** A promise settled in a later task. */
