@@ -45,12 +45,13 @@ MIN_CONTRAST = 4.5
 FALLBACK_INK = "#1a1a1a"
 
 
-def contact_lines(site: Site) -> list[str]:
-    """The organization's e-mail, phone and address, in that order, as set."""
+def contact_lines(site: Site) -> list[Context]:
+    """The organization's e-mail, phone and address, in that order, as set: each {setting, text}."""
     contact = site.contact
     if contact is None:
         return []
-    return [value for value in (contact.email, contact.phone, contact.address) if value]
+    values = {"email": contact.email, "phone": contact.phone, "address": contact.address}
+    return [{"setting": f"contact.{key}", "text": value} for key, value in values.items() if value]
 
 
 @dataclass(frozen=True)
