@@ -50,8 +50,13 @@ def contact_lines(site: Site) -> list[Context]:
     contact = site.contact
     if contact is None:
         return []
-    values = {"email": contact.email, "phone": contact.phone, "address": contact.address}
-    return [{"setting": f"contact.{key}", "text": value} for key, value in values.items() if value]
+    address = ", ".join(contact.address_lines) or None
+    values = {"email": contact.email, "phone": contact.phone, "address": address}
+    return [
+        {"setting": f"contact.{key}", "text": value, "lines": contact.address_lines if key == "address" else (value,)}
+        for key, value in values.items()
+        if value
+    ]
 
 
 @dataclass(frozen=True)

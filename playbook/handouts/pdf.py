@@ -44,11 +44,11 @@ CONTACT_LINES = {
 }
 COVER_ROOM = Room(
     "on the cover of the full handout",
-    {"organization": 2, "title": 3, "description": 4, "version": 1, "url": 2, **CONTACT_LINES},
+    {"organization": 2, "title": 3, "description": 4, "version": 1, "url": 3, **CONTACT_LINES, "contact.address": 5},
 )
 SHORT_ROOM = Room(
     "in the header of the short handout",
-    {"organization": 2, "title": 2, "version": 1, "url": 3, **CONTACT_LINES},
+    {"organization": 2, "title": 2, "version": 1, "url": 3, **CONTACT_LINES, "contact.address": 3},
 )
 CARD_ROOM = Room("on the back of each card", {"organization": 2, "url": 2})
 
