@@ -1012,6 +1012,7 @@ class Workshop(Model):
             )
 
 
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 # A postal address: up to four lines (a YAML block, address: |), each with text.
 ADDRESS_PATTERN = r"^[^\n]*\S[^\n]*(\n[^\n]*\S[^\n]*){0,3}\n?$"
 
@@ -1019,7 +1020,7 @@ ADDRESS_PATTERN = r"^[^\n]*\S[^\n]*(\n[^\n]*\S[^\n]*){0,3}\n?$"
 class Contact(Model):
     """How readers reach the organization."""
 
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
         default=None, description="Contact e-mail address."
     )
     phone: Line | None = Field(default=None, description="Contact phone number.")
