@@ -20,9 +20,10 @@ from playbook.report import Reporter
 
 QUIET = Reporter(quiet=True)
 PAPERS = ("a4", "letter")
-# Where each suggested setting shows in print; the slides show only the organization and the address.
+# Where each suggested setting shows in print; the workshops' documents show the organization and the address
+# (slides) and the title (guides' edition line).
 IN_PRINT = {"organization", "title", "description", "url", "logo", "footer", "contact", "call_to_action"}
-ON_SLIDES = {"organization", "url"}
+ON_SLIDES = {"organization", "url", "title"}
 # Colours, the favicon, the engine and the language (en is the default) change no text in print: they are
 # checked (contrast, files, language), and the colours' ink is covered by tests/test_editor.py.
 NOT_IN_PRINT = {"favicon", "primary_color", "accent_color", "link_color", "language", "paper", "engine"}

@@ -177,6 +177,7 @@ def test_organization_title_and_description(branded_site: Project) -> None:
     assert f'<meta name="author" content="{ORGANIZATION}">' in home
     assert f"<title>{TITLE} - {TITLE}</title>" in home
     assert f'<meta name="description" content="{DESCRIPTION}">' in home
+    assert f'<p class="pb-summary">{DESCRIPTION}</p>' in home  # the home page's lead, as the model says
     for name in HANDOUTS:
         text = pdf_text(branded_site, name)
         assert ORGANIZATION.lower() in text.lower() and TITLE in text
@@ -185,6 +186,8 @@ def test_organization_title_and_description(branded_site: Project) -> None:
 
 def test_url(branded_site: Project) -> None:
     assert f'<link rel="canonical" href="{URL}">' in html(branded_site)
+    # The scaffold says a url also turns on instant page loads.
+    assert "navigation.instant" in (branded_site.stage_dir / "mkdocs.yml").read_text(encoding="utf-8")
     # The address breaks across lines in the page footer.
     assert URL in pdf_text(branded_site, "playbook.pdf").replace("/ ", "/")
 
