@@ -286,6 +286,16 @@ def _engine_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _format_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="how problems are printed: text (path:line:col: …), or github: one ::error workflow command each, "
+        "which GitHub Actions shows on the file and line",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="playbook", description="Build the networking playbook from its YAML content.")
     main.add_argument("--project", default=".", help="project folder (default: the current folder)")
@@ -298,19 +308,15 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings, and on any translation not done and reviewed"
     )
-    check.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="text",
-        help="how problems are printed: text (path:line:col: …), or github: one ::error workflow command each, "
-        "which GitHub Actions shows on the file and line",
-    )
+    _format_option(check)
     check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="check, generate and build the site and handouts into site/")
     build.add_argument(
         "--offline", action="store_true", help="also write dist/site-offline.zip, a copy that works opened from disk"
     )
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF handouts (a faster build of the site alone)")
+    # The handouts' layout problems (a name too long for its room) only a build finds: the workflow builds with it.
+    _format_option(build)
     _engine_option(build)
     build.set_defaults(run=cmd_build)
     commands.add_parser(
@@ -367,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args, reporter))
     except ContentError as error:
+        if getattr(args, "format", "text") == "github":
+            for problem in error.problems:
+                print(github_annotation(problem))
         print(error.report(), file=sys.stderr)
         return EXIT_CONTENT
     except MachineError as error:

@@ -185,12 +185,17 @@ def brand_problems(site: Loaded) -> list[Problem]:
             problem_at(
                 site.document_for((pair.setting,)),
                 (pair.setting,),
-                f"{pair.role} has a contrast of {found:.2f}:1, below the {pair.minimum:g}:1 that WCAG 2.1 AA requires",
+                f"{pair.role} have a contrast of {found:.2f}:1, below the {pair.minimum:g}:1 that WCAG 2.1 AA requires",
                 f"the nearest color that passes, with the same hue (only its OKLCH lightness changed), is "
                 f'{nearest}: {pair.setting}: "{nearest}"'
                 + (
                     f'; or keep accent_color for buttons and the focus ring and add link_color: "{nearest}" for links'
                     if pair.setting == "accent_color" and pair.minimum == TEXT_RATIO and found >= INTERFACE_RATIO
+                    else ""
+                )
+                + (
+                    "; a color this light can stay your brand as primary_color, the header, whose text turns dark"
+                    if pair.setting in ("accent_color", "link_color") and found < INTERFACE_RATIO
                     else ""
                 ),
             )

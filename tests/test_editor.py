@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, make_project, serve
+from conftest import FIXTURES, make_project, run_cli, serve
 from pypdf import PdfReader
 
 from playbook.content.load import load_document
@@ -25,7 +25,9 @@ DESCRIPTION = "How Riverside students build professional relationships that last
 URL = "https://careers.riverside-university.example.edu/student-services/playbook/"
 EMAIL = "career-center-appointments@riverside-university.example.edu"
 PHONE = "+1 555 0100 extension 2210"
-ADDRESS = "Student Center, room 210, 1200 University Avenue, Riverside, CA 92521"
+# A postal address on several lines, as a YAML block: one line on the site, each line its own on the cover.
+ADDRESS_LINES = ("Student Center, room 210", "1200 University Avenue", "Riverside, CA 92521")
+ADDRESS = ", ".join(ADDRESS_LINES)
 CTA_LABEL = "Book an appointment with an advisor"
 CTA_URL = "https://careers.riverside-university.example.edu/appointments/book-an-advisor"
 FOOTER = "© Riverside University Career Center, open Monday to Friday, 9 to 5"
@@ -53,7 +55,10 @@ footer: {FOOTER}
 contact:
   email: {EMAIL}
   phone: "{PHONE}"
-  address: {ADDRESS}
+  address: |
+    {ADDRESS_LINES[0]}
+    {ADDRESS_LINES[1]}
+    {ADDRESS_LINES[2]}
 call_to_action:
   label: {CTA_LABEL}
   url: {CTA_URL}
@@ -139,6 +144,31 @@ def test_unsupported_language_lists_the_supported_ones(project: Project) -> None
     ]
 
 
+def test_contact_details_that_are_not_an_address_say_how_to_write_one(project: Project) -> None:
+    write(
+        project, "branding.yml", "contact:\n  email: careers@example\n  address: |\n    a\n    b\n    c\n    d\n    e\n"
+    )
+    problems = report(project)
+    assert problems[0] == (
+        "content/local/branding.yml:2:10: contact.email: the text 'careers@example' is not allowed here — write the"
+        " whole e-mail address, with a dot in the part after @, for example careers@example.edu"
+    )
+    assert problems[1].startswith("content/local/branding.yml:3:12: contact.address: ")
+    assert problems[1].endswith("— write the address on one line, or on up to four lines with text under address: |")
+
+
+def test_build_prints_its_problems_as_github_annotations(project: Project) -> None:
+    """The workflow builds with --format github: every problem, layout ones too, is shown on its file and line."""
+    write(project, "branding.yml", "primary_color: #8C1D40\n")
+    result = run_cli(project, "build", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/local/branding.yml,line=1,col=16,title=primary_color%3A content error::"
+        "content/local/branding.yml:1:16: primary_color: YAML reads # as the start of a comment, so 'primary_color'"
+        ' has no value — put the colour in quotes: primary_color: "#8C1D40"'
+    ]
+
+
 # Every documented setting, on the site and in print, where the Customize page says --------------
 
 
@@ -147,6 +177,7 @@ def test_organization_title_and_description(branded_site: Project) -> None:
     assert f'<meta name="author" content="{ORGANIZATION}">' in home
     assert f"<title>{TITLE} - {TITLE}</title>" in home
     assert f'<meta name="description" content="{DESCRIPTION}">' in home
+    assert f'<p class="pb-summary">{DESCRIPTION}</p>' in home  # the home page's lead, as the model says
     for name in HANDOUTS:
         text = pdf_text(branded_site, name)
         assert ORGANIZATION.lower() in text.lower() and TITLE in text
@@ -155,6 +186,8 @@ def test_organization_title_and_description(branded_site: Project) -> None:
 
 def test_url(branded_site: Project) -> None:
     assert f'<link rel="canonical" href="{URL}">' in html(branded_site)
+    # The scaffold says a url also turns on instant page loads.
+    assert "navigation.instant" in (branded_site.stage_dir / "mkdocs.yml").read_text(encoding="utf-8")
     # The address breaks across lines in the page footer.
     assert URL in pdf_text(branded_site, "playbook.pdf").replace("/ ", "/")
 
@@ -211,7 +244,7 @@ def test_contact_call_to_action_and_footer(branded_site: Project) -> None:
         assert FOOTER in page
     for name in HANDOUTS:
         text = pdf_text(branded_site, name).replace(" ", "")
-        for value in (EMAIL, PHONE, ADDRESS, CTA_LABEL, CTA_URL, FOOTER, VERSION):
+        for value in (EMAIL, PHONE, *ADDRESS_LINES, CTA_LABEL, CTA_URL, FOOTER, VERSION):
             assert value.replace(" ", "") in text, f"{value!r} missing from {name}"
 
 

@@ -212,16 +212,18 @@ def test_brand_color_without_enough_contrast_names_the_ratio_and_a_passing_color
     # A gold header is fine (its text turns dark); a light accent fails as the links' color.
     write(project, "branding.yml", 'primary_color: "#f5c518"\naccent_color: "#7fb8ff"\n')
     assert report(project) == [
-        "content/local/branding.yml:2:15: accent_color: links in the accent color on the white page has a contrast"
+        "content/local/branding.yml:2:15: accent_color: links in the accent color on the white page have a contrast"
         " of 2.06:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes, with the same hue"
-        ' (only its OKLCH lightness changed), is #4278bb: accent_color: "#4278bb"',
+        ' (only its OKLCH lightness changed), is #4278bb: accent_color: "#4278bb"'
+        "; a color this light can stay your brand as primary_color, the header, whose text turns dark",
     ]
     # A separate link color is checked on its own, at its own line.
     write(project, "branding.yml", 'primary_color: "#f5c518"\naccent_color: "#0b5e7e"\nlink_color: "#c99700"\n')
     assert report(project) == [
-        "content/local/branding.yml:3:13: link_color: links in the link color on the white page has a contrast"
+        "content/local/branding.yml:3:13: link_color: links in the link color on the white page have a contrast"
         " of 2.65:1, below the 4.5:1 that WCAG 2.1 AA requires — the nearest color that passes, with the same hue"
-        ' (only its OKLCH lightness changed), is #977000: link_color: "#977000"',
+        ' (only its OKLCH lightness changed), is #977000: link_color: "#977000"'
+        "; a color this light can stay your brand as primary_color, the header, whose text turns dark",
     ]
     write(project, "branding.yml", 'accent_color: "#c25e00"\n')
     (problem,) = report(project)

@@ -524,3 +524,38 @@ def test_search_answers_the_students_questions_with_the_tool_and_the_template(
     ).not_to_be_empty()
     page.goto(base)
     assert search_results(page, "how do I follow up")[0] == "message-templates/follow-up-after-no-reply/"
+
+
+EDITS = {
+    "title": "title: The Riverside Networking Playbook\n",
+    "colours": 'primary_color: "#FFC627"\naccent_color: "#8a6a00"\nlink_color: "#6b5200"\n',
+    "language": "language: es\n",
+    "url": "url: https://careers.example.edu/playbook/\n",
+    "languages": "languages: [en, es]\n",
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_an_editors_change_keeps_the_key_saved_work_is_under(project: Project, edit: str) -> None:
+    """Title, colours, language and address change what the tools show, never where students' work is kept."""
+    from playbook.pipeline import check
+    from playbook.site.pages import Shaper
+    from playbook.site.staged_config import site_id
+
+    def site_data(language: str | None = None) -> dict[str, Any]:
+        checked = check(project, Reporter(quiet=True), language)
+        return Shaper(checked.playbook, checked.strings, site_id=site_id(checked.playbook)).site_data()
+
+    before = site_data()
+    (project.content_dir / "local").mkdir()
+    (project.content_dir / "local" / "branding.yml").write_text(EDITS[edit], encoding="utf-8")
+    editions = ["en", "es"] if edit == "languages" else [None]
+    for language in editions:
+        after = site_data(language)
+        assert after["id"] == before["id"] == "networking-playbook"
+        if edit == "title":
+            # The first version's keys were named after the title; those of the old title still move on,
+            # as the only old keys in a browser (lib/storage.js moveLegacyKeys, tested in tests/js/).
+            assert after["title"] != before["title"] and after["legacy"] == ["the-riverside-networking-playbook"]
+        else:
+            assert after["legacy"] == before["legacy"]

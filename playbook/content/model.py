@@ -1031,14 +1031,28 @@ class Workshop(Model):
             )
 
 
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# A postal address: up to four lines (a YAML block, address: |), each with text.
+ADDRESS_PATTERN = r"^[^\n]*\S[^\n]*(\n[^\n]*\S[^\n]*){0,3}\n?$"
+
+
 class Contact(Model):
     """How readers reach the organization."""
 
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
         default=None, description="Contact e-mail address."
     )
     phone: Line | None = Field(default=None, description="Contact phone number.")
-    address: Line | None = Field(default=None, description="Postal address or room.")
+    address: Annotated[str, StringConstraints(max_length=400, pattern=ADDRESS_PATTERN)] | None = Field(
+        default=None,
+        description="Postal address or room: one line, or up to four as a YAML block (address: |); on the site "
+        "its lines are joined by commas, on the handouts' cover each is a line of its own.",
+    )
+
+    @property
+    def address_lines(self) -> tuple[str, ...]:
+        """The address's lines, as written."""
+        return tuple(line.strip() for line in (self.address or "").splitlines() if line.strip())
 
 
 # Characters that could end an HTML attribute or start markup, never in an address or a file name we publish.

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from playbook.content.layers import layer_for
 from playbook.content.load import Document, Path
-from playbook.content.model import ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
+from playbook.content.model import ADDRESS_PATTERN, EMAIL_PATTERN, ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
 from playbook.problems import Problem, format_key_path
 
 M = TypeVar("M", bound=Model)
@@ -32,6 +32,8 @@ _PATTERN_HINTS = {
     r"^https?://\S+/$": "write the full address starting with https:// and ending with /",
     r"^(https?://|mailto:)\S+$": "write a full address starting with https:// or mailto:",
     r"^[a-z]{2}$": "use a two-letter language code such as en or es",
+    EMAIL_PATTERN: "write the whole e-mail address, with a dot in the part after @, for example careers@example.edu",
+    ADDRESS_PATTERN: "write the address on one line, or on up to four lines with text under address: |",
 }
 
 

@@ -27,7 +27,7 @@ BRANDING = """\
 # contact:
 #   email: careers@example.edu
 #   phone: "+1 555 0100"
-#   address: Student Center, room 210
+#   address: Student Center, room 210         # several lines: address: | and the lines below, indented
 # call_to_action:
 #   label: Book an appointment with an advisor
 #   url: https://careers.example.edu/appointments

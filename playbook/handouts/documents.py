@@ -45,12 +45,18 @@ MIN_CONTRAST = 4.5
 FALLBACK_INK = "#1a1a1a"
 
 
-def contact_lines(site: Site) -> list[str]:
-    """The organization's e-mail, phone and address, in that order, as set."""
+def contact_lines(site: Site) -> list[Context]:
+    """The organization's e-mail, phone and address, in that order, as set: each {setting, text}."""
     contact = site.contact
     if contact is None:
         return []
-    return [value for value in (contact.email, contact.phone, contact.address) if value]
+    address = ", ".join(contact.address_lines) or None
+    values = {"email": contact.email, "phone": contact.phone, "address": address}
+    return [
+        {"setting": f"contact.{key}", "text": value, "lines": contact.address_lines if key == "address" else (value,)}
+        for key, value in values.items()
+        if value
+    ]
 
 
 @dataclass(frozen=True)

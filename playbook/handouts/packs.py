@@ -23,11 +23,12 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
 from playbook.handouts.pdf import Sources, _render_problems
+from playbook.handouts.settings_fit import Room, holds, measure, over_budget
 from playbook.problems import ContentError, Problem
 from playbook.render.templates import Page, render_pages
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 TEMPLATE = "workshops.html.jinja"
 CACHE = ".cache/workshop-pdfs"
 MANIFEST = "manifest.json"
+# The lines the title slide of a workshop gives the organization's name, in type of 24 pt.
+TITLE_SLIDE_ROOM = Room("on the title slide of each workshop", {"organization": 2})
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,9 @@ def render_packs(sources: Sources, playbook: Playbook, strings: Strings, epoch: 
     for index, doc in enumerate(docs):
         pages = document.pages[starts[index] : starts[index + 1] if index + 1 < len(docs) else None]
         if doc.ref is not None and doc.pages is not None and len(pages) != doc.pages:
-            problems.append(_slides_overflow(playbook, doc.ref, len(pages), doc.pages))
+            problems += _title_slide_problems(playbook, pages) or [
+                _slides_overflow(playbook, doc.ref, len(pages), doc.pages)
+            ]
             continue
         part = document.copy(pages)
         part.metadata = copy.copy(document.metadata)
@@ -175,6 +180,14 @@ def _starts(document: Document, anchors: list[str]) -> list[int]:
         for name in page.anchors:
             where.setdefault(name, number)
     return [where[name] for name in anchors]
+
+
+def _title_slide_problems(playbook: Playbook, pages: list[Any]) -> list[Problem]:
+    """When the title slide ran onto a second page: the organization's name, if it takes more than its room."""
+    spilled = len(pages) > 1 and holds(pages[1], "pb-slide--title")
+    if not spilled:
+        return []
+    return over_budget(playbook, measure(pages[:1]), TITLE_SLIDE_ROOM, "the title slide runs onto a second page")
 
 
 def _slides_overflow(playbook: Playbook, ref: Ref, pages: int, slides: int) -> Problem:

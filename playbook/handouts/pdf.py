@@ -23,6 +23,7 @@ from typing import Any
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings, fill
 from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
+from playbook.handouts.settings_fit import Room, holds, measure, over_budget
 from playbook.problems import ContentError, Problem
 from playbook.render.templates import Page, render_pages
 from playbook.site.escape import md, yaml_string
@@ -30,6 +31,26 @@ from playbook.site.stage import write_if_changed
 
 FOLDER = "handouts"
 SHORT_PAGES = 2
+# The lines each document gives the site settings it shows. Within these, every setting the scaffold suggests
+# fits on A4 and letter together (tests/test_branding_fit.py); a document that runs over its pages names the
+# settings that take more.
+CONTACT_LINES = {
+    "contact.email": 1,
+    "contact.phone": 2,
+    "contact.address": 2,
+    "call_to_action.label": 2,
+    "call_to_action.url": 1,
+    "footer": 2,
+}
+COVER_ROOM = Room(
+    "on the cover of the full handout",
+    {"organization": 2, "title": 3, "description": 4, "version": 1, "url": 3, **CONTACT_LINES, "contact.address": 5},
+)
+SHORT_ROOM = Room(
+    "in the header of the short handout",
+    {"organization": 2, "title": 2, "version": 1, "url": 3, **CONTACT_LINES, "contact.address": 3},
+)
+CARD_ROOM = Room("on the back of each card", {"organization": 2, "url": 2})
 
 
 @dataclass(frozen=True)
@@ -115,10 +136,17 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
             continue
         if spec.shape == "full":
             entry_pages = anchor_pages(document)
+        if spec.shape == "full" and _cover_pages(document) > 1:
+            problems += over_budget(
+                playbook, measure(document.pages[:2]), COVER_ROOM, "the cover runs to a second page"
+            ) or [_cover_too_long(shown)]
         if spec.shape == "deck":
-            problems += _overflow_problems(playbook, overflowing(document))
+            problems += _card_problems(playbook, document)
         if spec.shape == "short" and len(document.pages) > SHORT_PAGES:
-            problems.append(_short_too_long(shown, len(document.pages)))
+            consequence = f"the short handout runs to {len(document.pages)} pages instead of {SHORT_PAGES}"
+            problems += over_budget(playbook, measure(document.pages), SHORT_ROOM, consequence) or [
+                _short_too_long(shown, len(document.pages))
+            ]
         elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
         warnings = tuple(glyph_warnings(playbook, missing, shown))
         handouts.append(Handout(spec, len(document.pages), data, elapsed, cpu, warnings))
@@ -204,6 +232,32 @@ def _render_problems(template: str, messages: list[str]) -> list[Problem]:
             raise lacking
     hint = "fix the template, its stylesheet or the file it names"
     return [Problem(template, 1, 1, "", f"WeasyPrint: {message}", hint) for message in messages]
+
+
+def _cover_pages(document: Any) -> int:
+    """The pages the full handout's cover takes: it is one page unless its text ran over."""
+    return sum(1 for page in document.pages[:3] if holds(page, "pb-cover"))
+
+
+def _cover_too_long(template: str) -> Problem:
+    return Problem(
+        template,
+        1,
+        1,
+        "",
+        "the cover of the full handout runs to a second page",
+        "shorten the description, the contact details or the call to action in content/local/branding.yml",
+    )
+
+
+def _card_problems(playbook: Playbook, document: Any) -> list[Problem]:
+    """Cards whose text does not fit: the site settings on their backs first, then each entry's own text."""
+    names = overflowing(document)
+    if any(name.endswith(":back") for name in names):
+        blamed = over_budget(playbook, measure(document.pages), CARD_ROOM, "the backs of the cards do not fit")
+        if blamed:
+            return blamed + _overflow_problems(playbook, [name for name in names if not name.endswith(":back")])
+    return _overflow_problems(playbook, names)
 
 
 def _overflow_problems(playbook: Playbook, names: list[str]) -> list[Problem]:

@@ -160,7 +160,7 @@ def staged_config(
             "phone": site.contact.phone,
             # A tel: address holds digits and a leading plus only.
             "phone_href": re.sub(r"[^+0-9]", "", site.contact.phone or ""),
-            "address": site.contact.address,
+            "address": ", ".join(site.contact.address_lines) or None,
         }
     config: dict[str, Any] = {
         "site_name": config_text(site.title),
