@@ -168,6 +168,14 @@ def test_the_handouts_page_links_the_pdfs_on_both(built: Project) -> None:
 def result_links(tab: Any, query: str) -> list[str]:
     """Open the search with "/", type ``query`` and return the addresses of the results, in order."""
     tab.keyboard.press("/")
+    # Keys typed before the search field has focus are lost (Zensical's field is in a shadow root).
+    tab.wait_for_function(
+        """() => {
+            let active = document.activeElement;
+            while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+            return !!active && active.tagName === "INPUT";
+        }"""
+    )
     tab.keyboard.type(query)
     # Material lists results in its own markup; Zensical in a dialog of options (in a shadow root).
     results = tab.locator(".md-search-result__item > a, [role='listbox'] [role='option']")
