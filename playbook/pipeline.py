@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from playbook import gc_pause
+from playbook import gc_pause, speedups
 from playbook.checker.selfcheck import template_problems
 from playbook.content.collect import LOCAL_FOLDER, Loaded, Reads, collect
 from playbook.content.contrast import INTERFACE_RATIO, TEXT_RATIO, failures
@@ -258,7 +258,8 @@ def render_workshop_documents(project: Project, checked: Checked, reporter: Repo
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
     """Write the staged project, changing only what changed."""
     with reporter.stage("stage") as step:
-        result = sync_tree(project.stage_dir, files, project.root / STAGE_MANIFEST, keep=engines.WORK_FOLDERS)
+        manifest = project.root / STAGE_MANIFEST if speedups.enabled("stage-manifest") else None
+        result = sync_tree(project.stage_dir, files, manifest, keep=engines.WORK_FOLDERS)
         step.detail = f"{result.written} written, {result.unchanged} unchanged, {result.removed} removed"
     return result
 

@@ -37,6 +37,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from playbook import speedups
 from playbook.engines import mkdocs_adapter
 from playbook.engines.engine import Builder
 from playbook.logcapture import capture_warnings
@@ -134,7 +135,7 @@ def started(warm_configs: Sequence[Path], command: Sequence[str] | None = None) 
     build's configuration, then the base one) to import the theme, plugins and
     extensions it names.
     """
-    if os.environ.get(OPT_OUT) == "0" or cores() < 2:
+    if os.environ.get(OPT_OUT) == "0" or not speedups.enabled("worker") or cores() < 2:
         yield InProcess()
         return
     # -P and this package's folder first: the worker runs this very code, not a
