@@ -16,6 +16,11 @@ It prints the median of each kind of run, and for each speed-up the median over
 the turns of what it saves, (without − with) / without, each turn's pair taken
 together so that a slow spell of a shared machine hits both alike. A speed-up
 earns its place at 10% or more at either scale.
+
+With ``--preview`` it weighs the same speed-ups in ``playbook serve`` instead:
+each run is a fresh process that brings a preview up, then times the update
+after each of three edits of one entry's title (load to refreshed folder, the
+browser left out), and counts the median of the three.
 """
 
 from __future__ import annotations
@@ -56,6 +61,41 @@ def command(kind: str, root: Path) -> tuple[list[str], dict[str, str]]:
     return [str(BIN / "playbook"), "--project", str(root), "-q", "build", "--no-pdf"], environment
 
 
+PREVIEW_RUN = """
+import statistics, sys, time
+from pathlib import Path
+from playbook.engines import engine
+from playbook.pipeline import Previewing, Project
+from playbook.report import Reporter
+root = Path(sys.argv[1])
+previewing = Previewing(Project(root), Reporter(quiet=True), engine.InProcess("mkdocs"), Path(sys.argv[2]))
+previewing.update()
+previewing.warm_up()
+entry = root / "content" / "principles" / "always-be-networking.yml"
+title = "Keep networking when you need nothing"
+seconds = []
+for number in range(3):
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace(title, f"{title} ({number})", 1), encoding="utf-8")
+    title = f"{title} ({number})"
+    start = time.perf_counter()
+    previewing.update()
+    seconds.append(time.perf_counter() - start)
+print(statistics.median(seconds))
+"""
+
+
+def timed_preview(kind: str, root: Path) -> float:
+    """The median seconds of a preview's update after an edit, in a fresh copy of ``root``."""
+    _, environment = command(kind, root)
+    with tempfile.TemporaryDirectory(prefix="bench-speedups-preview-") as temporary:
+        copy = Path(temporary) / "project"
+        shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", "bare-site"))
+        argv = [sys.executable, "-c", PREVIEW_RUN, str(copy), str(Path(temporary) / "site")]
+        output = subprocess.run(argv, env=environment, check=True, capture_output=True, text=True).stdout
+    return float(output.strip().splitlines()[-1])
+
+
 def timed(kind: str, root: Path) -> float:
     argv, environment = command(kind, root)
     start = time.perf_counter()
@@ -68,12 +108,14 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10")
     parser.add_argument("--runs", default="5,3", help="turns per scale, in the order of --scales")
     parser.add_argument("--pieces", default=",".join(speedups.PIECES), help="the speed-ups to weigh")
+    parser.add_argument("--preview", action="store_true", help="weigh them in playbook serve's update after an edit")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     runs = [int(r) for r in args.runs.split(",")]
     runs += [runs[-1]] * (len(scales) - len(runs))
     pieces = [p for p in args.pieces.split(",") if p]
-    kinds = [ALL, *pieces, BARE]
+    kinds = [ALL, *pieces] if args.preview else [ALL, *pieces, BARE]
+    measure = timed_preview if args.preview else timed
     shuffle = random.Random(14)
     print(f"{'scale':>5} {'entries':>7} {'turns':>5}  " + "  ".join(f"{k:>16}" for k in kinds))
     savings: dict[tuple[int, str], float] = {}
@@ -88,7 +130,7 @@ def main() -> None:
                 order = kinds[:]
                 shuffle.shuffle(order)
                 for kind in order:
-                    seconds[kind].append(timed(kind, root))
+                    seconds[kind].append(measure(kind, root))
             shutil.rmtree(root / "bare-site", ignore_errors=True)
         cells = [f"{statistics.median(seconds[k]):>15.2f}s" for k in kinds]
         print(f"{scale:>4}× {entries:>7} {turns:>5}  " + "  ".join(cells), flush=True)

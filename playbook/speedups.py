@@ -4,7 +4,7 @@ A speed-up never changes a result, only how soon it comes. Each one stays only
 while ``bench/speedups.py`` shows it saving at least a tenth of the full build
 at 1× or 10× the default entries, measured with and without it in one run.
 ``PLAYBOOK_WITHOUT`` names the ones to turn off, separated by commas (for
-example ``PLAYBOOK_WITHOUT=worker,gc-pause``).
+example ``PLAYBOOK_WITHOUT=theme-cache,gc-pause``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import os
 VARIABLE = "PLAYBOOK_WITHOUT"
 # Each speed-up by the name PLAYBOOK_WITHOUT takes, and what it does.
 PIECES = {
-    "worker": "MkDocs imported and warmed up in a second process while the content is generated",
     "theme-cache": "the theme's compiled templates kept in .cache/ between builds",
     "gc-pause": "Python's cyclic garbage collector held off while content loads and renders",
     "stage-manifest": "staged files recognized as unchanged from a manifest, without reading them",
