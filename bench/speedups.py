@@ -141,12 +141,13 @@ def main() -> None:
     print(f"{'speed-up':<16} " + " ".join(f"{f'saves at {s}×':>12}" for s in scales) + "  verdict")
     for piece in pieces:
         found = [savings[s, piece] for s in scales]
-        verdict = "keep" if max(found) >= 0.10 else "drop (under 10% at every scale)"
+        verdict = "earns its place" if max(found) >= 0.10 else "under 10% at every scale"
         print(f"{piece:<16} " + " ".join(f"{v:>12.1%}" for v in found) + f"  {verdict}")
+    measured = "the preview's update after an edit" if args.preview else "the full build"
     print(
-        "columns under a speed-up's name: the full build with it turned off; saves = median over the turns of"
-        " (without − with) / without, paired by turn; medians of the turns; the yardstick is the bare mkdocs"
-        " build of the same staged folder; wall time on a machine that may be shared"
+        f"columns under a speed-up's name: {measured} with it turned off; saves = median over the turns of"
+        " (without − with) / without, paired by turn; medians of the turns; wall time on a machine that may be"
+        " shared" + ("" if args.preview else "; the yardstick is the bare mkdocs build of the same staged folder")
     )
 
 
