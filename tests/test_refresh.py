@@ -40,6 +40,15 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _same_as_a_full_build(previewing: Previewing, project_stage: Path, full: Path) -> dict[str, bytes]:
+    engines.InProcess("mkdocs").build(project_stage / "mkdocs.yml", full)
+    refreshed, built = _tree(previewing.preview.site_dir), _tree(full)
+    assert sorted(refreshed) == sorted(built)
+    differing = sorted(path for path in built if refreshed[path] != built[path] and path not in ALWAYS_DIFFERENT)
+    assert differing == [], f"the refreshed preview differs from a full build in {differing}"
+    return refreshed
+
+
 def test_a_refreshed_preview_is_the_site_a_full_build_makes(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     engine = Counting()
@@ -47,20 +56,23 @@ def test_a_refreshed_preview_is_the_site_a_full_build_makes(tmp_path: Path) -> N
     previewing.update()
     previewing.warm_up()
     entry = project.content_dir / "principles" / "give-first.yml"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace("title: Give before you ask", "title: Offer help before any ask"), encoding="utf-8")
-    engine.calls.clear()
-    previewing.update()
-    assert engine.calls == ["refresh"], "one edited entry should refresh the preview in place, not build it afresh"
-    assert not previewing.preview.problems
-
-    full = tmp_path / "full"
-    engines.InProcess("mkdocs").build(project.stage_dir / "mkdocs.yml", full)
-    refreshed, built = _tree(previewing.preview.site_dir), _tree(full)
-    assert sorted(refreshed) == sorted(built)
-    differing = sorted(path for path in built if refreshed[path] != built[path] and path not in ALWAYS_DIFFERENT)
-    assert differing == [], f"the refreshed preview differs from a full build in {differing}"
-    # What a reader would notice first, said plainly: the new title in the search and on the tags page.
-    assert "Offer help before any ask" in refreshed["search/search_index.json"].decode()
-    assert "Offer help before any ask" in refreshed["tags/index.html"].decode()
-    assert "Give before you ask" not in refreshed["tags/index.html"].decode()
+    edits = [
+        ("title: Give before you ask", "title: Offer help before any ask"),
+        ("tags: [giving, first contact]", "tags: [first contact, reciprocity]"),
+    ]
+    shown = {}
+    for number, (before, after) in enumerate(edits):
+        text = entry.read_text(encoding="utf-8")
+        assert before in text
+        entry.write_text(text.replace(before, after), encoding="utf-8")
+        engine.calls.clear()
+        previewing.update()
+        assert engine.calls == ["refresh"], "one edited entry should refresh the preview in place, not build it afresh"
+        assert not previewing.preview.problems
+        shown[number] = _same_as_a_full_build(previewing, project.stage_dir, tmp_path / f"full-{number}")
+    # What a reader would notice first, said plainly: the new title in the search and on the tags page,
+    # and the tags page following the entry's tags.
+    assert "Offer help before any ask" in shown[0]["search/search_index.json"].decode()
+    assert "Offer help before any ask" in shown[0]["tags/index.html"].decode()
+    assert "Give before you ask" not in shown[0]["tags/index.html"].decode()
+    assert 'id="tag:reciprocity"' in shown[1]["tags/index.html"].decode()

@@ -157,8 +157,11 @@ def _keep_tags_whole(config: Any) -> None:
 
     class WholeTags(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         def on_files(self, files: Any, /, *, config: Any) -> Any:
+            pages = [file.abs_src_path for file in files.documentation_pages()]
+            for gone in _sources.keys() - set(pages):
+                del _sources[gone]
             for file in files.documentation_pages():
-                if _LISTING_MARKER in Path(file.abs_src_path).read_text(encoding="utf-8-sig"):
+                if _LISTING_MARKER in _source(file.abs_src_path)[0]:
                     file.is_modified = lambda: True
             return files
 
@@ -171,13 +174,35 @@ def _keep_tags_whole(config: Any) -> None:
                 if page is None:
                     continue
                 if page.markdown is None:
-                    page.read_source(config)
+                    # What Page.read_source would set, parsed once per version of the staged file.
+                    _, (markdown, front) = _source(file.abs_src_path, parsed=True)
+                    page.markdown, page.meta = markdown, dict(front)
                     tags.mappings.add(page, page.markdown)
                 order.append(page.url)
             tags.mappings.data = {url: collected[url] for url in order if url in collected}
             return env
 
     config.plugins["playbook/whole-tags"] = WholeTags()
+
+
+# Each staged page's text, and its Markdown and front matter once parsed, by the file's identity: staging
+# replaces a file, never rewrites it in place, so each version of a page has an inode of its own.
+_sources: dict[str, tuple[tuple[int, int, int], str, tuple[str, dict[str, Any]] | None]] = {}
+
+
+def _source(path: str, parsed: bool = False) -> tuple[str, tuple[str, dict[str, Any]]]:
+    """A staged page's text and, with ``parsed``, its Markdown and front matter, read again only once it changed."""
+    from mkdocs.utils import meta
+
+    status = Path(path).stat()
+    identity = (status.st_ino, status.st_mtime_ns, status.st_size)
+    known = _sources.get(path)
+    if known is None or known[0] != identity:
+        known = (identity, Path(path).read_text(encoding="utf-8-sig", errors="strict"), None)
+    if parsed and known[2] is None:
+        known = (identity, known[1], meta.get_data(known[1]))
+    _sources[path] = known
+    return known[1], known[2] or ("", {})
 
 
 def _list_theme_once(theme: Any, project: Path) -> None:
