@@ -10,10 +10,9 @@ them alike; the fastest of ``--repeat`` runs counts. For every scale it prints:
 - generate: load, validate, link, render and stage, imports included;
 - cold build: the first ``playbook build --no-pdf`` of a fresh copy of the
   project, as in a new clone: no staged folder, no ``.cache/``, no previous site;
-- build: the same command again, which warms MkDocs up in a second process
-  while it generates (see playbook/engines/mkdocs_worker.py) and finds in ``.cache/``
-  the compiled templates, its own and the theme's, and the staged files'
-  manifest; the processor time of both processes beside it;
+- build: the same command again, which finds in ``.cache/`` the compiled
+  templates, its own and the theme's, and the staged files' manifest; its
+  processor time beside it;
 - mkdocs: a bare ``mkdocs build`` of the staged folder, imports included;
 - overhead: how much longer ``playbook build`` takes than a bare MkDocs build,
   (build − mkdocs) / mkdocs, which is what the generator costs a user who runs

@@ -8,7 +8,6 @@ MkDocs warming up in a second process, then imports the generator.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import sys
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from playbook.content.situations import SITUATIONS
 from playbook.engines import engine as engines
-from playbook.engines import mkdocs_worker
 from playbook.problems import ContentError, MachineError, github_annotation
 from playbook.project import Project
 from playbook.report import Reporter
@@ -97,12 +95,9 @@ def cmd_translations(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def cmd_build(args: argparse.Namespace, reporter: Reporter) -> int:
     project = _project(args)
-    # MkDocs warms up unless another engine was asked for; the site's own setting is read later, with the content.
-    warm = [project.stage_dir / "mkdocs.yml", project.base_config] if args.engine in (None, "mkdocs") else None
-    with mkdocs_worker.started(warm) if warm else contextlib.nullcontext() as builder:
-        from playbook import pipeline
+    from playbook import pipeline
 
-        checked = pipeline.build_site(project, reporter, handouts=not args.no_pdf, builder=builder, engine=args.engine)
+    checked = pipeline.build_site(project, reporter, handouts=not args.no_pdf, engine=args.engine)
     reporter.say(f"built {project.site_dir}")
     if args.offline:
         engine = pipeline.engine_of(checked, args.engine)

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from playbook import gc_pause
+from playbook import gc_pause, speedups
 from playbook.checker.selfcheck import template_problems
 from playbook.content.collect import LOCAL_FOLDER, Loaded, Reads, collect
 from playbook.content.contrast import INTERFACE_RATIO, TEXT_RATIO, failures
@@ -25,8 +25,7 @@ from playbook.content.strings import Strings, languages, load_strings, translati
 from playbook.content.translation import Status, apply_translations
 from playbook.content.validate import problem_at
 from playbook.engines import engine as engines
-from playbook.engines import mkdocs_worker
-from playbook.engines.engine import Builder, BuildFailed, Refresher
+from playbook.engines.engine import BuildFailed, Refresher
 from playbook.fork.overlay import apply_overlay, check_assets, singleton
 from playbook.handouts import packs, pdf
 from playbook.problems import ContentError, Problem
@@ -263,7 +262,8 @@ def render_workshop_documents(project: Project, checked: Checked, reporter: Repo
 def stage(project: Project, files: dict[str, bytes], reporter: Reporter) -> SyncResult:
     """Write the staged project, changing only what changed."""
     with reporter.stage("stage") as step:
-        result = sync_tree(project.stage_dir, files, project.root / STAGE_MANIFEST, keep=engines.WORK_FOLDERS)
+        manifest = project.root / STAGE_MANIFEST if speedups.enabled("stage-manifest") else None
+        result = sync_tree(project.stage_dir, files, manifest, keep=engines.WORK_FOLDERS)
         step.detail = f"{result.written} written, {result.unchanged} unchanged, {result.removed} removed"
     return result
 
@@ -296,21 +296,16 @@ def build_site(
     reporter: Reporter,
     *,
     handouts: bool = True,
-    builder: Builder | None = None,
     engine: str | None = None,
 ) -> Checked:
     """Check, generate, stage and build into a scratch folder, then swap it in for ``site/``.
 
     Without ``handouts`` the site says the PDFs were not built, as ``serve`` does.
     The engine is ``engine`` or the site's setting (see :func:`engine_of`).
-    MkDocs runs through ``builder``: in this process unless the caller started a
-    worker (see :mod:`playbook.engines.mkdocs_worker`), as ``playbook build`` does;
-    another engine ignores it.
     """
     checked = check(project, reporter)
     name = engine_of(checked, engine)
-    if name != "mkdocs" or builder is None:
-        builder = mkdocs_worker.InProcess() if name == "mkdocs" else engines.InProcess(name)
+    builder = engines.InProcess(name)
     languages = checked.playbook.site.editions
     versions = [checked, *(check(project, reporter, language) for language in languages[1:])]
     editions = [

@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "playbook"
 
 # Top-level modules every room may use; they import no room.
-GROUND = {"problems", "project", "report", "gc_pause", "logcapture"}
+GROUND = {"problems", "project", "report", "gc_pause", "logcapture", "speedups"}
 # Top-level modules that wire the rooms together; nothing imports them but each other.
 SHELL = {"cli", "pipeline", "__main__"}
 # Room -> the rooms it may import.

@@ -1,12 +1,10 @@
-"""The swap: a complete site/ at every instant, leftovers of killed builds cleaned, the worker dies with its parent."""
+"""The swap: a complete site/ at every instant, and leftovers of killed builds cleaned."""
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -54,52 +52,3 @@ def test_leftovers_of_dead_builds_are_cleaned_and_a_running_builds_are_kept(tmp_
     assert not any(p.exists() for p in [*stale, legacy])
     assert running.exists() and unrelated.exists() and scratch.is_dir()
     assert (site_dir / "index.html").read_text() == "old"
-
-
-WORKER_PARENT = """
-import sys
-from pathlib import Path
-from playbook.engines import mkdocs_worker
-mkdocs_worker.cores = lambda: 2
-import os, time
-with mkdocs_worker.started([Path(sys.argv[1])]) as worker:
-    # A child of this process holds the worker's request pipe open, as a helper it started would,
-    # so the worker cannot learn of its parent's death from the pipe.
-    holder = os.fork()
-    if holder == 0:
-        time.sleep(60)
-        os._exit(0)
-    print(worker.process.pid, holder, flush=True)
-    sys.stdin.read()
-"""
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
-def test_the_worker_dies_when_its_parent_is_killed(tmp_path: Path) -> None:
-    config = Path(__file__).resolve().parent.parent / "mkdocs.yml"
-    parent = subprocess.Popen(
-        [sys.executable, "-c", WORKER_PARENT, str(config)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PLAYBOOK_MKDOCS_WORKER": "1"},
-    )
-    assert parent.stdout is not None
-    worker, holder = (int(pid) for pid in parent.stdout.readline().split())
-    os.kill(parent.pid, signal.SIGKILL)
-    parent.wait()
-    try:
-        # Waiting for the kernel to deliver the signal, not timing anything: the worker is gone or a zombie.
-        for _ in range(200):
-            try:
-                state = Path(f"/proc/{worker}/stat").read_text().split(") ", 1)[1][0]
-            except FileNotFoundError:
-                break
-            if state == "Z":
-                break
-            time.sleep(0.05)
-        else:
-            os.kill(worker, signal.SIGKILL)
-            pytest.fail("the MkDocs worker outlived its parent")
-    finally:
-        os.kill(holder, signal.SIGKILL)

@@ -18,7 +18,7 @@ import jinja2.bccache
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
-from playbook.engines import mkdocs_worker
+from playbook.engines import engine as engines
 from playbook.pipeline import Project
 from playbook.render import jinja_cache
 from playbook.render.templates import _tidy, environment
@@ -163,11 +163,11 @@ def _kept(cache: Path) -> dict[str, int]:
 def test_the_theme_cache_builds_the_same_site_and_is_reused(sample_site: Project, tmp_path: Path) -> None:
     staged = sample_site.stage_dir / "mkdocs.yml"
     cache = tmp_path / "cache"
-    plain = mkdocs_worker.InProcess().build(staged, tmp_path / "plain")
-    cold = mkdocs_worker.InProcess().build(staged, tmp_path / "cold", cache)
+    plain = engines.InProcess("mkdocs").build(staged, tmp_path / "plain")
+    cold = engines.InProcess("mkdocs").build(staged, tmp_path / "cold", cache)
     kept = _kept(cache)
     assert len(kept) > 20, "Material's compiled templates should be kept"
-    warm = mkdocs_worker.InProcess().build(staged, tmp_path / "warm", cache)
+    warm = engines.InProcess("mkdocs").build(staged, tmp_path / "warm", cache)
     assert _kept(cache) == kept, "a second build should load every template from the cache, not compile it anew"
     assert plain == cold == warm > 10
     assert _files(tmp_path / "plain") == _files(tmp_path / "cold") == _files(tmp_path / "warm")
@@ -177,10 +177,10 @@ def test_an_override_edited_in_place_shows_despite_the_theme_cache(sample_site: 
     copy = tmp_path / "stage"
     shutil.copytree(sample_site.stage_dir, copy)
     cache = tmp_path / "cache"
-    mkdocs_worker.InProcess().build(copy / "mkdocs.yml", tmp_path / "first", cache)
+    engines.InProcess("mkdocs").build(copy / "mkdocs.yml", tmp_path / "first", cache)
     main = copy / "overrides" / "main.html"
     edited = main.read_text(encoding="utf-8").replace("{% block announce -%}", "{% block announce -%}<!-- edited -->")
     main.write_text(edited, encoding="utf-8")
-    mkdocs_worker.InProcess().build(copy / "mkdocs.yml", tmp_path / "edited", cache)
+    engines.InProcess("mkdocs").build(copy / "mkdocs.yml", tmp_path / "edited", cache)
     assert "<!-- edited -->" not in (tmp_path / "first" / "index.html").read_text(encoding="utf-8")
     assert "<!-- edited -->" in (tmp_path / "edited" / "index.html").read_text(encoding="utf-8")

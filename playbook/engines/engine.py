@@ -21,8 +21,7 @@ engine. An engine offers two things:
   ``start_watching`` once the server is about to start (not used by ``playbook
   serve``, which serves its own preview so that every engine gets the same one).
 
-Two engines: MkDocs with Material 9.8 (``mkdocs_adapter``, warmed up in a
-second process by ``mkdocs_worker``), the default, and Zensical
+Two engines: MkDocs with Material 9.8 (``mkdocs_adapter``), the default, and Zensical
 (``zensical_adapter``), Material's successor. ``content/site.yml`` (or a fork's
 ``branding.yml``) chooses one with ``engine:``; ``--engine`` overrides it.
 This module imports no engine: each is imported when it is asked for.

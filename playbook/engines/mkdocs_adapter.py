@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from playbook import speedups
 from playbook.engines.engine import BuildFailed
 from playbook.logcapture import capture_warnings
 
@@ -31,7 +32,7 @@ def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> i
     with capture_warnings("mkdocs", logging.INFO) as log:
         try:
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
-            if cache_dir is not None:
+            if cache_dir is not None and speedups.enabled("theme-cache"):
                 from playbook.engines import theme_cache
 
                 config.plugins[theme_cache.NAME] = theme_cache.ThemeCache(cache_dir)
@@ -80,11 +81,12 @@ def refresh(config_file: Path, site_dir: Path, cache_dir: Path | None = None) ->
     with capture_warnings("mkdocs", logging.INFO) as log:
         try:
             config = load_config(str(config_file), strict=False, site_dir=str(site_dir))
-            if cache_dir is not None:
+            if cache_dir is not None and speedups.enabled("theme-cache"):
                 from playbook.engines import theme_cache
 
                 config.plugins[theme_cache.NAME] = theme_cache.ThemeCache(cache_dir)
             _list_theme_once(config.theme, config_file.parent.resolve())
+            _keep_tags_whole(config)
             mkdocs_build(config, dirty=True)
         except (exceptions.MkDocsException, exceptions.Abort, exceptions.ConfigurationError) as error:
             raise BuildFailed(log.messages or [str(error)]) from None
@@ -104,15 +106,103 @@ def _read_json(path: Path) -> Any:
 
 
 def _merge_search_index(index: Path, previous: Any) -> None:
-    """Give the dirty build's search index, which holds only the pages it rendered, the other pages' entries back."""
+    """Give the dirty build's search index, which holds only the pages it rendered, the other pages' entries back.
+
+    Each page's entries take the place its previous entries had, so the index
+    lists the pages in the order a full build does.
+    """
     current = _read_json(index)
     if not (isinstance(current, dict) and isinstance(previous, dict)):
         return
-    fresh = current.get("docs", [])
-    rendered = {str(doc.get("location", "")).split("#")[0] for doc in fresh}
-    kept = [doc for doc in previous.get("docs", []) if str(doc.get("location", "")).split("#")[0] not in rendered]
-    current["docs"] = kept + fresh
-    index.write_text(json.dumps(current, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    fresh: dict[str, list[Any]] = {}
+    for doc in current.get("docs", []):
+        fresh.setdefault(_page_of(doc), []).append(doc)
+    merged: list[Any] = []
+    for doc in previous.get("docs", []):
+        page = _page_of(doc)
+        if page not in fresh:
+            merged.append(doc)
+        elif fresh[page]:
+            merged += fresh[page]
+            fresh[page] = []
+    merged += [doc for docs in fresh.values() for doc in docs]
+    current["docs"] = merged
+    # Written as the search plugin writes it (ASCII, compact), so the file is the one a full build writes.
+    index.write_text(json.dumps(current, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _page_of(doc: Any) -> str:
+    return str(doc.get("location", "")).split("#")[0] if isinstance(doc, dict) else ""
+
+
+# The tags plugin's listings marker (its setting ``listings_directive``, whose default the staged folder keeps).
+_LISTING_MARKER = "<!-- material/tags"
+# Before the tags plugin's own on_env (100), which renders the listings from what it collected.
+_BEFORE_TAGS = 200
+
+
+def _keep_tags_whole(config: Any) -> None:
+    """Have a dirty build render the tags listings, and each page's tag links, as a full build would.
+
+    The tags plugin collects a page's tags while the page is read, which a dirty
+    build does only for changed pages: the listing page would lose the others
+    and the changed pages' tags would lose their links to it. So the listing
+    pages are always built again, and every other page's tags are collected from
+    its front matter (read without rendering it), in the order of a full build.
+    """
+    tags = config.plugins.get("material/tags")
+    if tags is None:
+        return
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class WholeTags(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_files(self, files: Any, /, *, config: Any) -> Any:
+            pages = [file.abs_src_path for file in files.documentation_pages()]
+            for gone in _sources.keys() - set(pages):
+                del _sources[gone]
+            for file in files.documentation_pages():
+                if _LISTING_MARKER in _source(file.abs_src_path)[0]:
+                    file.is_modified = lambda: True
+            return files
+
+        @event_priority(_BEFORE_TAGS)
+        def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+            collected = tags.mappings.data
+            order = []
+            for file in files.documentation_pages():
+                page = file.page
+                if page is None:
+                    continue
+                if page.markdown is None:
+                    # What Page.read_source would set, parsed once per version of the staged file.
+                    _, (markdown, front) = _source(file.abs_src_path, parsed=True)
+                    page.markdown, page.meta = markdown, dict(front)
+                    tags.mappings.add(page, page.markdown)
+                order.append(page.url)
+            tags.mappings.data = {url: collected[url] for url in order if url in collected}
+            return env
+
+    config.plugins["playbook/whole-tags"] = WholeTags()
+
+
+# Each staged page's text, and its Markdown and front matter once parsed, by the file's identity: staging
+# replaces a file, never rewrites it in place, so each version of a page has an inode of its own.
+_sources: dict[str, tuple[tuple[int, int, int], str, tuple[str, dict[str, Any]] | None]] = {}
+
+
+def _source(path: str, parsed: bool = False) -> tuple[str, tuple[str, dict[str, Any]]]:
+    """A staged page's text and, with ``parsed``, its Markdown and front matter, read again only once it changed."""
+    from mkdocs.utils import meta
+
+    status = Path(path).stat()
+    identity = (status.st_ino, status.st_mtime_ns, status.st_size)
+    known = _sources.get(path)
+    if known is None or known[0] != identity:
+        known = (identity, Path(path).read_text(encoding="utf-8-sig", errors="strict"), None)
+    if parsed and known[2] is None:
+        known = (identity, known[1], meta.get_data(known[1]))
+    _sources[path] = known
+    return known[1], known[2] or ("", {})
 
 
 def _list_theme_once(theme: Any, project: Path) -> None:
