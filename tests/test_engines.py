@@ -157,6 +157,23 @@ def test_both_engines_list_the_same_tags_with_the_same_pages(default_site: Proje
     assert tag_listing(zensical_site.site_dir) == material
 
 
+def test_every_tag_of_a_page_links_to_its_place_on_the_tags_page(built: Project) -> None:
+    """The tags page is written by the playbook (the plugin's listing grows with entries squared on Zensical)."""
+    site = built.site_dir
+    listing = tag_listing(site)
+    seen = 0
+    for path in sorted(site.glob("*/*/index.html")):
+        chips = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', path.read_text(encoding="utf-8"), re.S)
+        if not chips:
+            continue
+        here = "../" + path.parent.relative_to(site).as_posix() + "/"
+        for href in re.findall(r'<a href="([^"]+)" class="md-tag', chips[1]):
+            assert href.startswith("../../tags/#tag:"), (path, href)
+            assert here in listing[href.split("#")[1]], (path, href)
+            seen += 1
+    assert seen > 50
+
+
 def test_the_handouts_page_links_the_pdfs_on_both(built: Project) -> None:
     page = (built.site_dir / "handouts" / "index.html").read_text(encoding="utf-8")
     for name in ("playbook.pdf", "playbook-short.pdf", "cards.pdf"):

@@ -66,6 +66,14 @@ def page_path(ref: Ref) -> str:
     return f"{KINDS[ref.kind].page_folder}/{ref.id}.md"
 
 
+def tag_anchor(tag: str) -> str:
+    """The tags page's anchor for a tag, as Material names it: ``tag:`` and the tag, spaces as hyphens.
+
+    overrides/partials/tags.html links each tag of a page to it the same way.
+    """
+    return "tag:" + tag.replace(" ", "-")
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A link from one page to another, as MkDocs expects it in Markdown.
 
@@ -464,12 +472,34 @@ class Shaper:
         )
 
     def tags_page(self) -> Page:
+        """Every tagged entry under each of its tags, in the form of Material's listing.
+
+        The listing is written here rather than left to the tags plugin's marker:
+        Zensical 0.0.73 resolves that marker once for every tagged page, so its time
+        and memory grow with the square of the entries (bench/zensical_tags.py).
+        """
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for kind in ENTRY_KINDS:
+            for entry in self.playbook.of_kind(kind):
+                for tag in getattr(entry, "tags", ()):
+                    groups.setdefault(tag, []).append((entry.title, page_path(Ref(kind, entry.id))))
         return Page(
             "tags.md",
             "tags.md.jinja",
             {
                 "t": self.t,
                 "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
+                "tags": [
+                    {
+                        "name": html_text(tag),
+                        "anchor": tag_anchor(tag),
+                        "entries": [
+                            {"title": md(title), "url": relative("tags.md", path)}
+                            for title, path in sorted(groups[tag], key=lambda item: (item[0].casefold(), item[1]))
+                        ],
+                    }
+                    for tag in sorted(groups)
+                ],
             },
         )
 
