@@ -192,6 +192,15 @@ def result_links(tab: Any, query: str) -> list[str]:
     return [str(href) for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
 
 
+def test_the_search_dialog_has_a_name_on_both(built: Project, tab: Any) -> None:
+    """axe's aria-dialog-name (a best practice, outside the WCAG tags the axe tests run; Lighthouse counts it)."""
+    tab.goto(serve(built.site_dir) + "principles/alumni-and-weak-ties/")
+    tab.wait_for_load_state("load")
+    dialog = tab.locator('.md-search[role="dialog"]')
+    tab.wait_for_function("() => document.querySelector('.md-search[role=dialog]').getAttribute('aria-label')")
+    assert dialog.get_attribute("aria-label") == "Search"
+
+
 def test_search_finds_the_pages_that_say_a_word(built: Project, tab: Any) -> None:
     tab.goto(serve(built.site_dir))
     found = [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", link) for link in result_links(tab, "referral")]
