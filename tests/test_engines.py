@@ -174,6 +174,31 @@ def test_every_tag_of_a_page_links_to_its_place_on_the_tags_page(built: Project)
     assert seen > 50
 
 
+def test_nothing_hidden_from_assistive_technology_is_in_the_tab_order(built: Project) -> None:
+    """axe's aria-hidden-focus: Zensical draws the one colour scheme as a hidden radio button (Lighthouse)."""
+    for path in sorted(built.site_dir.rglob("*.html")):
+        for element in re.findall(r"<(?:input|button|select|textarea|a)\b[^>]*>", path.read_text(encoding="utf-8")):
+            if re.search(r'\saria-hidden="true"', element):
+                assert 'tabindex="-1"' in element, (path, element)
+
+
+def search_texts(site: Path) -> dict[str, str]:
+    """Each page's and section's address in the search index, with its indexed text (either engine's index)."""
+    material = site / "search" / "search_index.json"
+    index = json.loads((material if material.exists() else site / "search.json").read_text(encoding="utf-8"))
+    return {doc["location"]: doc["text"] for doc in index.get("docs") or index["items"]}
+
+
+def test_the_lists_of_entries_stay_out_of_the_search_index(built: Project) -> None:
+    """A section's list holds every entry: at 100× its text would exceed a field of Zensical's index."""
+    texts = search_texts(built.site_dir)
+    anti_patterns = texts["anti-patterns/"]
+    assert anti_patterns.startswith("<p>What not to do") and "Afraid of Google" not in anti_patterns
+    assert texts["tags/"] == "<p>Every entry, grouped by topic.</p>"
+    # The entries themselves are found.
+    assert any(location.startswith("anti-patterns/") and location != "anti-patterns/" for location in texts)
+
+
 def test_the_handouts_page_links_the_pdfs_on_both(built: Project) -> None:
     page = (built.site_dir / "handouts" / "index.html").read_text(encoding="utf-8")
     for name in ("playbook.pdf", "playbook-short.pdf", "cards.pdf"):
