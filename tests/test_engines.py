@@ -226,6 +226,19 @@ def test_the_search_dialog_has_a_name_on_both(built: Project, tab: Any) -> None:
     assert dialog.get_attribute("aria-label") == "Search"
 
 
+def test_the_search_index_is_fetched_when_the_search_is_opened(built: Project, tab: Any) -> None:
+    """assets/theme/javascripts/search-on-demand.js: a page that nobody searches does not download the index."""
+    index = re.compile(r"/(search/search_index|search)\.json$")
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url) if index.search(request.url) else None)
+    tab.goto(serve(built.site_dir) + "principles/alumni-and-weak-ties/")
+    tab.wait_for_load_state("networkidle")
+    assert asked == []
+    with tab.expect_request(lambda request: bool(index.search(request.url))):
+        tab.keyboard.press("/")
+    assert len(asked) == 1
+
+
 def test_search_finds_the_pages_that_say_a_word(built: Project, tab: Any) -> None:
     tab.goto(serve(built.site_dir))
     found = [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", link) for link in result_links(tab, "referral")]
