@@ -131,6 +131,16 @@ def test_a_fork_chooses_zensical_and_the_build_says_what_it_does_not_check(tmp_p
     ), broken.stderr
 
 
+def test_zensical_names_the_plugins_it_would_skip(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "plugins:\n- search:\n    lang: en\n- tags\n- material/offline\n- git-revision-date\n- i18n: {}\n"
+    )
+    assert zensical_adapter.notes(config) == [
+        "ignores the plugins git-revision-date, i18n (it has no plugin API); build with --engine mkdocs to use them"
+    ]
+
+
 def test_the_staged_configuration_is_one_file_both_engines_read_alike(zensical_site: Project) -> None:
     config = yaml.safe_load((zensical_site.stage_dir / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "INHERIT" not in config and not (zensical_site.stage_dir / "base.yml").exists()
