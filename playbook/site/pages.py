@@ -66,12 +66,15 @@ def page_path(ref: Ref) -> str:
     return f"{KINDS[ref.kind].page_folder}/{ref.id}.md"
 
 
-def tag_anchor(tag: str) -> str:
-    """The tags page's anchor for a tag, as Material names it: ``tag:`` and the tag, spaces as hyphens.
+def tag_anchor(name: str) -> str:
+    """The tags page's anchor for a tag's name, as Material's listing names it: ``tag:`` and its slug.
 
-    overrides/partials/tags.html links each tag of a page to it the same way.
+    Letters and digits (any script) stay, lowercased; runs of spaces and hyphens become one hyphen;
+    anything else goes. Each entry page lists its tags' anchors in its front matter
+    (``tag_anchors``), which overrides/partials/tags.html links to.
     """
-    return "tag:" + tag.replace(" ", "-")
+    slug = re.sub(r"[^\w\s-]", "", name.casefold()).strip()
+    return "tag:" + re.sub(r"[\s_-]+", "-", slug)
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -147,6 +150,8 @@ class Shaper:
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
             # Kinds that run as an activity (worksheets, exercises, debates) replace it with their method.
             "method": None,
+            # Each tag's place on the tags page, by the name the page shows (overrides/partials/tags.html).
+            "tag_anchors_yaml": {yaml_string(self.tag_label(t)): yaml_string(tag_anchor(self.tag_label(t))) for t in entry.tags},
         }
 
     def note(self, entry_id: str) -> Context | None:
@@ -471,6 +476,11 @@ class Shaper:
             },
         )
 
+    def tag_label(self, tag: str) -> str:
+        """The name readers see for a tag: the playbook's own (``Playbook.tag_name``) where it names its tags."""
+        name_of = getattr(self.playbook, "tag_name", None)
+        return str(name_of(tag)) if callable(name_of) else tag
+
     def tags_page(self) -> Page:
         """Every tagged entry under each of its tags, in the form of Material's listing.
 
@@ -482,7 +492,8 @@ class Shaper:
         for kind in ENTRY_KINDS:
             for entry in self.playbook.of_kind(kind):
                 for tag in getattr(entry, "tags", ()):
-                    groups.setdefault(tag, []).append((entry.title, page_path(Ref(kind, entry.id))))
+                    name = self.tag_label(tag)
+                    groups.setdefault(name, []).append((entry.title, page_path(Ref(kind, entry.id))))
         return Page(
             "tags.md",
             "tags.md.jinja",
@@ -491,14 +502,14 @@ class Shaper:
                 "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
                 "tags": [
                     {
-                        "name": html_text(tag),
+                        "name": md(tag),
                         "anchor": tag_anchor(tag),
                         "entries": [
                             {"title": md(title), "url": relative("tags.md", path)}
                             for title, path in sorted(groups[tag], key=lambda item: (item[0].casefold(), item[1]))
                         ],
                     }
-                    for tag in sorted(groups)
+                    for tag in sorted(groups, key=str.casefold)
                 ],
             },
         )
