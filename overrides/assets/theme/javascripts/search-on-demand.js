@@ -12,6 +12,17 @@
   const held = [];
   let opened = false;
 
+  // Zensical's search answers what is typed with the index it has: words typed before the index came
+  // would stay unanswered, so once it has come the query is given again (Material's waits by itself).
+  function askAgain() {
+    setTimeout(() => {
+      for (const host of document.body.children) {
+        const field = host.shadowRoot ? host.shadowRoot.querySelector("input") : null;
+        if (field && field.value) field.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      }
+    }, 0);
+  }
+
   function open() {
     if (opened) return;
     opened = true;
@@ -31,6 +42,7 @@
   };
   proto.send = function (...args) {
     if (this.pbSearchIndex && !opened) {
+      this.addEventListener("loadend", askAgain);
       held.push(() => sendRequest.apply(this, args));
       return undefined;
     }
