@@ -1,27 +1,17 @@
-// The search index is fetched when a reader opens the search, not on every page. Both themes'
-// bundles request it as the page loads (Material: search/search_index.json, about 290 KB for
-// the default playbook; Zensical: search.json), with XMLHttpRequest, and hand it to the search
-// when it arrives. Loaded in the head, before the bundle, this holds back the sending of that
-// one request until the search is opened — the search field focused or clicked, its button or
-// label pressed, or a search shortcut typed (/, s, f) — and then sends it as it was. The rest of
-// the theme is untouched; the offline copy (file://) loads its index as a script and is not affected.
+// The search index is fetched when a reader opens the search, not on every page. Material's
+// bundle (the MkDocs engine) requests search/search_index.json as the page loads (about 290 KB for
+// the default playbook), with XMLHttpRequest, and its search worker waits for it. Loaded in the
+// head, before the bundle, this holds back the sending of that one request until the search is
+// opened — the search field focused or clicked, its label pressed, or a search shortcut typed
+// (/, s, f) — and then sends it as it was. Zensical's index (search.json) is left alone: its search
+// is drawn only once its index has come, so a shortcut typed before would find no search to open.
+// The offline copy (file://) loads its index as a script and is not affected.
 (function () {
-  const INDEX = /\/(?:search\/search_index|search)\.json$/;
+  const INDEX = /\/search\/search_index\.json$/;
   const TRIGGERS = '.md-search, [for="__search"], .md-search__button, [data-md-toggle="search"]';
   const SHORTCUTS = new Set(["/", "s", "f", "S", "F"]);
   const held = [];
   let opened = false;
-
-  // Zensical's search answers what is typed with the index it has: words typed before the index came
-  // would stay unanswered, so once it has come the query is given again (Material's waits by itself).
-  function askAgain() {
-    setTimeout(() => {
-      for (const host of document.body.children) {
-        const field = host.shadowRoot ? host.shadowRoot.querySelector("input") : null;
-        if (field && field.value) field.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-      }
-    }, 0);
-  }
 
   function open() {
     if (opened) return;
@@ -42,7 +32,6 @@
   };
   proto.send = function (...args) {
     if (this.pbSearchIndex && !opened) {
-      this.addEventListener("loadend", askAgain);
       held.push(() => sendRequest.apply(this, args));
       return undefined;
     }
