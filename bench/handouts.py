@@ -48,6 +48,8 @@ def one(root: Path) -> dict[str, object]:
 
     project, quiet = Project(root), Reporter(quiet=True)
     checked = check(project, quiet)
+    # The handouts themselves, laid out: without those an earlier build kept (playbook.handouts.pdf.CACHE).
+    shutil.rmtree(root / ".cache" / "handout-pdfs", ignore_errors=True)
     handouts = render_handouts(project, checked, quiet)
     # Cold: without the documents an earlier build kept; then warm, as the next build finds them.
     shutil.rmtree(root / CACHE, ignore_errors=True)

@@ -242,7 +242,8 @@ def render_handouts(project: Project, checked: Checked, reporter: Reporter) -> l
         epoch = pdf.epoch_seconds(source_date_epoch(project.root))
         handouts = pdf.render_handouts(sources, checked.playbook, checked.strings, epoch)
         size = pdf.size_text(sum(len(h.data) for h in handouts))
-        step.detail = f"{len(handouts)} PDFs, {sum(h.pages for h in handouts)} pages, {size}"
+        kept = ", unchanged inputs: kept from the last build" if handouts and all(h.cached for h in handouts) else ""
+        step.detail = f"{len(handouts)} PDFs, {sum(h.pages for h in handouts)} pages, {size}{kept}"
     for warning in sorted({w for h in handouts for w in h.warnings}):
         reporter.say(f"warning: {warning.format()}")
     return handouts

@@ -217,3 +217,11 @@ def test_worksheet_questions_are_readable_without_javascript(sample_site: Projec
     [fallback] = re.findall(r'<div class="pb-tool"[^>]*>(.*?)</div><template', html, re.S)
     for label in ("How many connections do you have?", "Who are they mostly?", "People to fortify"):
         assert label in fallback
+
+
+def test_a_tags_anchor_is_its_name_as_material_slugs_it() -> None:
+    from playbook.site.pages import tag_anchor
+
+    assert tag_anchor("first contact") == "tag:first-contact"
+    assert tag_anchor("búsqueda de empleo") == "tag:búsqueda-de-empleo"
+    assert tag_anchor("Follow-up & thanks") == "tag:follow-up-thanks"

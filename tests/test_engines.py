@@ -24,6 +24,7 @@ from typing import Any, get_args
 import pytest
 import yaml
 from conftest import FIXTURES, make_project, run_cli, serve
+from test_accessibility import check_site
 from test_checker_page import test_findings_are_marked_explained_and_reached_by_keyboard as checker_marks_findings
 from test_tools_browser import axe
 from test_tools_browser import test_calculator_has_no_wcag_violations as calculator_axe
@@ -131,6 +132,16 @@ def test_a_fork_chooses_zensical_and_the_build_says_what_it_does_not_check(tmp_p
     ), broken.stderr
 
 
+def test_zensical_names_the_plugins_it_would_skip(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "plugins:\n- search:\n    lang: en\n- tags\n- material/offline\n- git-revision-date\n- i18n: {}\n"
+    )
+    assert zensical_adapter.notes(config) == [
+        "ignores the plugins git-revision-date, i18n (it has no plugin API); build with --engine mkdocs to use them"
+    ]
+
+
 def test_the_staged_configuration_is_one_file_both_engines_read_alike(zensical_site: Project) -> None:
     config = yaml.safe_load((zensical_site.stage_dir / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "INHERIT" not in config and not (zensical_site.stage_dir / "base.yml").exists()
@@ -155,6 +166,48 @@ def test_both_engines_list_the_same_tags_with_the_same_pages(default_site: Proje
     material = tag_listing(default_site.site_dir)
     assert len(material) > 10 and all(material.values())
     assert tag_listing(zensical_site.site_dir) == material
+
+
+def test_every_tag_of_a_page_links_to_its_place_on_the_tags_page(built: Project) -> None:
+    """The tags page is written by the playbook (the plugin's listing grows with entries squared on Zensical)."""
+    site = built.site_dir
+    listing = tag_listing(site)
+    seen = 0
+    for path in sorted(site.glob("*/*/index.html")):
+        chips = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', path.read_text(encoding="utf-8"), re.S)
+        if not chips:
+            continue
+        here = "../" + path.parent.relative_to(site).as_posix() + "/"
+        for href in re.findall(r'<a href="([^"]+)" class="md-tag', chips[1]):
+            assert href.startswith("../../tags/#tag:"), (path, href)
+            assert here in listing[href.split("#")[1]], (path, href)
+            seen += 1
+    assert seen > 50
+
+
+def test_nothing_hidden_from_assistive_technology_is_in_the_tab_order(built: Project) -> None:
+    """axe's aria-hidden-focus: Zensical draws the one colour scheme as a hidden radio button (Lighthouse)."""
+    for path in sorted(built.site_dir.rglob("*.html")):
+        for element in re.findall(r"<(?:input|button|select|textarea|a)\b[^>]*>", path.read_text(encoding="utf-8")):
+            if re.search(r'\saria-hidden="true"', element):
+                assert 'tabindex="-1"' in element, (path, element)
+
+
+def search_texts(site: Path) -> dict[str, str]:
+    """Each page's and section's address in the search index, with its indexed text (either engine's index)."""
+    material = site / "search" / "search_index.json"
+    index = json.loads((material if material.exists() else site / "search.json").read_text(encoding="utf-8"))
+    return {doc["location"]: doc["text"] for doc in index.get("docs") or index["items"]}
+
+
+def test_the_lists_of_entries_stay_out_of_the_search_index(built: Project) -> None:
+    """A section's list holds every entry: at 100× its text would exceed a field of Zensical's index."""
+    texts = search_texts(built.site_dir)
+    anti_patterns = texts["anti-patterns/"]
+    assert anti_patterns.startswith("<p>What not to do") and "Afraid of Google" not in anti_patterns
+    assert texts["tags/"] == "<p>Every entry, grouped by topic.</p>"
+    # The entries themselves are found.
+    assert any(location.startswith("anti-patterns/") and location != "anti-patterns/" for location in texts)
 
 
 def test_the_handouts_page_links_the_pdfs_on_both(built: Project) -> None:
@@ -190,6 +243,32 @@ def result_links(tab: Any, query: str) -> list[str]:
             break
         tab.wait_for_timeout(250)
     return reads[-1]
+
+
+def test_the_search_dialog_has_a_name_on_both(built: Project, tab: Any) -> None:
+    """axe's aria-dialog-name (a best practice, outside the WCAG tags the axe tests run; Lighthouse counts it)."""
+    tab.goto(serve(built.site_dir) + "principles/alumni-and-weak-ties/")
+    tab.wait_for_load_state("load")
+    dialog = tab.locator('.md-search[role="dialog"]')
+    tab.wait_for_function("() => document.querySelector('.md-search[role=dialog]').getAttribute('aria-label')")
+    assert dialog.get_attribute("aria-label") == "Search"
+
+
+def test_material_fetches_the_search_index_when_the_search_is_opened(default_site: Project, tab: Any) -> None:
+    """assets/theme/javascripts/search-on-demand.js: a page that nobody searches does not download the index.
+
+    Zensical draws its search only once its index has come, so its index is fetched as the page loads.
+    """
+    built = default_site
+    index = re.compile(r"/search/search_index\.json$")
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url) if index.search(request.url) else None)
+    tab.goto(serve(built.site_dir) + "principles/alumni-and-weak-ties/")
+    tab.wait_for_load_state("networkidle")
+    assert asked == []
+    with tab.expect_request(lambda request: bool(index.search(request.url))):
+        tab.keyboard.press("/")
+    assert len(asked) == 1
 
 
 def test_search_finds_the_pages_that_say_a_word(built: Project, tab: Any) -> None:
@@ -339,11 +418,10 @@ def test_the_checker_on_zensical(zensical_site: Project, tab: Any) -> None:
 # Accessibility and privacy on Zensical -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "path", ["", "principles/", "principles/give-first/", "tags/", "handouts/", "customize/", "404.html"]
-)
-def test_zensical_pages_have_no_wcag_violations(zensical_site: Project, tab: Any, path: str) -> None:
-    tab.goto(serve(zensical_site.site_dir) + path)
+def test_every_zensical_page_has_no_wcag_violations(zensical_site: Project, tab: Any) -> None:
+    """Every page, as test_accessibility holds every page of the MkDocs build; the 404 page besides."""
+    assert check_site(zensical_site, tab) == {}
+    tab.goto(serve(zensical_site.site_dir) + "404.html")
     tab.wait_for_load_state("load")
     assert axe(tab) == []
 

@@ -375,6 +375,32 @@ def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
     assert metadata is not None and metadata["/CreationDate"] == "D:20231114221320Z"  # from SOURCE_DATE_EPOCH
 
 
+def test_a_build_whose_handout_inputs_are_unchanged_does_not_render_them_again(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = render(project)
+    assert not any(h.cached for h in first.values())
+
+    def no_layout(*args: object, **kwargs: object) -> None:
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr("playbook.handouts.layout.layout", no_layout)
+    again = render(project)
+    assert all(h.cached for h in again.values())
+    assert {n: (h.pages, h.data) for n, h in again.items()} == {n: (h.pages, h.data) for n, h in first.items()}
+    # What the handouts are made from changed: a print stylesheet, or the content.
+    stylesheet = project.generators_dir / "print" / "cards.css"
+    for change in (
+        lambda: stylesheet.write_text(stylesheet.read_text() + "\n/* edited */\n"),
+        lambda: (path := project.content_dir / "principles" / "give-first.yml").write_text(
+            path.read_text().replace("title: Give before you ask", "title: Give first, ask later")
+        ),
+    ):
+        change()
+        with pytest.raises(AssertionError, match="laid out again"):
+            render(project)
+
+
 # Failures: named, located, and nothing written ------------------------------------------------
 
 

@@ -43,6 +43,41 @@ _WHERE = re.compile(r"\[\s*(?P<page>[^\]\s]+?):(?P<line>\d+):(?P<column>\d+)\s*\
 # MkDocs' validation settings Zensical 0.0.73 reads (it maps them onto its own two checks).
 _VALIDATED = {"not_found", "anchors"}
 _TIMEOUT_SECONDS = 1800
+# The plugins Zensical 0.0.73 reads from mkdocs.yml (zensical/config.py); it skips any other silently.
+_PLUGINS = frozenset(
+    [
+        "api-autonav",
+        "autorefs",
+        "awesome-nav",
+        "blog",
+        "callouts",
+        "exclude",
+        "gh-admonitions",
+        "glightbox",
+        "include-markdown",
+        "literate-nav",
+        "llmstxt",
+        "macros",
+        "markdown-exec",
+        "markdownextradata",
+        "meta",
+        "mike",
+        "minify",
+        "mkdocs-audio",
+        "mkdocs-autoapi",
+        "mkdocs-nav-weight",
+        "mkdocs-video",
+        "mkdocstrings",
+        "offline",
+        "privacy",
+        "redirects",
+        "rss",
+        "search",
+        "social",
+        "table-reader",
+        "tags",
+    ]
+)
 
 
 def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
@@ -123,6 +158,15 @@ def notes(config_file: Path) -> list[str]:
     if unchecked:
         lines.append(
             f"does not check {', '.join(unchecked)} (only not_found and anchors); build with --engine mkdocs to check them"
+        )
+    plugins = config.get("plugins") or []
+    names = plugins if isinstance(plugins, dict) else [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    ignored = sorted(
+        str(name) for name in names if str(name).removeprefix("material/").split("/", 1)[0] not in _PLUGINS
+    )
+    if ignored:
+        lines.append(
+            f"ignores the plugins {', '.join(ignored)} (it has no plugin API); build with --engine mkdocs to use them"
         )
     return lines
 

@@ -73,6 +73,17 @@ def page_path(ref: Ref) -> str:
     return f"{KINDS[ref.kind].page_folder}/{ref.id}.md"
 
 
+def tag_anchor(name: str) -> str:
+    """The tags page's anchor for a tag's name, as Material's listing names it: ``tag:`` and its slug.
+
+    Letters and digits (any script) stay, lowercased; runs of spaces and hyphens become one hyphen;
+    anything else goes. Each entry page lists its tags' anchors in its front matter
+    (``tag_anchors``), which overrides/partials/tags.html links to.
+    """
+    slug = re.sub(r"[^\w\s-]", "", name.casefold()).strip()
+    return "tag:" + re.sub(r"[\s_-]+", "-", slug)
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A link from one page to another, as MkDocs expects it in Markdown.
 
@@ -146,6 +157,11 @@ class Shaper:
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
             # Kinds that run as an activity (worksheets, exercises, debates) replace it with their method.
             "method": None,
+            # Each tag's place on the tags page, by the name the page shows (overrides/partials/tags.html).
+            "tag_anchors_yaml": {
+                yaml_string(self.playbook.tag_name(t)): yaml_string(tag_anchor(self.playbook.tag_name(t)))
+                for t in entry.tags
+            },
         }
 
     def note(self, entry_id: str) -> Context | None:
@@ -472,12 +488,35 @@ class Shaper:
         )
 
     def tags_page(self) -> Page:
+        """Every tagged entry under each of its tags, in the form of Material's listing.
+
+        The listing is written here rather than left to the tags plugin's marker:
+        Zensical 0.0.73 resolves that marker once for every tagged page, so its time
+        and memory grow with the square of the entries (bench/zensical_tags.py).
+        """
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for kind in ENTRY_KINDS:
+            for entry in self.playbook.of_kind(kind):
+                for tag in getattr(entry, "tags", ()):
+                    name = self.playbook.tag_name(tag)
+                    groups.setdefault(name, []).append((entry.title, page_path(Ref(kind, entry.id))))
         return Page(
             "tags.md",
             "tags.md.jinja",
             {
                 "t": self.t,
                 "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
+                "tags": [
+                    {
+                        "name": md(tag),
+                        "anchor": tag_anchor(tag),
+                        "entries": [
+                            {"title": md(title), "url": relative("tags.md", path)}
+                            for title, path in sorted(groups[tag], key=lambda item: (item[0].casefold(), item[1]))
+                        ],
+                    }
+                    for tag in sorted(groups, key=str.casefold)
+                ],
             },
         )
 
@@ -494,7 +533,9 @@ class Shaper:
         site = self.playbook.site
         # The first version kept saved work under its English title: every language moves it on.
         origin = self.playbook.origins.get(Ref("site", "site"))
-        untranslated = merged(origin.document, tuple(o for o in origin.overlays if not is_translation(o))) if origin else {}
+        untranslated = (
+            merged(origin.document, tuple(o for o in origin.overlays if not is_translation(o))) if origin else {}
+        )
         english_title = untranslated.get("title")
         return {
             "id": self.site_id,

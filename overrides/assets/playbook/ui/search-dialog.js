@@ -7,7 +7,9 @@
  * has tabindex="-1"). A stylesheet of ours darkens the path, and the container becomes a
  * tab stop, whenever the dialog is drawn or redrawn.
  *
- * Material's search (the MkDocs engine) has no shadow root: there this does nothing.
+ * Material's search (the MkDocs engine) has no shadow root; its dialog (role="dialog") has
+ * no accessible name, which axe's aria-dialog-name rule and Lighthouse report: it is given
+ * the name of the search's own options ("Search", in the page's language), as Zensical's is.
  */
 
 // rgb(0 0 0 / 0.7) on the dialog's white is 8.4:1; the other text of the dialog passes already.
@@ -44,8 +46,16 @@ function watch(host) {
   patch(root);
 }
 
-/** Patch Zensical's search dialog now and whenever it appears on the page. */
+/** Name Material's search dialog after its options' label, which the theme writes in the page's language. */
+function nameMaterialDialog(doc) {
+  const dialog = doc.querySelector('.md-search[role="dialog"]:not([aria-label]):not([aria-labelledby])');
+  const named = dialog ? dialog.querySelector(".md-search__options[aria-label], [aria-label]") : null;
+  if (dialog && named) dialog.setAttribute("aria-label", named.getAttribute("aria-label"));
+}
+
+/** Patch the search dialog: Material's now, Zensical's now and whenever it appears on the page. */
 export function fixSearchDialog(doc = document) {
+  nameMaterialDialog(doc);
   const scan = () => {
     for (const el of doc.body.children) watch(el);
   };
