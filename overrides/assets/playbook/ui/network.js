@@ -501,9 +501,12 @@ export function createNetwork({ site, data, t, announce }) {
   // The rows on screen change in place; the shortlist, targets and plan follow in later tasks.
   function bulk(mark) {
     const ids = filtered.map((c) => c.id);
+    const before = ids.map(markOf);
     markAll(network, ids, mark);
     changed();
-    tally = progress(people, index, markOf);
+    // The counts change by the people marked, not by a pass over everyone.
+    if (tally) filtered.forEach((c, i) => recount(tally, before[i], mark, Boolean(index[c.index] && index[c.index].recruiter)));
+    else tally = progress(people, index, markOf);
     for (const item of list.children) item.paint();
     renderProgress();
     announce(`${t.plural("bulk_done", ids.length, { mark: t(`mark_${mark}`) })} ${counts.textContent}`);
