@@ -24,6 +24,7 @@ from typing import Any, get_args
 import pytest
 import yaml
 from conftest import FIXTURES, make_project, run_cli, serve
+from site_search import result_links
 from test_accessibility import check_site
 from test_checker_page import test_findings_are_marked_explained_and_reached_by_keyboard as checker_marks_findings
 from test_tools_browser import axe
@@ -216,33 +217,6 @@ def test_the_handouts_page_links_the_pdfs_on_both(built: Project) -> None:
         assert f'href="{name}"' in page
         assert (built.site_dir / "handouts" / name).stat().st_size > 10_000
     assert re.search(r"PDF, \d+ pages, \d+ KB", page)
-
-
-SEARCH_FIELD_FOCUSED = """() => {
-    let active = document.activeElement;
-    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-    return !!active && active.tagName === "INPUT";
-}"""
-
-
-def result_links(tab: Any, query: str) -> list[str]:
-    """Open the search with "/", type ``query`` and return the addresses of the results, in order."""
-    tab.keyboard.press("/")
-    # Keys typed before the search field has focus are lost (Zensical's field is in a shadow root).
-    tab.wait_for_function(SEARCH_FIELD_FOCUSED)
-    tab.keyboard.type(query)
-    # Material lists results in its own markup; Zensical in a dialog of options (in a shadow root).
-    results = tab.locator(".md-search-result__item > a, [role='listbox'] [role='option']")
-    results.first.wait_for(timeout=15000)
-    # The first results shown can be those of a query typed only in part: read until three
-    # reads a quarter of a second apart agree.
-    reads: list[list[str]] = []
-    for _ in range(60):
-        reads = [*reads[-2:], [str(h) for h in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]]
-        if len(reads) == 3 and reads[0] == reads[1] == reads[2]:
-            break
-        tab.wait_for_timeout(250)
-    return reads[-1]
 
 
 def test_the_search_dialog_has_a_name_on_both(built: Project, tab: Any) -> None:

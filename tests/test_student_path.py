@@ -23,6 +23,7 @@ from typing import Any
 import icalendar
 import pytest
 from conftest import REPO, make_project, serve
+from site_search import result_links
 from test_tools_browser import axe, flush_saves, live, say
 
 from playbook.pipeline import Project, build_site
@@ -503,12 +504,7 @@ def test_a_long_saved_list_opens_in_steps_with_its_marks_and_counts(
 
 def search_results(page: Any, query: str) -> list[str]:
     """Search as a student types it; the addresses of the results, in order, without the page's base."""
-    page.keyboard.press("/")
-    page.keyboard.type(query)
-    links = page.locator(".md-search-result__item > a")
-    links.first.wait_for(timeout=15000)
-    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    return [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", str(href)) for href in hrefs]
+    return [re.sub(r"^(\./|https?://[^/]+/)|[?#].*$", "", href) for href in result_links(page, query)]
 
 
 def test_search_answers_the_students_questions_with_the_tool_and_the_template(
