@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -20,9 +21,31 @@ from playbook.report import Reporter
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
-# The five articles are not part of the repository: they sit in shared/seeds beside the clone
-# (as on CI); point PLAYBOOK_SEEDS elsewhere if they move.
-SEEDS = Path(os.environ.get("PLAYBOOK_SEEDS") or REPO.parent / "shared" / "seeds")
+
+
+def seed_folder() -> Path:
+    """Where the five seed articles are, which are not part of the repository.
+
+    ``$PLAYBOOK_SEEDS`` if set; else ``shared/seeds`` in a folder above this
+    checkout or above the repository on this machine it was cloned from (CI
+    runs on a fresh clone of the working repository, which sits beside them).
+    """
+    if os.environ.get("PLAYBOOK_SEEDS"):
+        return Path(os.environ["PLAYBOOK_SEEDS"])
+    origin = subprocess.run(
+        ["git", "-C", str(REPO), "config", "--get", "remote.origin.url"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    places = [REPO]
+    if origin.removeprefix("file://").startswith("/"):
+        places.append(Path(origin.removeprefix("file://")))
+    for place in places:
+        for folder in place.parents:
+            if (folder / "shared" / "seeds").is_dir():
+                return folder / "shared" / "seeds"
+    return REPO.parent / "shared" / "seeds"
+
+
+SEEDS = seed_folder()
 
 # Which source entry stands for which seed article.
 SEED_SOURCES = {
