@@ -33,7 +33,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 4.0
-# Where the build keeps the workshop PDFs it may reuse (playbook.handouts.packs.CACHE).
+# Where the build keeps the workshop PDFs it may reuse (playbook.handouts.packs.CACHE, see playbook.handouts.kept).
 CACHE = ".cache/workshop-pdfs"
 TARGET_BYTES = 2 * 1024 * 1024
 YARDSTICK = {"files": 3, "pages": 75, "kib": 759, "cpu": 16.4}

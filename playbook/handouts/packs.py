@@ -6,20 +6,15 @@ HTML document, ``workshops.html.jinja``, whose named pages give the slides
 their 16:9 size. The laid-out pages are then cut into files at the anchor
 that opens each document, and each file gets its own title in its metadata.
 
-The files are kept in ``.cache/workshop-pdfs/`` under a fingerprint of
-everything the layout reads (the HTML, the print stylesheets, the versions of
-WeasyPrint and its PDF writer): a build whose workshop documents would come
-out the same, because only a principle's text or a site page changed, reuses
-them instead of laying them out again.
+The files are kept in ``.cache/workshop-pdfs/`` (``playbook.handouts.kept``) under
+a fingerprint of everything the layout reads: a build whose workshop documents
+would come out the same, because only a principle's text or a site page changed,
+reuses them instead of laying them out again.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
-import json
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings
+from playbook.handouts import kept
 from playbook.handouts.pdf import Sources, _render_problems
 from playbook.handouts.settings_fit import Room, holds, measure, over_budget
 from playbook.problems import ContentError, Problem
@@ -37,7 +33,6 @@ if TYPE_CHECKING:
 
 TEMPLATE = "workshops.html.jinja"
 CACHE = ".cache/workshop-pdfs"
-MANIFEST = "manifest.json"
 # The lines the title slide of a workshop gives the organization's name, in type of 24 pt.
 TITLE_SLIDE_ROOM = Room("on the title slide of each workshop", {"organization": 2})
 
@@ -82,10 +77,10 @@ def render_packs(sources: Sources, playbook: Playbook, strings: Strings, epoch: 
     )
     machine.import_weasyprint()
     machine.require_fonts()
-    key = fingerprint(html["all"], sources)
-    kept = cached(sources.root / CACHE, key)
-    if kept is not None:
-        return Packs(kept, cached=True)
+    key = kept.fingerprint(html, sources.generators_dir)
+    found = cached(sources.root / CACHE, key)
+    if found is not None:
+        return Packs(found, cached=True)
     shown = (sources.generators_dir / TEMPLATE).resolve().relative_to(sources.root.resolve()).as_posix()
     fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
     started, started_cpu = time.perf_counter(), time.process_time()
@@ -116,61 +111,23 @@ def render_packs(sources: Sources, playbook: Playbook, strings: Strings, epoch: 
         files.append(Pack(doc.file, doc.kind, doc.title, len(pages), data, time.perf_counter() - began))
     if problems:
         raise ContentError(problems)
-    keep(sources.root / CACHE, key, files)
+    kept.keep(
+        sources.root / CACHE,
+        key,
+        [({"file": f.file, "kind": f.kind, "title": f.title, "pages": f.pages}, f.data) for f in files],
+    )
     return Packs(files, layout_seconds, layout_cpu)
 
 
-def fingerprint(html: bytes, sources: Sources) -> str:
-    """What decides the workshop PDFs' bytes: the HTML, every print stylesheet and image, the writers' versions."""
-    from importlib.metadata import version
-
-    from playbook.handouts.layout import OPTIONS
-
-    digest = hashlib.sha256()
-    for part in (version("weasyprint"), version("pydyf"), repr(sorted(OPTIONS.items()))):
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(html)
-    for path in sorted((sources.generators_dir / "print").rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(sources.generators_dir).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def cached(folder: Path, key: str) -> list[Pack] | None:
-    """The files an earlier build kept under ``key``, or None when it kept other ones (or none, or damaged)."""
+def cached(cache: Path, key: str) -> list[Pack] | None:
+    """The files an earlier build kept under ``key``, or None when there are none (or they are damaged)."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("key") != key:
-            return None
         return [
-            Pack(item["file"], item["kind"], item["title"], item["pages"], (folder / item["stored"]).read_bytes())
-            for item in manifest["files"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError):
+            Pack(about["file"], about["kind"], about["title"], int(about["pages"]), data)
+            for about, data in kept.kept(cache, key) or []
+        ] or None
+    except (KeyError, ValueError, TypeError):
         return None
-
-
-def keep(folder: Path, key: str, files: list[Pack]) -> None:
-    """Keep these files for the next build, replacing what was kept; a cache that cannot be written is skipped."""
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".workshop-pdfs-", dir=folder.parent) as scratch:
-            work = Path(scratch) / "kept"
-            work.mkdir()
-            entries = []
-            for index, pack in enumerate(files):
-                stored = f"{index}.pdf"
-                (work / stored).write_bytes(pack.data)
-                entries.append(
-                    {"file": pack.file, "kind": pack.kind, "title": pack.title, "pages": pack.pages, "stored": stored}
-                )
-            (work / MANIFEST).write_text(json.dumps({"key": key, "files": entries}), encoding="utf-8")
-            if folder.exists():
-                shutil.rmtree(folder)
-            work.rename(folder)
-    except OSError:
-        return
 
 
 def _starts(document: Document, anchors: list[str]) -> list[int]:

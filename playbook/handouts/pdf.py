@@ -22,6 +22,7 @@ from typing import Any
 
 from playbook.content.link import Playbook, Ref
 from playbook.content.strings import Strings, fill
+from playbook.handouts import kept
 from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.handouts.settings_fit import Room, holds, measure, over_budget
 from playbook.problems import ContentError, Problem
@@ -83,7 +84,7 @@ class Handout:
     cpu_seconds: float = field(default=0.0, compare=False)
     # Characters no installed font can draw, each where the content wrote it; the PDF shows U+FFFD instead.
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
-    # True when an earlier build rendered it from the same inputs (see handouts_key).
+    # True when an earlier build rendered it from the same inputs (see playbook.handouts.kept).
     cached: bool = field(default=False, compare=False)
 
 
@@ -116,10 +117,12 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
     # Every template renders once up front, so all their errors are reported together.
     pages = [Page(spec.name, spec.template, getattr(shaper, spec.shape)()) for spec in SPECS]
     html = render_pages(sources.root, sources.generators_dir, pages, autoescape=True)
-    key = handouts_key(html, sources)
-    kept = kept_handouts(sources.root / CACHE / key)
-    if kept is not None:
-        return kept
+    # The card backs are rendered again once the full handout is laid out (they name its pages),
+    # which the full handout's HTML and the same print assets decide.
+    key = kept.fingerprint(html, sources.generators_dir)
+    found = kept_handouts(sources.root / CACHE, key)
+    if found is not None:
+        return found
     fetcher = RestrictedFetcher([sources.content_dir, sources.generators_dir])
     handouts = []
     # The card backs name the page of the full handout where each entry is: known once it is laid out.
@@ -160,69 +163,24 @@ def render_handouts(sources: Sources, playbook: Playbook, strings: Strings, epoc
         raise ContentError(problems)
     if not any(h.warnings for h in handouts):
         # A build that warned renders again next time, so every build shows its warnings.
-        keep_handouts(sources.root / CACHE, key, handouts)
+        kept.keep(sources.root / CACHE, key, [({"name": h.spec.name, "pages": h.pages}, h.data) for h in handouts])
     return handouts
 
 
-# Handouts an earlier build rendered, one folder per key (a site in several languages has one each).
+# Handouts an earlier build rendered (see playbook.handouts.kept).
 CACHE = ".cache/handout-pdfs"
-_KEPT_KEYS = 4
-_FILE_URL = re.compile(rb"""file://[^"')\s]+""")
 
 
-def handouts_key(html: dict[str, bytes], sources: Sources) -> str:
-    """What decides the handouts' bytes: their HTML, the files it links (the logo), print assets, versions.
-
-    The card backs are rendered again after the full handout is laid out (they name its pages),
-    which the full handout's HTML and the same assets decide.
-    """
-    from urllib.parse import unquote, urlparse
-
-    from playbook.handouts.packs import fingerprint
-
-    linked = hashlib.sha256()
-    for name in sorted(html):
-        linked.update(name.encode("utf-8") + b"\0" + html[name] + b"\0")
-        for url in sorted(set(_FILE_URL.findall(html[name]))):
-            path = Path(unquote(urlparse(url.decode("utf-8")).path))
-            linked.update(url + b"\0" + (path.read_bytes() if path.is_file() else b"(missing)"))
-    return fingerprint(linked.hexdigest().encode("ascii"), sources)
-
-
-def kept_handouts(folder: Path) -> list[Handout] | None:
-    """The handouts kept under this key's folder, or None when there are none (or they are damaged)."""
+def kept_handouts(cache: Path, key: str) -> list[Handout] | None:
+    """The handouts an earlier build kept under ``key``, or None when there are none (or they are damaged)."""
+    by_name = {spec.name: spec for spec in SPECS}
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        by_name = {spec.name: spec for spec in SPECS}
         return [
-            Handout(by_name[item["name"]], int(item["pages"]), (folder / item["name"]).read_bytes(), cached=True)
-            for item in manifest["handouts"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError):
+            Handout(by_name[about["name"]], int(about["pages"]), data, cached=True)
+            for about, data in kept.kept(cache, key) or []
+        ] or None
+    except (KeyError, ValueError, TypeError):
         return None
-
-
-def keep_handouts(cache: Path, key: str, handouts: list[Handout]) -> None:
-    """Keep these handouts under ``key`` for the next build; the oldest keys go; a failure to write is skipped."""
-    import shutil
-    import tempfile
-
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".writing-", dir=cache) as scratch:
-            work = Path(scratch) / key
-            work.mkdir()
-            for handout in handouts:
-                (work / handout.spec.name).write_bytes(handout.data)
-            entries = [{"name": h.spec.name, "pages": h.pages} for h in handouts]
-            (work / "manifest.json").write_text(json.dumps({"handouts": entries}), encoding="utf-8")
-            shutil.rmtree(cache / key, ignore_errors=True)
-            work.rename(cache / key)
-        kept = sorted((p for p in cache.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
-        for old in kept[:-_KEPT_KEYS]:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError:
-        return
 
 
 def anchor_pages(document: Any) -> dict[str, int]:
