@@ -9,9 +9,10 @@ lands exactly behind its front.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from playbook.handouts.boxes import attribute, descendants
 
 CARD_WIDTH = 63.0
 CARD_HEIGHT = 88.0
@@ -96,26 +97,12 @@ def overflowing(document: Any) -> list[str]:
     """
     found = []
     for page in document.pages:
-        for box in _descendants(page._page_box):
-            name = _attribute(box, "data-card")
+        for box in descendants(page._page_box):
+            name = attribute(box, "data-card")
             if name is None:
                 continue
             face_bottom = box.content_box_y() + box.height
-            bodies = [child for child in box.children if _attribute(child, "data-card-body") is not None]
+            bodies = [child for child in box.children if attribute(child, "data-card-body") is not None]
             if any(body.position_y + body.margin_height() > face_bottom + 0.5 for body in bodies):
                 found.append(name)
     return found
-
-
-def _descendants(box: Any) -> Iterator[Any]:
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _descendants(child)
-
-
-def _attribute(box: Any, name: str) -> str | None:
-    element = getattr(box, "element", None)
-    if element is None or getattr(box, "element_tag", None) is None or getattr(box, "pseudo_type", None):
-        return None
-    value = element.get(name)
-    return value if isinstance(value, str) else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playbook.content.link import Playbook, Ref
+from playbook.handouts.boxes import attribute, descendants
 from playbook.problems import Problem
 
 ATTRIBUTE = "data-setting"
@@ -64,11 +65,9 @@ def _texts(box: Any, setting: tuple[str, int] | None, line: int | None) -> Itera
     """(setting and the element marked with it, the line box, the text) for every run of text below ``box``."""
     from weasyprint.formatting_structure.boxes import LineBox, TextBox
 
-    element = getattr(box, "element", None)
-    if element is not None and getattr(box, "element_tag", None) and not getattr(box, "pseudo_type", None):
-        name = element.get(ATTRIBUTE)
-        if isinstance(name, str):
-            setting = (name, id(element))
+    name = attribute(box, ATTRIBUTE)
+    if name is not None:
+        setting = (name, id(box.element))
     if isinstance(box, LineBox):
         line = id(box)
     if isinstance(box, TextBox) and setting is not None and line is not None and box.text.strip():
@@ -79,21 +78,7 @@ def _texts(box: Any, setting: tuple[str, int] | None, line: int | None) -> Itera
 
 def holds(page: Any, css_class: str) -> bool:
     """Whether a laid-out page holds (part of) an element of ``css_class``: how a block that ran over is found."""
-    return any(css_class in _classes(box) for box in _boxes(page._page_box))
-
-
-def _boxes(box: Any) -> Iterator[Any]:
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
-
-
-def _classes(box: Any) -> list[str]:
-    element = getattr(box, "element", None)
-    if element is None or getattr(box, "element_tag", None) is None:
-        return []
-    value = element.get("class")
-    return value.split() if isinstance(value, str) else []
+    return any(css_class in (attribute(box, "class") or "").split() for box in descendants(page._page_box))
 
 
 def over_budget(playbook: Playbook, measures: Mapping[str, Measure], room: Room, consequence: str) -> list[Problem]:
