@@ -135,20 +135,18 @@ def _page_of(doc: Any) -> str:
     return str(doc.get("location", "")).split("#")[0] if isinstance(doc, dict) else ""
 
 
-# The tags plugin's listings marker (its setting ``listings_directive``, whose default the staged folder keeps).
-_LISTING_MARKER = "<!-- material/tags"
 # Before the tags plugin's own on_env (100), which renders the listings from what it collected.
 _BEFORE_TAGS = 200
 
 
 def _keep_tags_whole(config: Any) -> None:
-    """Have a dirty build render the tags listings, and each page's tag links, as a full build would.
+    """Have a dirty build collect every page's tags, as a full build would (for the plugin's ``tags.json``).
 
     The tags plugin collects a page's tags while the page is read, which a dirty
-    build does only for changed pages: the listing page would lose the others
-    and the changed pages' tags would lose their links to it. So the listing
-    pages are always built again, and every other page's tags are collected from
-    its front matter (read without rendering it), in the order of a full build.
+    build does only for changed pages. So every other page's tags are collected
+    from its front matter (read without rendering it), in the order of a full
+    build. The tags page itself is the playbook's own Markdown (``Shaper.tags_page``),
+    staged again whenever what it lists changes.
     """
     tags = config.plugins.get("material/tags")
     if tags is None:
@@ -160,9 +158,6 @@ def _keep_tags_whole(config: Any) -> None:
             pages = [file.abs_src_path for file in files.documentation_pages()]
             for gone in _sources.keys() - set(pages):
                 del _sources[gone]
-            for file in files.documentation_pages():
-                if _LISTING_MARKER in _source(file.abs_src_path)[0]:
-                    file.is_modified = lambda: True
             return files
 
         @event_priority(_BEFORE_TAGS)
@@ -175,7 +170,7 @@ def _keep_tags_whole(config: Any) -> None:
                     continue
                 if page.markdown is None:
                     # What Page.read_source would set, parsed once per version of the staged file.
-                    _, (markdown, front) = _source(file.abs_src_path, parsed=True)
+                    markdown, front = _source(file.abs_src_path)
                     page.markdown, page.meta = markdown, dict(front)
                     tags.mappings.add(page, page.markdown)
                 order.append(page.url)
@@ -185,24 +180,22 @@ def _keep_tags_whole(config: Any) -> None:
     config.plugins["playbook/whole-tags"] = WholeTags()
 
 
-# Each staged page's text, and its Markdown and front matter once parsed, by the file's identity: staging
-# replaces a file, never rewrites it in place, so each version of a page has an inode of its own.
-_sources: dict[str, tuple[tuple[int, int, int], str, tuple[str, dict[str, Any]] | None]] = {}
+# Each staged page's Markdown and front matter, by the file's identity: staging replaces a file, never
+# rewrites it in place, so each version of a page has an inode of its own.
+_sources: dict[str, tuple[tuple[int, int, int], tuple[str, dict[str, Any]]]] = {}
 
 
-def _source(path: str, parsed: bool = False) -> tuple[str, tuple[str, dict[str, Any]]]:
-    """A staged page's text and, with ``parsed``, its Markdown and front matter, read again only once it changed."""
+def _source(path: str) -> tuple[str, dict[str, Any]]:
+    """A staged page's Markdown and front matter, read and parsed again only once the file changed."""
     from mkdocs.utils import meta
 
     status = Path(path).stat()
     identity = (status.st_ino, status.st_mtime_ns, status.st_size)
     known = _sources.get(path)
     if known is None or known[0] != identity:
-        known = (identity, Path(path).read_text(encoding="utf-8-sig", errors="strict"), None)
-    if parsed and known[2] is None:
-        known = (identity, known[1], meta.get_data(known[1]))
-    _sources[path] = known
-    return known[1], known[2] or ("", {})
+        known = (identity, meta.get_data(Path(path).read_text(encoding="utf-8-sig", errors="strict")))
+        _sources[path] = known
+    return known[1]
 
 
 def _list_theme_once(theme: Any, project: Path) -> None:
