@@ -57,6 +57,17 @@ PROBES = """(() => {
 })()"""
 
 
+def tap_until(page: Any, target: Any, done: str) -> float:
+    """Milliseconds from the pointer-down of a tap on ``target`` to the first frame where the expression ``done`` holds."""
+    page.evaluate(
+        "b => { window.__down = 0;"
+        " b.addEventListener('pointerdown', () => { window.__down = performance.now(); }, {once: true}); }",
+        target.element_handle(),
+    )
+    target.tap()
+    return float(page.evaluate(f"() => window.__until(() => {done})")) - float(page.evaluate("window.__down"))
+
+
 def run_once(browser: Any, base: str, csv_path: Path, rate: float) -> dict[str, float]:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
@@ -102,15 +113,9 @@ def run_once(browser: Any, base: str, csv_path: Path, rate: float) -> dict[str, 
     figures["tap yardstick"] = page.evaluate("window.__clicked") - page.evaluate("window.__down")
 
     button = page.locator(".pb-person").nth(3).locator(".pb-mark-button").nth(1)
-    page.evaluate(
-        "b => { window.__down = 0; b.addEventListener('pointerdown', () => { window.__down = performance.now(); }, {once: true}); }",
-        button.element_handle(),
+    figures["tap"] = tap_until(
+        page, button, "document.querySelectorAll('.pb-person')[3].querySelector('[aria-pressed=true]')"
     )
-    button.tap()
-    pressed = page.evaluate(
-        "() => window.__until(() => document.querySelectorAll('.pb-person')[3].querySelector('[aria-pressed=true]'))"
-    )
-    figures["tap"] = pressed - page.evaluate("window.__down")
 
     page.locator(".pb-person").nth(5).focus()
     page.evaluate(
@@ -147,17 +152,12 @@ def run_once(browser: Any, base: str, csv_path: Path, rate: float) -> dict[str, 
     page.get_by_label("Company", exact=True).first.fill("")
     page.locator(".pb-suggestion button").first.click()
     page.wait_for_function("!document.querySelector('.pb-bulk').hidden")
-    bulk = page.locator(".pb-bulk button").first
-    page.evaluate(
-        "b => { window.__before = document.querySelector('.pb-progress').textContent;"
-        " b.addEventListener('pointerdown', () => { window.__down = performance.now(); }, {once: true}); }",
-        bulk.element_handle(),
+    page.evaluate("window.__before = document.querySelector('.pb-progress').textContent")
+    figures["bulk"] = tap_until(
+        page,
+        page.locator(".pb-bulk button").first,
+        "document.querySelector('.pb-progress').textContent !== window.__before",
     )
-    bulk.tap()
-    counted = page.evaluate(
-        "() => window.__until(() => document.querySelector('.pb-progress').textContent !== window.__before)"
-    )
-    figures["bulk"] = counted - page.evaluate("window.__down")
     page.wait_for_timeout(2500)
     figures["longest task bulk"] = max(page.evaluate("window.__long") or [0])
 

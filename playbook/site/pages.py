@@ -145,23 +145,21 @@ class Shaper:
 
     def common(self, here: str, entry: Entry, kind: str) -> Context:
         """What every entry page shows: front matter, audiences, tags, sources."""
+        tags = [self.playbook.tag_name(tag) for tag in entry.tags]
         return {
             "t": self.t,
             "kind_label": self.t[f"kind.{kind}"],
             **self.shown(here, entries.common(entry)),
             "title_yaml": yaml_string(entry.title),
             "summary_yaml": yaml_string(entry.summary),
-            "tags_yaml": [yaml_string(self.playbook.tag_name(tag)) for tag in entry.tags],
+            "tags_yaml": [yaml_string(tag) for tag in tags],
             "audiences": [self.t[f"audience.{a}"] for a in entry.audiences],
             "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
             # Kinds that run as an activity (worksheets, exercises, debates) replace it with their method.
             "method": None,
             # Each tag's place on the tags page, by the name the page shows (overrides/partials/tags.html).
-            "tag_anchors_yaml": {
-                yaml_string(self.playbook.tag_name(t)): yaml_string(tag_anchor(self.playbook.tag_name(t)))
-                for t in entry.tags
-            },
+            "tag_anchors_yaml": {yaml_string(tag): yaml_string(tag_anchor(tag)) for tag in tags},
         }
 
     def note(self, entry_id: str) -> Context | None:
