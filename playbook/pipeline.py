@@ -112,9 +112,11 @@ def _check(project: Project, reporter: Reporter, language: str | None, reads: Re
         if site is not None:
             problems += check_assets(project.root, project.content_dir, site) + brand_problems(site)
             problems += language_problems(site, languages(project.generators_dir))
-        playbook, link_problems = (
-            link(loaded, hidden=overlay.hidden, notes=overlay.notes) if not problems else (None, [])
-        )
+        # The links are checked even when files had problems, leaving out references to those files:
+        # an editor sees a dangling id in one file beside a typo in another, in one run.
+        unread = unread_ids(project, problems)
+        playbook, link_problems = link(loaded, hidden=overlay.hidden, notes=overlay.notes, unread=unread)
+        playbook = None if problems else playbook
         problems += link_problems
         if playbook is not None and playbook.site.language != language:
             # A site in several languages is built once in each: the settings name the first.
@@ -133,6 +135,19 @@ def _check(project: Project, reporter: Reporter, language: str | None, reads: Re
         playbook = replace(playbook, language=language, untranslated=untranslated_refs(playbook, translations))
     warnings = tuple(status.warning for status in translations if status.warning is not None)
     return Checked(playbook, strings, len(loaded), tuple(translations), warnings)
+
+
+def unread_ids(project: Project, problems: list[Problem]) -> frozenset[str]:
+    """The ids of the files that had problems: each file's name, and the id it holds where it can be read."""
+    ids: set[str] = set()
+    for shown in sorted({problem.path for problem in problems}):
+        ids.add(Path(shown).name.split(".", 1)[0])
+        path = project.root / shown
+        if path.is_file() and not path.is_symlink():
+            document, _ = read_mapping(path, shown, "", root=project.root)
+            written = document.data.get("id") if document is not None else None
+            ids.update([written] if isinstance(written, str) else [])
+    return frozenset(ids)
 
 
 def _forked(item: Loaded) -> bool:

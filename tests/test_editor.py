@@ -128,7 +128,9 @@ def test_unquoted_colour_is_a_located_error_not_a_comment(project: Project) -> N
 def test_any_key_left_empty_by_a_comment_is_an_error_but_comments_after_values_and_blocks_are_not() -> None:
     text = 'title: Hi  # fine\ncontact:  # a block follows\n  email: a@b.cd\nlogo:   # none yet\n"footer": #ccc\n'
     document, problems = load_document("x.yml", text.encode())
-    assert document is None
+    # The rest of the file is read as written, so later stages can report its other mistakes in the same run.
+    assert document is not None and document.data["contact"] == {"email": "a@b.cd"}
+    assert document.commented == {("logo",), ("footer",)}
     assert [(p.line, p.column, p.key_path, p.hint) for p in problems] == [
         (4, 9, "logo", 'put the value in quotes: logo: "# none yet"; to leave it empty, remove the line'),
         (5, 11, "footer", 'put the colour in quotes: footer: "#ccc"'),
@@ -297,3 +299,41 @@ def test_the_customize_page_is_hidden_like_an_entry(tmp_path: Path) -> None:
     assert "content/local/hidden.yml:1:8: hide[0]: no entry has the id 'customise' — did you mean 'customize'?" in {
         p.format() for p in error.value.problems
     }
+
+
+def test_one_check_lists_every_mistake_of_a_fork_at_once(project: Project) -> None:
+    """Mistakes across branding.yml, hidden.yml, overrides and notes: one run names each, located, writes nothing."""
+    write(
+        project,
+        "branding.yml",
+        'primary_color: #8C1D40\naccent_color: "#ffd54f"\nlanguage: fr\nurl: careers.example.edu/playbook\n'
+        "logo: local/missing-logo.svg\ncontakt:\n  email: careers@example.edu\n",
+    )
+    write(project, "hidden.yml", "hide: [no-such-entry]\n")
+    write(project, "overrides/give-firts.yml", "id: give-firts\ntitle: Give first\n")
+    write(project, "notes/give-first.yml", "id: give-first\nnote: Our advisors help.\n title: At Riverside\n")
+    result = run_cli(project, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    located = [line.split(": ", 2)[:2] for line in result.stderr.splitlines() if line.startswith("content/local/")]
+    assert located == [
+        ["content/local/branding.yml:1:16", "primary_color"],
+        ["content/local/branding.yml:2:15", "accent_color"],
+        ["content/local/branding.yml:3:11", "language"],
+        ["content/local/branding.yml:4:6", "url"],
+        ["content/local/branding.yml:5:7", "logo"],
+        ["content/local/branding.yml:6:1", "contakt"],
+        ["content/local/hidden.yml:1:8", "hide[0]"],
+        ["content/local/notes/give-first.yml:3:2", "(file)"],
+        ["content/local/overrides/give-firts.yml:1:5", "id"],
+    ], result.stderr
+    assert "did you mean 'contact'?" in result.stderr and "did you mean 'give-first'?" in result.stderr
+    assert not project.site_dir.exists()
+
+
+def test_language_beside_languages_is_a_located_error(project: Project) -> None:
+    write(project, "branding.yml", "language: es\nlanguages: [en, es]\n")
+    assert report(project) == [
+        "content/local/branding.yml:1:11: language: language and languages are both set: languages puts en at the "
+        "site's address and es beside it, so language: es would not be used — remove the language line for a site "
+        "in several languages, or remove languages for a site in one"
+    ]

@@ -288,8 +288,9 @@ def read(file: ContentFile, raw: bytes | None = None) -> tuple[Loaded | None, li
     )
     if document is None:
         return None, problems
-    value, problems = validate_document(document, file.kind.model)
-    if value is None:
+    value, found = validate_document(document, file.kind.model)
+    problems += found
+    if value is None or problems:
         return None, problems
     entry_id = getattr(value, "id", None)
     if entry_id is not None and entry_id != file.path.stem:

@@ -200,14 +200,21 @@ def _hidden_but_cited(hidden: Mapping[str, HiddenAt], citing: dict[str, list[Pro
 
 
 def link(
-    loaded: list[Loaded], *, hidden: Mapping[str, HiddenAt] | None = None, notes: dict[str, Note] | None = None
+    loaded: list[Loaded],
+    *,
+    hidden: Mapping[str, HiddenAt] | None = None,
+    notes: dict[str, Note] | None = None,
+    unread: frozenset[str] = frozenset(),
 ) -> tuple[Playbook | None, list[Problem]]:
     """Resolve every reference; report duplicates and dangling ids where they stand.
 
     Entries a fork's overlay hides are left out; an entry still cited by one
     that stays is reported where it is hidden, naming every file that cites it
     (the pages, the formula and the handouts would otherwise point at nothing).
-    ``notes`` are the overlay's notes on entries, by id.
+    ``notes`` are the overlay's notes on entries, by id. ``unread`` names the
+    files (by id, or ``site``) that had problems of their own and are missing
+    from ``loaded``: a reference to one is not reported as dangling, so the
+    links of the rest are checked in the same run without false alarms.
     """
     hidden = hidden or {}
     notes = notes or {}
@@ -242,7 +249,7 @@ def link(
         where[Ref(item.kind.name, entry_id)] = item
         by_id[entry_id] = item
 
-    if "site" not in singletons:
+    if "site" not in singletons and "site" not in unread:
         problems.append(
             Problem(
                 "content/site.yml",
@@ -267,8 +274,8 @@ def link(
                         continue
                     citing_hidden[target_id].append(problem_at(item.document, path, "", ""))
                     continue
-                if target_id in duplicated:
-                    # A duplicate is already reported.
+                if target_id in duplicated or (target_id in unread and target_id not in kind_of):
+                    # A duplicate is already reported, and so is a file that could not be read.
                     continue
                 target_kind = kind_of.get(target_id)
                 if target_kind not in reference.targets:

@@ -61,6 +61,9 @@ class Document:
     positions: dict[Path, tuple[int, int]] = field(repr=False)
     key_positions: dict[Path, tuple[int, int]] = field(repr=False)
     text: str = field(default="", repr=False)
+    # Keys whose value YAML read as a comment (``primary_color: #8C1D40``): the loader reports each,
+    # so the validator does not report them again as empty.
+    commented: frozenset[Path] = field(default=frozenset(), repr=False)
 
     def position_of(self, path: Path, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -84,6 +87,18 @@ class Document:
             if column >= 0:
                 return Position(number, column + 1)
         return start
+
+
+def not_reported_yet(documents: tuple[Document, ...], problems: list[Problem]) -> list[Problem]:
+    """``problems`` a later stage found, less those about keys the loader already reported as read as comments.
+
+    Such a key is empty in the data; a model or a strings check would report it again as a
+    missing or empty value, at the same place, with a hint that misses the cause.
+    """
+    reported = {(d.path, format_key_path(path)) for d in documents for path in d.commented}
+    if not reported:
+        return problems
+    return [p for p in problems if (p.path, p.key_path) not in reported]
 
 
 def plain_scalar(text: str) -> Any:
@@ -390,6 +405,10 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
         opened = "[" if "sequence" in context else "{"
         message = f"YAML syntax error: the {opened} here is not closed"
         hint = f"add the closing {']' if opened == '[' else '}'} after the last item, or quote the text"
+    elif "mapping values are not allowed" in what and _runs_on(text, line):
+        message = "YAML syntax error: this key is indented under the text of the line above, so YAML reads it as more of that text"
+        hint = "indent it exactly as far as the keys beside it (spaces count), or quote the text above if this line belongs to it"
+        column = len(text.splitlines()[line - 1]) - len(text.splitlines()[line - 1].lstrip(" ")) + 1
     elif "mapping values are not allowed" in what:
         hint = "a second ': ' on one line: put the whole value in quotes"
     elif "found character" in what and "cannot start any token" in what:
@@ -401,19 +420,34 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     return Problem(path, line, column, "", message, hint)
 
 
+_KEY_LINE = re.compile(r"( *)[A-Za-z_][A-Za-z0-9_-]*:(?: |$)")
+
+
+def _runs_on(text: str, line: int) -> bool:
+    """Whether ``line`` starts with a key yet continues the plain text of the key above, indented deeper."""
+    lines = text.splitlines()
+    here = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    above = next((lines[n] for n in range(line - 2, -1, -1) if lines[n].strip()), None)
+    mapped = _KEY_LINE.match(above) if above is not None else None
+    if here is None or above is None or mapped is None:
+        return False
+    return len(here.group(1)) > len(mapped.group(1)) and bool(above[mapped.end() :].strip())
+
+
 _COMMENT_AFTER_KEY = re.compile(r"""(?:"[^"]*"|'[^']*'|[^#'"]*?)\s*:\s+(#.*)$""")
 _HEX_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?(?:[0-9a-fA-F]{2})?\b")
 
 
-def comments_read_as_values(path: str, text: str, builder: _Builder) -> list[Problem]:
+def comments_read_as_values(path: str, text: str, builder: _Builder) -> dict[Path, Problem]:
     """Keys left empty because YAML read their value as a comment: ``primary_color: #8C1D40``.
 
     A ``#`` after ``key:`` and a space starts a comment, so the key silently gets no value
     and a later stage falls back to a default. A key whose value YAML saw as empty, with a
     comment and nothing else after its colon, is far more often that mistake than an
-    intended empty value, so it is refused with the way out.
+    intended empty value, so it is refused with the way out. Each problem is keyed by the
+    path of the key it is about.
     """
-    problems = []
+    problems: dict[Path, Problem] = {}
     lines = text.splitlines()
     for key_path in builder.empty_values:
         if key_path not in builder.key_positions:
@@ -426,22 +460,26 @@ def comments_read_as_values(path: str, text: str, builder: _Builder) -> list[Pro
         key = key_path[-1]
         what = "the colour" if _HEX_COLOR.match(comment) else "the value"
         written = comment.split("  ")[0].rstrip()
-        problems.append(
-            Problem(
-                path,
-                line,
-                match.start(1) + 1,
-                format_key_path(key_path),
-                f"YAML reads # as the start of a comment, so '{key}' has no value",
-                f'put {what} in quotes: {key}: "{written}"'
-                + ("" if what == "the colour" else "; to leave it empty, remove the line"),
-            )
+        problems[key_path] = Problem(
+            path,
+            line,
+            match.start(1) + 1,
+            format_key_path(key_path),
+            f"YAML reads # as the start of a comment, so '{key}' has no value",
+            f'put {what} in quotes: {key}: "{written}"'
+            + ("" if what == "the colour" else "; to leave it empty, remove the line"),
         )
     return problems
 
 
 def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
-    """Load one YAML file; return its document, or None with every problem found."""
+    """Load one YAML file; return its document and every problem found.
+
+    The document is None when the file cannot be read as YAML at all or holds what the
+    loader refuses. A key whose value YAML read as a comment is a problem too, but the rest
+    of the file is read as written: the document comes back with it (that key empty, its
+    path in ``commented``), so later stages report the file's other mistakes in the same run.
+    """
     text, problems = decode(path, raw)
     if text is None:
         return None, problems
@@ -462,10 +500,12 @@ def load_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         return None, [*builder.problems, syntax_problem(path, text, error)]
     finally:
         parser.dispose()
-    problems = builder.problems + comments_read_as_values(path, text, builder) + lenient_spots(path, text)
+    problems = builder.problems + lenient_spots(path, text)
+    commented = comments_read_as_values(path, text, builder)
     if problems:
-        return None, problems
-    return Document(path, builder.root, builder.positions, builder.key_positions, text), []
+        return None, problems + list(commented.values())
+    document = Document(path, builder.root, builder.positions, builder.key_positions, text, frozenset(commented))
+    return document, list(commented.values())
 
 
 _FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
@@ -629,7 +669,9 @@ def read_mapping(
     :func:`load_document` refuses, and data that is not a mapping (``message``
     and ``hint`` say so in the words for this kind of file). With ``empty``, a
     file whose every line is commented out reads as an empty mapping. ``raw``
-    is the file's bytes when the caller has already read them.
+    is the file's bytes when the caller has already read them. As with :func:`load_document`,
+    a document may come back with problems (keys read as comments): the caller validates it
+    and reports both.
     """
     outside = symlink_outside(root, path) if root is not None else None
     if outside:
@@ -656,4 +698,4 @@ def read_mapping(
         document = Document(document.path, {}, document.positions, document.key_positions, document.text)
     if not isinstance(document.data, dict):
         return None, [Problem(display, 1, 1, "", message, hint)]
-    return document, []
+    return document, problems

@@ -1064,18 +1064,27 @@ def web_address(value: str, schemes: tuple[str, ...], *, folder: bool = False) -
     bad = sorted(_UNSAFE_IN_ATTRIBUTE & set(value))
     if bad:
         shown = " ".join("a space" if c == " " else repr(c) for c in bad)
-        raise ValueError(f"an address cannot hold {shown}; write the address alone, encoding such characters as %XX")
+        raise ValueError(f"an address cannot hold {shown} — write the address alone, encoding such characters as %XX")
     parsed = urlsplit(value)
     scheme = parsed.scheme.lower()
     if scheme not in schemes:
-        raise ValueError(f"the address must start with {' or '.join(s + ':' for s in schemes)}")
+        raise ValueError(
+            f"the address must start with {' or '.join(s + ':' for s in schemes)} — write it in full, for example "
+            + ("https://careers.example.edu/playbook/" if folder else "https://careers.example.edu/appointments")
+        )
     if scheme == "mailto":
         if "@" not in parsed.path:
-            raise ValueError("a mailto: address needs an e-mail address, for example mailto:careers@example.edu")
+            raise ValueError(
+                "a mailto: address needs an e-mail address — write it after mailto:, for example mailto:careers@example.edu"
+            )
     elif not parsed.netloc or not re.fullmatch(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?", parsed.netloc):
-        raise ValueError("the address needs a host name after //, for example https://careers.example.edu/")
+        raise ValueError(
+            "the address needs a host name after // — write it in full, for example https://careers.example.edu/"
+        )
     if folder and not value.endswith("/"):
-        raise ValueError("the site address must end with a slash, for example https://careers.example.edu/playbook/")
+        raise ValueError(
+            "the site address must end with a slash — add a / at its end, for example https://careers.example.edu/playbook/"
+        )
     return value
 
 
@@ -1152,9 +1161,13 @@ class Site(Model):
     def relative_path(cls, value: str | None) -> str | None:
         """Asset paths stay inside the content folder, and their names are plain enough to publish."""
         if value is not None and (value.startswith("/") or ".." in value.split("/")):
-            raise ValueError("give a path inside the content folder, without '..' or a leading '/'")
+            raise ValueError(
+                "the path leads out of the content folder — give a path inside it, without '..' or a leading '/', "
+                "for example local/logo.svg"
+            )
         if value is not None and not re.fullmatch(ASSET_PATH, value):
             raise ValueError(
+                "this is not a plain image file name ending in .svg, .png, .jpg, .jpeg, .gif, .webp or .ico — "
                 "name the file with letters, digits, '-', '_' and '.' only (no spaces or quotes), for example local/logo.svg"
             )
         return value
@@ -1163,6 +1176,13 @@ class Site(Model):
         for index, code in enumerate(self.languages):
             if code in self.languages[:index]:
                 yield Finding(("languages", index), f"'{code}' is listed twice", "list each language once")
+        if self.languages and "language" in self.model_fields_set:
+            yield Finding(
+                ("language",),
+                f"language and languages are both set: languages puts {self.languages[0]} at the site's address "
+                f"and {', '.join(self.languages[1:])} beside it, so language: {self.language} would not be used",
+                "remove the language line for a site in several languages, or remove languages for a site in one",
+            )
         if len(self.languages) == 1:
             yield Finding(
                 ("languages",),

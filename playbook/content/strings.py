@@ -11,7 +11,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from playbook.content.load import Document, read_mapping
+from playbook.content.load import Document, not_reported_yet, read_mapping
 from playbook.content.validate import problem_at
 from playbook.problems import Problem
 
@@ -68,7 +68,7 @@ def load_strings(
         document, found = _read(root, path)
         problems.extend(found)
         if document is not None:
-            problems.extend(_check(document, None))
+            problems.extend(not_reported_yet((document,), _check(document, None)))
             strings[path.stem] = dict(document.data)
     folders = [generators_dir / "strings" / language] if language != "en" else []
     if local_dir is not None:
@@ -80,7 +80,7 @@ def load_strings(
             if document is None:
                 continue
             base = strings.get(path.stem, {})
-            problems.extend(_check(document, base))
+            problems.extend(not_reported_yet((document,), _check(document, base)))
             strings[path.stem] = _merge(base, document.data)
     return strings, problems
 

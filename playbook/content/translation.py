@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from playbook.content import model
 from playbook.content.collect import Loaded
 from playbook.content.layers import TRANSLATION_KEYS, translation_of
-from playbook.content.load import Document, read_mapping
+from playbook.content.load import Document, not_reported_yet, read_mapping
 from playbook.content.model import PLACEHOLDER_IN_TEXT, Line, Text
 from playbook.content.validate import problem_at, validate_layers
 from playbook.problems import Problem
@@ -423,7 +423,10 @@ def translate_file(
     document, problems = read_translation(root, path)
     if document is None:
         return None, None, problems
-    return translate(item, english, document, entry)
+    translated, status, found = translate(item, english, document, entry)
+    if problems:
+        return None, status, problems + not_reported_yet((document,), found)
+    return translated, status, found
 
 
 def orphans(root: Path, paths: list[Path]) -> list[Problem]:

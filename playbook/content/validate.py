@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from playbook.content.layers import layer_for
-from playbook.content.load import Document, Path
+from playbook.content.load import Document, Path, not_reported_yet
 from playbook.content.model import ADDRESS_PATTERN, EMAIL_PATTERN, ID_PATTERN, PLACEHOLDER_PATTERN, Finding, Model
 from playbook.problems import Problem, format_key_path
 
@@ -185,8 +185,9 @@ def validate_document(document: Document, model_class: type[M]) -> tuple[M | Non
     try:
         instance = model_class.model_validate(document.data, strict=True)
     except ValidationError as error:
-        return None, [_problem(document, model_class, detail) for detail in _primary(error.errors())]
-    problems = [_finding(document, finding) for finding in instance.findings()]
+        found = [_problem(document, model_class, detail) for detail in _primary(error.errors())]
+        return None, not_reported_yet((document,), found)
+    problems = not_reported_yet((document,), [_finding(document, finding) for finding in instance.findings()])
     return (None if problems else instance), problems
 
 
@@ -210,8 +211,9 @@ def validate_layers(
         for detail in _primary(error.errors()):
             loc = tuple(detail["loc"])
             problems.append(_problem(source(loc), model_class, detail))
-        return None, problems
+        return None, not_reported_yet((base, *overlays), problems)
     problems = [_finding(source(finding.path), finding) for finding in instance.findings()]
+    problems = not_reported_yet((base, *overlays), problems)
     return (None if problems else instance), problems
 
 

@@ -87,8 +87,8 @@ def _load(root: Path, path: Path, model: type[M]) -> tuple[Document | None, M | 
     document, problems = read_mapping(path, display, "write one 'key: value' a line", root=root, empty=True)
     if document is None:
         return None, None, problems
-    value, problems = validate_document(document, model)
-    return document, value, problems
+    value, found = validate_document(document, model)
+    return document, (None if problems else value), problems + found
 
 
 def _yaml_files(folder: Path, translations: bool = False) -> list[Path]:
@@ -170,19 +170,46 @@ def _apply_branding(root: Path, local: Path, loaded: list[Loaded]) -> list[Probl
     path = local / "branding.yml"
     if not path.exists():
         return []
-    document, branding, problems = _load(root, path, Branding)
+    document, _branding, problems = _load(root, path, Branding)
     site = next((item for item in loaded if item.kind.name == "site"), None)
-    if document is None or branding is None or site is None:
+    if document is None or site is None:
         return problems
-    data = {**site.data, **{k: v for k, v in document.data.items() if v is not None}}
+    # A setting with a problem is left out and upstream's stands in for it, so the settings that
+    # are well written still reach the checks after this one (the logo's file, the colours' contrast,
+    # the language): the editor gets every mistake of the file in one run, not one round at a time.
+    faulty = {_top_key(problem.key_path) for problem in problems if problem.path == document.path}
+    mine = {k: v for k, v in document.data.items() if v is not None and k not in faulty}
     overlays = (*site.overlays, document)
-    value, problems = validate_layers(site.document, overlays, data, Site)
+    upstream = dict(site.data)
+    # The fork's choice of language wins over upstream's, whichever of the two keys each uses.
+    for own, other in (("language", "languages"), ("languages", "language")):
+        if own in document.data:
+            upstream.pop(other, None)
+    value, found = validate_layers(site.document, overlays, {**upstream, **mine}, Site)
     if value is not None:
         loaded[loaded.index(site)] = Loaded(site.kind, site.document, value, overlays)
-    return problems
+    return problems + found
 
 
-def _apply_overrides(root: Path, local: Path, loaded: list[Loaded], translator: _Translator) -> list[Problem]:
+def _top_key(key_path: str) -> str:
+    """The top-level key of a key path such as ``contact.email`` or ``languages[1]``."""
+    return key_path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _hidden_here(document: Document, entry_id: str, hidden: Mapping[str, HiddenAt], what: str) -> Problem:
+    """A note or override on an entry the fork also hides: it would show nowhere."""
+    at = hidden[entry_id]("", "")
+    return problem_at(
+        document,
+        ("id",),
+        f"'{entry_id}' is hidden ({at.path}:{at.line}), so this {what} shows nowhere",
+        f"remove '{entry_id}' from {at.path} to show the entry with your {what}, or delete this file",
+    )
+
+
+def _apply_overrides(
+    root: Path, local: Path, loaded: list[Loaded], translator: _Translator, hidden: Mapping[str, HiddenAt]
+) -> list[Problem]:
     problems: list[Problem] = []
     by_id = {item.id: index for index, item in enumerate(loaded) if item.kind.name in KINDS}
     for path in _yaml_files(local / "overrides"):
@@ -209,6 +236,9 @@ def _apply_overrides(root: Path, local: Path, loaded: list[Loaded], translator: 
                 else "override an id that exists; to add an entry, put it in its kind's folder under content/local/"
             )
             problems.append(problem_at(document, ("id",), f"no entry has the id '{target_id}'", hint))
+            continue
+        if target_id in hidden:
+            problems.append(_hidden_here(document, target_id, hidden, "override"))
             continue
         item = loaded[by_id[target_id]]
         fields = item.kind.model.model_fields
@@ -255,7 +285,7 @@ def _hidden(root: Path, local: Path, loaded: list[Loaded]) -> tuple[dict[str, Hi
 
 
 def _notes(
-    root: Path, local: Path, loaded: list[Loaded], translator: _Translator
+    root: Path, local: Path, loaded: list[Loaded], translator: _Translator, hidden: Mapping[str, HiddenAt]
 ) -> tuple[dict[str, Note], list[Problem]]:
     notes: dict[str, Note] = {}
     problems: list[Problem] = []
@@ -278,6 +308,8 @@ def _notes(
             close = difflib.get_close_matches(note.id, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "name the id of the entry the note is about"
             problems.append(problem_at(document, ("id",), f"no entry has the id '{note.id}'", hint))
+        elif note.id in hidden:
+            problems.append(_hidden_here(document, note.id, hidden, "note"))
         else:
             translated, found = translator(Loaded(NOTE_KIND, document, note), document, note.id)
             problems += found
@@ -331,10 +363,10 @@ def apply_overlay(
     problems += _translation_problems(root, local)
     result += added
     problems += _apply_branding(root, local, result)
-    problems += _apply_overrides(root, local, result, translator)
     hidden, found = _hidden(root, local, result)
     problems += found
-    notes, found = _notes(root, local, result, translator)
+    problems += _apply_overrides(root, local, result, translator, hidden)
+    notes, found = _notes(root, local, result, translator, hidden)
     problems += found
     if language != "en":
         folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
