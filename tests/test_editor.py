@@ -337,3 +337,19 @@ def test_language_beside_languages_is_a_located_error(project: Project) -> None:
         "site's address and es beside it, so language: es would not be used — remove the language line for a site "
         "in several languages, or remove languages for a site in one"
     ]
+
+
+def test_a_note_or_override_of_a_hidden_entry_is_a_located_error(project: Project) -> None:
+    """Hidden entries leave the site and handouts, so a note or override of one would show nowhere."""
+    write(project, "hidden.yml", "hide: [give-first]\n")
+    write(project, "notes/give-first.yml", "id: give-first\nnote: Ask us.\n")
+    write(project, "overrides/give-first.yml", "id: give-first\ntitle: Give first\n")
+    found = [line for line in report(project) if "shows nowhere" in line]
+    assert found == [
+        "content/local/notes/give-first.yml:1:5: id: 'give-first' is hidden (content/local/hidden.yml:1), so this"
+        " note shows nowhere — remove 'give-first' from content/local/hidden.yml to show the entry with your note,"
+        " or delete this file",
+        "content/local/overrides/give-first.yml:1:5: id: 'give-first' is hidden (content/local/hidden.yml:1), so"
+        " this override shows nowhere — remove 'give-first' from content/local/hidden.yml to show the entry with"
+        " your override, or delete this file",
+    ]
