@@ -353,3 +353,13 @@ def test_a_note_or_override_of_a_hidden_entry_is_a_located_error(project: Projec
         " this override shows nowhere — remove 'give-first' from content/local/hidden.yml to show the entry with"
         " your override, or delete this file",
     ]
+
+
+@pytest.mark.parametrize("template", ["customize.md.jinja", "customize.es.md.jinja"])
+def test_the_customize_page_documents_every_setting_of_the_model(template: str) -> None:
+    """Each language's Customize page has a row for every site setting, so neither can drift from the model."""
+    from playbook.content.model import Site
+
+    text = (Path(__file__).parents[1] / "generators" / template).read_text(encoding="utf-8")
+    documented = {key for row in re.findall(r"^\| (`.*?) \|", text, re.M) for key in re.findall(r"`(\w+)`", row)}
+    assert documented == set(Site.model_fields)
