@@ -186,6 +186,17 @@ def test_every_tag_of_a_page_links_to_its_place_on_the_tags_page(built: Project)
     assert seen > 50
 
 
+def test_a_pages_tags_stand_above_its_title_on_both(built: Project) -> None:
+    """Where Material 9.8 puts them; Zensical's stock template puts them below the content."""
+    seen = 0
+    for path in sorted(built.site_dir.glob("*/*/index.html")):
+        article = path.read_text(encoding="utf-8").split('<article class="md-content__inner', 1)[1]
+        if '<nav class="md-tags"' in article:
+            assert article.index('<nav class="md-tags"') < article.index("<h1"), path
+            seen += 1
+    assert seen > 50
+
+
 def test_nothing_hidden_from_assistive_technology_is_in_the_tab_order(built: Project) -> None:
     """axe's aria-hidden-focus: Zensical draws the one colour scheme as a hidden radio button (Lighthouse)."""
     for path in sorted(built.site_dir.rglob("*.html")):
@@ -355,6 +366,20 @@ def test_a_forks_colours_and_logo_on_zensical(spanish_fork: Project, tab: Any) -
     tab.goto(serve(spanish_fork.site_dir) + "principles/")
     assert computed_brand(tab) == (rgb(branding["primary_color"]), rgb(branding["accent_color"]))
     assert tab.locator(".md-header img[src$='assets/brand/logo.svg']").first.is_visible()
+
+
+def test_the_header_on_a_phone_shows_its_buttons_names_to_screen_readers_only(built: Project, tab: Any) -> None:
+    """Material's sheet has no rule for the hidden names header.html gives the menu and search buttons."""
+    tab.goto(serve(built.site_dir) + "principles/")
+    wide = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+    tab.set_viewport_size({"width": 390, "height": 844})
+    names = tab.evaluate(
+        """() => [...document.querySelectorAll('.md-header label .md-visually-hidden')]
+            .map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])"""
+    )
+    assert [name for name, _, _ in names] == ["Navigation", "Search"]
+    assert all(width <= 1 and height <= 1 for _, width, height in names), names
+    assert tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height") == wide
 
 
 def test_the_404_page_finds_its_styles_from_any_address(built: Project, tab: Any) -> None:
