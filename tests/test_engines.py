@@ -5,12 +5,13 @@ noticing. The whole suite runs on MkDocs; this file builds the default playbook 
 Zensical (the ``zensical_site`` fixture) and holds it to the MkDocs build (``default_site``):
 the same pages and tags, search in English and Spanish, the tools working and saving (by
 running the tools' own tests on the Zensical site), brand colours as the browser computes
-them, the 404 and handouts pages, the offline copy opened from disk, axe-core on a handful
+them, the 404 and handouts pages, the offline copy opened from disk, axe-core on every page, on
 of pages and on the search dialog, and no request to another host.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import re
@@ -22,16 +23,15 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pytest
+import test_checker_page
+import test_tools_browser
 import yaml
 from conftest import FIXTURES, make_project, run_cli, serve
 from site_search import result_links
 from test_accessibility import check_site
-from test_checker_page import test_findings_are_marked_explained_and_reached_by_keyboard as checker_marks_findings
 from test_tools_browser import axe
-from test_tools_browser import test_calculator_has_no_wcag_violations as calculator_axe
 from test_tools_browser import test_calculator_keeps_form_and_people_after_reload as calculator_keeps_work
 from test_tools_browser import test_composer_keeps_template_and_values_after_reload as composer_keeps_work
-from test_tools_browser import test_event_plan_has_no_wcag_violations as event_plan_axe
 from test_tools_browser import test_keyboard_reaches_every_control_with_visible_focus as keyboard_reaches_all
 from test_tools_browser import test_worksheet_answers_choices_and_rows_survive_reload as worksheet_keeps_work
 
@@ -182,6 +182,17 @@ def test_every_tag_of_a_page_links_to_its_place_on_the_tags_page(built: Project)
         for href in re.findall(r'<a href="([^"]+)" class="md-tag', chips[1]):
             assert href.startswith("../../tags/#tag:"), (path, href)
             assert here in listing[href.split("#")[1]], (path, href)
+            seen += 1
+    assert seen > 50
+
+
+def test_a_pages_tags_stand_above_its_title_on_both(built: Project) -> None:
+    """Where Material 9.8 puts them; Zensical's stock template puts them below the content."""
+    seen = 0
+    for path in sorted(built.site_dir.glob("*/*/index.html")):
+        article = path.read_text(encoding="utf-8").split('<article class="md-content__inner', 1)[1]
+        if '<nav class="md-tags"' in article:
+            assert article.index('<nav class="md-tags"') < article.index("<h1"), path
             seen += 1
     assert seen > 50
 
@@ -357,6 +368,20 @@ def test_a_forks_colours_and_logo_on_zensical(spanish_fork: Project, tab: Any) -
     assert tab.locator(".md-header img[src$='assets/brand/logo.svg']").first.is_visible()
 
 
+def test_the_header_on_a_phone_shows_its_buttons_names_to_screen_readers_only(built: Project, tab: Any) -> None:
+    """Material's sheet has no rule for the hidden names header.html gives the menu and search buttons."""
+    tab.goto(serve(built.site_dir) + "principles/")
+    wide = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+    tab.set_viewport_size({"width": 390, "height": 844})
+    names = tab.evaluate(
+        """() => [...document.querySelectorAll('.md-header label .md-visually-hidden')]
+            .map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])"""
+    )
+    assert [name for name, _, _ in names] == ["Navigation", "Search"]
+    assert all(width <= 1 and height <= 1 for _, width, height in names), names
+    assert tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height") == wide
+
+
 def test_the_404_page_finds_its_styles_from_any_address(built: Project, tab: Any) -> None:
     """Hosts serve 404.html for any missing address, so it must load its styles by absolute paths."""
     html = (built.site_dir / "404.html").read_text(encoding="utf-8")
@@ -368,25 +393,71 @@ def test_the_404_page_finds_its_styles_from_any_address(built: Project, tab: Any
 
 # The tools, by their own tests -------------------------------------------------------------
 
+
+def _runs_axe(test: Callable[..., None]) -> bool:
+    return bool(re.search(r"\baxe(_violations)?\(", inspect.getsource(test)))
+
+
+def _cases(name: str, test: Callable[..., None]) -> dict[str, Callable[..., None]]:
+    """A test as one case per set of its ``parametrize`` values (given as keywords), or as itself."""
+    marks = [mark for mark in getattr(test, "pytestmark", []) if mark.name == "parametrize"]
+    if not marks:
+        return {name: test}
+    (mark,) = marks
+    names = [n.strip() for n in mark.args[0].split(",")] if isinstance(mark.args[0], str) else list(mark.args[0])
+    ids = mark.kwargs.get("ids") or [str(i) for i in range(len(mark.args[1]))]
+    return {
+        f"{name}[{case}]": functools.partial(
+            test, **dict(zip(names, values if len(names) > 1 else [values], strict=True))
+        )
+        for case, values in zip(ids, mark.args[1], strict=True)
+    }
+
+
+# Every test of the tools' and the checker's files that runs axe-core, found by what it calls, so that
+# one added there runs here on Zensical too (its own file runs it on MkDocs): each tool in each state.
+AXE_TESTS: dict[str, Callable[..., None]] = {
+    case: check
+    for module in (test_tools_browser, test_checker_page)
+    for name, test in vars(module).items()
+    if name.startswith("test_") and callable(test) and _runs_axe(test)
+    for case, check in _cases(name, test).items()
+}
 TOOL_TESTS: dict[str, Callable[..., None]] = {
     "calculator keeps work": calculator_keeps_work,
     "composer keeps work": composer_keeps_work,
     "worksheet keeps work": worksheet_keeps_work,
-    "calculator axe": calculator_axe,
-    "event plan axe": event_plan_axe,
     "keyboard": keyboard_reaches_all,
+    **AXE_TESTS,
 }
+
+
+def test_every_tool_is_held_to_axe_core_on_zensical() -> None:
+    """The calculator, composer, a worksheet, the network audit and the checker, each in its states."""
+    pages = {
+        page
+        for test in AXE_TESTS.values()
+        for page in ("CALCULATOR", "COMPOSER", "EVENT_PLAN", "AUDIT", "open_checker")
+        if re.search(rf"\b{page}\b", inspect.getsource(getattr(test, "func", test)))
+    }
+    assert pages == {"CALCULATOR", "COMPOSER", "EVENT_PLAN", "AUDIT", "open_checker"}
 
 
 @pytest.mark.parametrize("name", sorted(TOOL_TESTS))
 def test_the_tools_on_zensical(name: str, zensical_site: Project, tab: Any, tmp_path: Path) -> None:
+    """Each by its own test, given the Zensical build where that test takes the MkDocs one."""
     check = TOOL_TESTS[name]
-    arguments: dict[str, Any] = {"tab": tab, "base": serve(zensical_site.site_dir), "tmp_path": tmp_path}
-    check(**{k: v for k, v in arguments.items() if k in inspect.signature(check).parameters})
-
-
-def test_the_checker_on_zensical(zensical_site: Project, tab: Any) -> None:
-    checker_marks_findings(tab, zensical_site)
+    base = serve(zensical_site.site_dir)
+    arguments: dict[str, Any] = {
+        "tab": tab,
+        "page": tab,
+        "base": base,
+        "default_site": zensical_site,
+        "tmp_path": tmp_path,
+    }
+    wanted = [n for n, p in inspect.signature(check).parameters.items() if p.kind is not inspect.Parameter.KEYWORD_ONLY]
+    assert set(wanted) <= set(arguments), f"{name} takes {sorted(set(wanted) - set(arguments))}: give them here"
+    check(**{k: v for k, v in arguments.items() if k in wanted})
 
 
 # Accessibility and privacy on Zensical -----------------------------------------------------------

@@ -22,6 +22,7 @@ import pydantic
 import pytest
 import yaml
 from conftest import REPO, make_project, run_cli, serve
+from site_search import result_links
 
 from playbook.content.model import Site
 from playbook.pipeline import Project, build_site
@@ -140,6 +141,13 @@ def injected(html: str) -> _Injected:
     return parser
 
 
+# An entry's title, a tag's name and a reading path's title as an editor may type them, each with a word
+# of its own to search or find it by.
+ENTRY_TITLE = f"Quokka {PAYLOAD}"
+TAG_NAME = f"Wombat {PAYLOAD}"
+PATH_TITLE = f"Numbat {PAYLOAD}"
+
+
 def _poison(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _poison(item) for key, item in value.items()}
@@ -169,7 +177,13 @@ def poisoned_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     )
     (local / "overrides").mkdir()
     (local / "overrides" / f"{principle}.yml").write_text(
-        yaml.safe_dump({"id": principle, "title": PAYLOAD, "summary": PAYLOAD}), encoding="utf-8"
+        yaml.safe_dump({"id": principle, "title": ENTRY_TITLE, "summary": PAYLOAD}), encoding="utf-8"
+    )
+    (local / "overrides" / "job-seeker.yml").write_text(
+        yaml.safe_dump({"id": "job-seeker", "title": PATH_TITLE}), encoding="utf-8"
+    )
+    (project.content_dir / "tags.yml").write_text(
+        yaml.safe_dump({"tags": [{"id": "giving", "label": TAG_NAME}]}, allow_unicode=True), encoding="utf-8"
     )
     build_site(project, Reporter(quiet=True), handouts=False)
     return project
@@ -218,6 +232,47 @@ def test_no_payload_runs_in_a_browser(poisoned_site: Project, tab: Any) -> None:
         assert tab.locator("x-inj").count() == 0, path
         assert tab.evaluate("document.querySelectorAll('img[src=x]').length") == 0, path
     assert tab.dialogs == []
+
+
+def _text(tab: Any, selector: str) -> list[str]:
+    """The text a reader sees in each element, without a heading's permalink sign."""
+    return [" ".join(text.removesuffix("¶").split()) for text in tab.locator(selector).all_inner_texts()]
+
+
+def test_a_title_or_tag_with_markup_quotes_and_ampersands_reads_as_typed_everywhere(
+    poisoned_site: Project, tab: Any
+) -> None:
+    """Escaped once, where it is written: never "&quot;", "&#x27;" or "&amp;amp;" for a reader, on either engine.
+
+    The page's title (the browser's tab and the header), its tag, the navigation, the tags page and
+    the search results, the path of a result included (Zensical shows it; Material does not).
+    """
+    base = serve(poisoned_site.site_dir)
+    principle = sorted((poisoned_site.content_dir / "principles").glob("*.yml"))[0].stem
+    tab.goto(f"{base}principles/{principle}/")
+    assert tab.title().startswith(f"{ENTRY_TITLE} - "), tab.title()
+    assert _text(tab, ".md-header__topic[data-md-component='header-topic'] .md-ellipsis") == [ENTRY_TITLE]
+    assert _text(tab, "article h1") == [ENTRY_TITLE]
+    assert TAG_NAME in _text(tab, ".md-tags .md-tag")
+    assert PATH_TITLE in _text(tab, ".md-nav--primary .md-nav__link")
+    tab.goto(f"{base}tags/")
+    assert TAG_NAME in _text(tab, "article h2")
+    assert ENTRY_TITLE in _text(tab, "article li a")
+    # Zensical's index is search.json; it shows each result's path (the page's title, a nav section's
+    # before it), which Material does not.
+    zensical = (poisoned_site.site_dir / "search.json").exists()
+    tab.goto(base)
+    result_links(tab, "quokka")
+    titles = _text(tab, ".md-search-result__item > a h1, [role='listbox'] [role='option'] h2")
+    assert ENTRY_TITLE in titles, titles
+    if zensical:
+        assert ENTRY_TITLE in _text(tab, "[role='listbox'] [role='option'] menu li")
+    tab.goto(base)
+    result_links(tab, "numbat")
+    titles = _text(tab, ".md-search-result__item > a h1, [role='listbox'] [role='option'] h2")
+    assert PATH_TITLE in titles, titles
+    if zensical:
+        assert PATH_TITLE in _text(tab, "[role='listbox'] [role='option'] menu li")
 
 
 def test_an_address_setting_is_refused_by_url_parsing_at_its_line(tmp_path: Path) -> None:

@@ -744,6 +744,43 @@ def test_event_plan_has_no_wcag_violations(tab: Any, base: str, tmp_path: Path) 
     assert axe(tab) == [], "filled"
 
 
+def test_network_audit_has_no_wcag_violations(tab: Any, base: str, tmp_path: Path) -> None:
+    """Each state of the audit: empty, a refused file, imported, a refused and an added target employer,
+    a person marked with the next steps shown, a message being written, and the follow-up plan."""
+    tool = open_tool(tab, base, AUDIT)
+    assert axe(tab) == [], "empty"
+    wrong = tmp_path / "notes.csv"
+    wrong.write_text("Name,Company\nAda,Analytical Engines\n", encoding="utf-8")
+    upload = tab.get_by_label(say("worksheet", "audit_file_label"))
+    upload.set_input_files(str(wrong))
+    expect(tool).to_contain_text(say("worksheet", "audit_not_connections"))
+    assert axe(tab) == [], "a file that is not an export"
+    import_connections(tab)
+    assert axe(tab) == [], "imported"
+    tab.get_by_role("button", name=say("worksheet", "target_add")).click()
+    expect(tool).to_contain_text(say("worksheet", "target_employer_empty"))
+    assert axe(tab) == [], "a target employer without a name"
+    tool.get_by_label(say("worksheet", "target_employer"), exact=True).fill("US Navy")
+    tab.get_by_role("button", name=say("worksheet", "target_add")).click()
+    expect(tool.locator(".pb-lamp > li")).to_have_count(1)
+    grace = tab.locator(".pb-person").filter(has_text="Grace Hopper")
+    grace.get_by_role("button", name=say("worksheet", "mark_short_well")).click()
+    for question in ("question_me", "question_them"):
+        grace.get_by_role("group", name=say("worksheet", question, name="Grace")).get_by_role(
+            "button", name=say("worksheet", "answer_yes")
+        ).click()
+    write = tab.get_by_role("button", name=say("worksheet", "write_message_to", name="Grace Hopper"))
+    assert axe(tab) == [], "marked, with the next steps"
+    write.click()
+    composer = tool.locator(".pb-compose")
+    expect(composer.locator(".pb-compose__check .pb-checker-summary")).not_to_be_empty()
+    assert axe(tab) == [], "writing the message"
+    composer.get_by_label(say("worksheet", "compose_sent_on")).fill("2026-03-02")
+    composer.get_by_role("button", name=say("worksheet", "compose_sent")).click()
+    expect(tool.locator(".pb-step--plan .pb-reminder")).to_have_count(2)
+    assert axe(tab) == [], "the follow-up plan"
+
+
 def fill_for_keyboard(page: Any, path: str) -> None:
     """Each tool with everything it can show: results, lists, pagers."""
     if path == CALCULATOR:
@@ -854,7 +891,7 @@ def test_worksheet_index_filters_by_group_and_time_by_keyboard(tab: Any, base: s
     in_pairs = [i for i in sheets.values() if "pairs" in i["method"]["group"]]
     expect(tab.locator("#pb-list-worksheet > li:not([hidden])")).to_have_count(len(in_pairs))
     message = say("filter", "filter_count", shown=len(in_pairs), total=total)
-    expect(tab.locator('[role="status"][aria-live="polite"]')).to_have_text(message)
+    expect(tab.locator('[data-pb-mounted="filter"] [role="status"][aria-live="polite"]')).to_have_text(message)
     tab.get_by_label(say("filter", "filter_time"), exact=True).select_option("15")
     short = [s for s in in_pairs if s["method"]["minutes"] <= 15]
     expect(tab.locator("#pb-list-worksheet > li:not([hidden])")).to_have_count(len(short))

@@ -27,7 +27,7 @@ from playbook.handouts.cards import CARD_HEIGHT, CARD_WIDTH, overflowing
 from playbook.handouts.settings_fit import Room, holds, measure, over_budget
 from playbook.problems import ContentError, Problem
 from playbook.render.templates import Page, render_pages
-from playbook.site.escape import md, yaml_string
+from playbook.site.escape import md, yaml_title
 from playbook.site.stage import write_if_changed
 
 FOLDER = "handouts"
@@ -340,7 +340,7 @@ def handouts_page(strings: Strings, handouts: list[Handout] | None) -> Page:
         "handouts.md.jinja",
         {
             "t": t,
-            "title_yaml": yaml_string(strings["print"]["handouts_title"]),
+            "title_yaml": yaml_title(strings["print"]["handouts_title"]),
             "items": items,
             "preview": handouts is None,
         },

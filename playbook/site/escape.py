@@ -53,15 +53,31 @@ def json_for_script(data: Any) -> str:
     )
 
 
-def yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar for front matter, its text escaped for HTML.
+def yaml_title(text: str) -> str:
+    """A double-quoted YAML scalar for a front-matter title or tag name, its text escaped as HTML element text.
 
-    MkDocs and Material place front-matter titles and descriptions into the
-    page (``<title>``, navigation, meta tags) without escaping them.
+    Both engines' themes write a page's title and its tags' names into the page as element text
+    without escaping them (``<title>``, the header, the tag chips), never into an attribute; and
+    Zensical's search shows a page's title in each result's path after decoding only ``&amp;``,
+    ``&lt;`` and ``&gt;``, so a quote escaped too would show there as "&quot;".
+    """
+    return json.dumps(html.escape(text, quote=False), ensure_ascii=False)
+
+
+def yaml_attribute(text: str) -> str:
+    """A double-quoted YAML scalar for front matter the themes place into an attribute unescaped.
+
+    A page's description becomes ``<meta name="description" content="…">``: quotes escaped too.
     """
     return json.dumps(html.escape(text, quote=True), ensure_ascii=False)
 
 
 def config_text(text: str) -> str:
-    """Text for mkdocs.yml settings that themes place into HTML unescaped."""
+    """Text for mkdocs.yml settings that themes place into HTML unescaped, attributes included (the site name)."""
     return html.escape(text, quote=True)
+
+
+def config_title(text: str) -> str:
+    """A navigation title for mkdocs.yml: escaped as element text, as the themes write it and as
+    Zensical's search shows it in a result's path (see ``yaml_title``)."""
+    return html.escape(text, quote=False)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from playbook.checker.rules import rule_data, rules_in
-from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_string
+from playbook.site.escape import html_text, json_for_script, md, paragraphs, yaml_title, yaml_attribute
 from playbook.checker.inference import guide_data
 from playbook.content.kinds import ENTRY_KINDS, KINDS
 from playbook.content.layers import is_translation, merged
@@ -150,16 +150,16 @@ class Shaper:
             "t": self.t,
             "kind_label": self.t[f"kind.{kind}"],
             **self.shown(here, entries.common(entry)),
-            "title_yaml": yaml_string(entry.title),
-            "summary_yaml": yaml_string(entry.summary),
-            "tags_yaml": [yaml_string(tag) for tag in tags],
+            "title_yaml": yaml_title(entry.title),
+            "summary_yaml": yaml_attribute(entry.summary),
+            "tags_yaml": [yaml_title(tag) for tag in tags],
             "audiences": [self.t[f"audience.{a}"] for a in entry.audiences],
             "index_url": relative(here, f"{KINDS[kind].page_folder}/index.md"),
             "index_title": self.t[SECTION_TITLES[kind]] if kind in SECTION_TITLES else self.t["paths"],
             # Kinds that run as an activity (worksheets, exercises, debates) replace it with their method.
             "method": None,
             # Each tag's place on the tags page, by the name the page shows (overrides/partials/tags.html).
-            "tag_anchors_yaml": {yaml_string(tag): yaml_string(tag_anchor(tag)) for tag in tags},
+            "tag_anchors_yaml": {yaml_title(tag): yaml_title(tag_anchor(tag)) for tag in tags},
         }
 
     def note(self, entry_id: str) -> Context | None:
@@ -335,7 +335,7 @@ class Shaper:
             {
                 "t": self.t,
                 "title": md(entry.title),
-                "title_yaml": yaml_string(entry.title),
+                "title_yaml": yaml_title(entry.title),
                 "audience": self.t[f"audience.{entry.audience}"],
                 "intro": paragraphs(entry.intro),
                 "steps": steps,
@@ -362,7 +362,7 @@ class Shaper:
             {
                 "t": self.t,
                 "title": self.t[key],
-                "title_yaml": yaml_string(self.raw_strings["pages"][key]),
+                "title_yaml": yaml_title(self.raw_strings["pages"][key]),
                 "intro": self.t.get(f"{key}_intro", ""),
                 "items": items,
                 "filter": self.index_filter(kind, listed),
@@ -413,7 +413,7 @@ class Shaper:
             "sources.md.jinja",
             {
                 "t": self.t,
-                "title_yaml": yaml_string(self.raw_strings["pages"]["sources"]),
+                "title_yaml": yaml_title(self.raw_strings["pages"]["sources"]),
                 "items": items,
             },
         )
@@ -442,7 +442,7 @@ class Shaper:
             {
                 "t": self.t,
                 "title": md(site.title),
-                "title_yaml": yaml_string(site.title),
+                "title_yaml": yaml_title(site.title),
                 "description": md(site.description),
                 "organization": md(site.organization),
                 "paths": paths,
@@ -479,7 +479,7 @@ class Shaper:
             "customize.md",
             (f"customize.{language}.md.jinja", "customize.md.jinja"),
             {
-                "title_yaml": yaml_string(self.raw_strings["pages"]["customize"]),
+                "title_yaml": yaml_title(self.raw_strings["pages"]["customize"]),
                 "organization": md(self.playbook.site.organization),
                 "kinds": [{"folder": kind.folder} for kind in KINDS.values()],
             },
@@ -503,7 +503,7 @@ class Shaper:
             "tags.md.jinja",
             {
                 "t": self.t,
-                "title_yaml": yaml_string(self.raw_strings["pages"]["tags"]),
+                "title_yaml": yaml_title(self.raw_strings["pages"]["tags"]),
                 "tags": [
                     {
                         "name": md(tag),
@@ -589,7 +589,7 @@ class Shaper:
             {
                 "t": self.t,
                 "title": md(formula.title),
-                "title_yaml": yaml_string(formula.title),
+                "title_yaml": yaml_title(formula.title),
                 "intro": paragraphs(formula.intro),
                 "quote": {"text": md(formula.quote.text), "source": self.source_item(here, source)},
                 "tool": tool_mount(
@@ -615,7 +615,7 @@ class Shaper:
             {
                 "t": self.t,
                 "title": md(title),
-                "title_yaml": yaml_string(title),
+                "title_yaml": yaml_title(title),
                 "intro": paragraphs(self.raw_strings["pages"]["templates_intro"]),
                 "quote": None,
                 "tool": tool_mount("composer", "pb-config-composer", data, self.raw_strings["pages"]["noscript"]),
@@ -636,7 +636,7 @@ class Shaper:
             {
                 "t": self.t,
                 "title": md(pages["checker"]),
-                "title_yaml": yaml_string(pages["checker"]),
+                "title_yaml": yaml_title(pages["checker"]),
                 "intro": paragraphs(pages["checker_intro"]),
                 "quote": None,
                 "tool": tool_mount("checker", "pb-config-checker", data, pages["noscript"]),

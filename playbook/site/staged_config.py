@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from playbook.site.escape import config_text
+from playbook.site.escape import config_text, config_title
 from playbook.content.contrast import header_text
 from playbook.content.kinds import KINDS
 from playbook.content.link import Playbook, Ref
@@ -62,7 +62,7 @@ def navigation(playbook: Playbook, strings: Strings, tools: list[str]) -> list[A
 def _escaped_titles(nav: list[Any]) -> list[Any]:
     """Every title of the navigation escaped, here and only here: the theme writes them raw."""
     return [
-        {config_text(title): _escaped_titles(target) if isinstance(target, list) else target}
+        {config_title(title): _escaped_titles(target) if isinstance(target, list) else target}
         for item in nav
         for title, target in item.items()
     ]

@@ -15,7 +15,7 @@ from playbook.content.model import Workshop
 from playbook.content.strings import Strings, fill
 from playbook.render import workshops as plan
 from playbook.render.templates import Context, Page
-from playbook.site.escape import md, paragraphs, yaml_string
+from playbook.site.escape import md, paragraphs, yaml_title, yaml_attribute
 from playbook.site.pages import page_path, relative
 
 FOLDER = "workshops"
@@ -115,9 +115,9 @@ class WorkshopPages:
             {
                 "t": self.t,
                 "title": md(workshop.title),
-                "title_yaml": yaml_string(workshop.title),
+                "title_yaml": yaml_title(workshop.title),
                 "summary": md(workshop.summary),
-                "summary_yaml": yaml_string(workshop.summary),
+                "summary_yaml": yaml_attribute(workshop.summary),
                 "facts": self.facts(workshop),
                 "start": md(start),
                 "agenda": agenda,
@@ -161,7 +161,7 @@ class WorkshopPages:
             "workshops.md.jinja",
             {
                 "t": self.t,
-                "title_yaml": yaml_string(self.raw["workshops"]),
+                "title_yaml": yaml_title(self.raw["workshops"]),
                 "items": items,
                 "debates": debates,
                 "sheets": [item for item in sheets if item is not None],
