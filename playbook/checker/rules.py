@@ -392,8 +392,14 @@ def check_message(
     situation: Situation,
     subject: str | None = None,
     language: str = "en",
+    sure: bool = True,
 ) -> list[Finding]:
     """Every finding of ``rules`` in a draft written in ``language``, sorted by part and position.
+
+    ``sure`` is False when nothing in the draft said what kind of message it is and
+    ``situation`` is only the guide's default: a rule whose verdict depends on the
+    situation then reports at its ``when_unsure`` severity (a hint, mostly), so a
+    wrong guess does not make it warn.
 
     ``subject`` is None when the message has no subject line (a LinkedIn
     message or invitation); rules about the subject then do not apply. Each
@@ -418,7 +424,7 @@ def check_message(
                 hits = [_Hit(part, text, span, {"match": text.shown(span)})]
         if match.unless is not None and draft.hits(match.unless):
             continue
-        severity = rule.severity_in(situation)
+        severity = rule.severity_in(situation, sure)
         for hit in hits[:MAX_PER_RULE]:
             findings.append(_finding(rule, severity, hit))
     return sorted(findings, key=Finding.sort_key)

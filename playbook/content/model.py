@@ -829,6 +829,14 @@ class CheckerRule(Model):
         default_factory=dict,
         description="A different severity in some situations, for example candidate-to-recruiter: hint.",
     )
+    when_unsure: Severity | None = Field(
+        default=None,
+        description=(
+            "The severity when nothing in the draft says what kind of message it is and the checker falls back "
+            "on the default situation (usually hint, for a rule whose verdict depends on the situation); "
+            "unset keeps the severity of that situation."
+        ),
+    )
     match: RuleMatch = Field(description="How the rule finds the problem, in drafts of the languages it names.")
     languages: tuple[DraftLanguage, ...] = Field(
         default=(),
@@ -902,8 +910,10 @@ class CheckerRule(Model):
                         "add it to situations, or remove this line",
                     )
 
-    def severity_in(self, situation: Situation) -> Severity:
-        """The rule's severity in a situation."""
+    def severity_in(self, situation: Situation, sure: bool = True) -> Severity:
+        """The rule's severity in a situation; ``sure`` is False when the situation is only the default guess."""
+        if not sure and self.when_unsure is not None:
+            return self.when_unsure
         return self.severity_by_situation.get(situation, self.severity)
 
     def applies_to(self, situation: Situation) -> bool:

@@ -424,9 +424,11 @@ function fill(template, values) {
  * @param {string} body         the message, with \n line breaks
  * @param {string} situation    one of the situations in content/situations.py (the page data lists them)
  * @param {string | null} [subject]  the subject line, or null for a message without one
+ * @param {boolean} [sure]  false when nothing in the draft said what kind of message it is and
+ *   `situation` is only the guide's default: a rule then reports at its `when_unsure` severity
  * @returns {Finding[]}
  */
-export function checkMessage(rules, body, situation, subject = null) {
+export function checkMessage(rules, body, situation, subject = null, sure = true) {
   const draft = new Draft(body, subject);
   const findings = [];
   for (const rule of rules) {
@@ -444,7 +446,7 @@ export function checkMessage(rules, body, situation, subject = null) {
     }
     if (match.unless && draft.hits(match.unless).length) continue;
     const overrides = rule.severity_by_situation || {};
-    const severity = overrides[situation] || rule.severity;
+    const severity = (!sure && rule.when_unsure) || overrides[situation] || rule.severity;
     for (const hit of hits.slice(0, MAX_PER_RULE)) findings.push(toFinding(rule, severity, hit));
   }
   return findings.sort(
