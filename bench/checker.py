@@ -8,7 +8,8 @@ get no warning and no error, and at least 90% of bad messages (labelled with a
 rule) are caught, that is at least one of their labelled rules fires at any
 severity. Each set is scored twice: with the situation as labelled (the writer
 picked it) and with the situation the checker infers from the text (the writer
-left the guess alone). Precision and recall are printed per rule and per
+left the guess alone; when no cue names the situation the checker is unsure and
+each rule reports at its ``when_unsure`` severity, as the browser does). Precision and recall are printed per rule and per
 labelled situation.
 
 Runs the project's checker rules (content/rules/) over the labelled messages
@@ -29,7 +30,9 @@ and holdout-v4-es.yml (written by a separate helper, measured once after the
 rules were frozen, never tuned on); ``--sets`` picks sets by file name. A set
 labelled with anti-pattern ids (v4 and later) is scored with the rules that
 name those anti-patterns in their ``anti_pattern`` field, the one place that
-mapping lives. The node tests check that the browser engine returns the same
+mapping lives. As of session checker3, holdout-v5.yml and holdout-v4-es.yml served as
+validation sets: only their two target lines were read, never their misses or messages.
+The node tests check that the browser engine returns the same
 findings on the same messages.
 """
 
@@ -149,17 +152,23 @@ class Targets:
 
 def situation_for(message: dict[str, Any], guide: dict[str, Any] | None) -> Any:
     """The labelled situation, or the one the checker infers when a guide is given."""
+    return situation_and_sureness(message, guide)[0]
+
+
+def situation_and_sureness(message: dict[str, Any], guide: dict[str, Any] | None) -> tuple[Any, bool]:
+    """The situation a message is checked in, and whether it is sure (labelled, or inferred from a cue)."""
     if guide is None:
-        return message["situation"]
-    return infer_situation(guide, message["body"], message.get("subject")).situation
+        return message["situation"], True
+    inferred = infer_situation(guide, message["body"], message.get("subject"))
+    return inferred.situation, inferred.cue is not None
 
 
 def findings_of(
     rules: list[CheckerRule], message: dict[str, Any], guide: dict[str, Any] | None, language: str
 ) -> list[Any]:
     """The findings on a message in ``language``."""
-    situation = situation_for(message, guide)
-    return check_message(rules, message["body"], situation, message.get("subject"), language)
+    situation, sure = situation_and_sureness(message, guide)
+    return check_message(rules, message["body"], situation, message.get("subject"), language, sure)
 
 
 def targets(

@@ -163,7 +163,7 @@ def cmd_lint_message(args: argparse.Namespace, reporter: Reporter) -> int:
         return EXIT_USAGE
     rules = rules_in(playbook.of_kind("rule"), language)
     situation = lint_message.situation_for(playbook, body, args.subject, args.situation, language)
-    findings = check_message(rules, body, situation.situation, args.subject, language)
+    findings = check_message(rules, body, situation.situation, args.subject, language, situation.sure)
     if args.json:
         print(lint_message.format_json(findings, name, situation, args.subject))
     else:

@@ -171,6 +171,15 @@ def shared_json() -> dict[str, str]:
                 rules_for(language), message["body"], message["situation"], message.get("subject"), language
             )
             inferred = infer_situation(default_guide(language), message["body"], message.get("subject"))
+            # Checked as the writer who leaves the guess alone sees it: unsure when no cue named the situation.
+            as_inferred = check_message(
+                rules_for(language),
+                message["body"],
+                inferred.situation,
+                message.get("subject"),
+                language,
+                sure=inferred.cue is not None,
+            )
             items.append(
                 {
                     "set": name,
@@ -183,6 +192,7 @@ def shared_json() -> dict[str, str]:
                     "answer": checker_answer(message) if name in LABELLED else None,
                     "findings": [f.as_json() for f in findings],
                     "inferred": {"situation": inferred.situation, "cue": inferred.cue},
+                    "findings_as_inferred": [f.as_json() for f in as_inferred],
                 }
             )
 
@@ -361,6 +371,33 @@ def test_situations_and_severity_overrides() -> None:
     assert [f.severity for f in check_message([r], "attached", "first-contact")] == ["warning"]
     assert [f.severity for f in check_message([r], "attached", "referral-request")] == ["hint"]
     assert check_message([r], "attached", "candidate-to-recruiter") == []
+
+
+def test_a_rule_reports_at_its_unsure_severity_when_the_situation_is_only_the_default() -> None:
+    r = rule(
+        {"kind": "contains", "phrases": ["attached"]},
+        situations=["first-contact", "referral-request"],
+        severity_by_situation={"referral-request": "hint"},
+        when_unsure="hint",
+    )
+    plain = rule({"kind": "contains", "phrases": ["attached"]}, id="plain", situations=["first-contact"])
+    sure = check_message([r, plain], "attached", "first-contact")
+    assert sorted((f.rule, f.severity) for f in sure) == [("plain", "warning"), ("r", "warning")]
+    unsure = check_message([r, plain], "attached", "first-contact", sure=False)
+    assert sorted((f.rule, f.severity) for f in unsure) == [("plain", "warning"), ("r", "hint")]
+    assert check_message([r], "attached", "candidate-to-recruiter", sure=False) == []
+
+
+def test_each_of_patterns_is_searched_like_pattern() -> None:
+    r = rule({"kind": "contains", "pattern": r"\bfoo\b", "patterns": [r"\bbar(?:s)?\b", r"\bbaz\b"]})
+    assert [f.message for f in check_message([r], "foo, bars and baz", "first-contact")] == [
+        "found “foo” {count}/{max}/{versus}",
+        "found “bars” {count}/{max}/{versus}",
+        "found “baz” {count}/{max}/{versus}",
+    ]
+    lacks = rule({"kind": "lacks", "patterns": [r"\bbaz\b"]})
+    assert check_message([lacks], "baz", "first-contact") == []
+    assert len(check_message([lacks], "qux", "first-contact")) == 1
 
 
 def test_hits_of_one_rule_are_capped() -> None:
@@ -581,16 +618,23 @@ def lint(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[
 def test_lint_message_prints_each_finding_with_its_place_and_fails_on_an_error(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("Hi Sam, we met at the fair.\r\nAre you hiring? Could we talk for 15 minutes?\r\n")
-    result = lint(str(draft))
+    result = lint(str(draft), "--situation", "first-contact")
     assert result.returncode == 1
     assert result.stdout.decode().splitlines() == [
         f"{draft}:2:1: error: job-request: “Are you hiring” asks for a job in a message that should start a "
         "relationship — Leave the job out for now; name your link, offer something or ask one question about their work."
     ]
     assert result.stderr.decode() == (
-        f"{draft}: checked as first-contact (inferred from the text: no cue found, so the default; "
-        "pass --situation to change it)\n"
-        f"{draft}: 1 error (first-contact)\n"
+        f"{draft}: checked as first-contact (given with --situation)\n{draft}: 1 error (first-contact)\n"
+    )
+    # Left to the guess, nothing names the kind of message: the job ask is a warning, not an error.
+    guessed = lint(str(draft))
+    assert guessed.returncode == 0
+    assert guessed.stdout.decode().startswith(f"{draft}:2:1: warning: job-request:")
+    assert guessed.stderr.decode() == (
+        f"{draft}: checked as first-contact (inferred from the text: no cue found, so the default, with tips "
+        "instead of warnings where the kind of message matters; pass --situation to change it)\n"
+        f"{draft}: 1 warning (first-contact)\n"
     )
 
 
@@ -624,7 +668,9 @@ def test_lint_message_says_what_it_inferred_and_the_writer_overrides_it(tmp_path
 
 
 def test_lint_message_json_and_subject(tmp_path: Path) -> None:
-    result = lint("--json", "--subject", "", "-", stdin="Hi [Name], let’s sync up 🙂".encode())
+    result = lint(
+        "--json", "--subject", "", "--situation", "first-contact", "-", stdin="Hi [Name], let’s sync up 🙂".encode()
+    )
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["counts"] == {"error": 1, "warning": 5, "hint": 0}
@@ -836,7 +882,7 @@ def test_a_rule_s_match_in_another_language_is_checked_like_its_own(project: Pro
 def test_lint_message_reads_a_spanish_draft_and_answers_in_spanish(tmp_path: Path) -> None:
     draft = tmp_path / "borrador.txt"
     draft.write_text("Estimado/a:\n\nEstoy buscando empleo. ¿Tienen vacantes?\n", encoding="utf-8")
-    result = lint("--language", "es", str(draft))
+    result = lint("--language", "es", "--situation", "first-contact", str(draft))
     assert result.returncode == 1
     out = result.stdout.decode()
     assert "error: job-request: “buscando empleo” pide trabajo" in out

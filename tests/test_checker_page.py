@@ -43,6 +43,10 @@ def test_findings_are_marked_explained_and_reached_by_keyboard(page: Any, defaul
 
     page.fill(".pb-checker-subject", "Coffee?")
     check_draft(page, BAD_DRAFT)
+    # Nothing in the draft names the kind of message: rules that depend on it give tips, not warnings.
+    assert page.inner_text(".pb-checker-summary").startswith("6 findings: 2 warnings, 4 hints")
+    page.select_option("select >> nth=0", "first-contact")
+    page.wait_for_function("document.querySelector('.pb-checker-summary').innerText.startsWith('6 findings: 1 error')")
     summary = page.inner_text(".pb-checker-summary")
     assert summary.startswith("6 findings: 1 error, 5 warnings")
     findings = page.locator(".pb-checker-finding")

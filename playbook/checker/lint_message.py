@@ -138,6 +138,11 @@ class ChosenSituation:
     cue: str | None
     given: bool
 
+    @property
+    def sure(self) -> bool:
+        """Whether the writer gave the situation or a cue named it; False for the guide's default."""
+        return self.given or self.inferred is None or self.cue is not None
+
 
 def situation_for(
     playbook: Playbook, body: str, subject: str | None, given: Situation | None, language: str = "en"
@@ -162,7 +167,13 @@ def situation_line(chosen: ChosenSituation, name: str) -> str:
             f", the text suggested {chosen.inferred}" if chosen.inferred and chosen.inferred != chosen.situation else ""
         )
         return f"{name}: checked as {chosen.situation} (given with --situation{guessed})"
-    why = f'from "{chosen.cue}"' if chosen.cue else "from the text: no cue found, so the default"
+    why = (
+        f'from "{chosen.cue}"'
+        if chosen.cue
+        else "from the text"
+        if chosen.cue is not None
+        else "from the text: no cue found, so the default, with tips instead of warnings where the kind of message matters"
+    )
     return f"{name}: checked as {chosen.situation} (inferred {why}; pass --situation to change it)"
 
 

@@ -12,8 +12,8 @@ here as a plain rule, so the JavaScript can follow it step by step:
   spaces or line breaks, with no letter, digit, mark or underscore just before
   or after it. Each phrase is searched on its own and overlapping hits are
   resolved by keeping the earliest, then the longest.
-- A pattern is searched repeatedly from where the last hit ended; empty hits are
-  skipped one character on.
+- A pattern (the ``pattern`` and each of ``patterns``) is searched repeatedly from
+  where the last hit ended; empty hits are skipped one character on.
 - Sentences end after ``.``, ``!`` or ``?`` (with closing quotes or brackets) before
   a space or line break, at a blank line, and before a list item; not after a title
   such as Dr., Mrs., Sra., Lic. or Ing.
@@ -274,10 +274,10 @@ def pattern_spans(text: Text, pattern: str) -> list[Span]:
     return spans
 
 
-def occurrences(text: Text, phrases: Sequence[str], pattern: str | None, window: Span | None) -> list[Span]:
-    """Every hit of phrases and pattern inside ``window``, overlaps resolved earliest then longest."""
+def occurrences(text: Text, phrases: Sequence[str], patterns: Sequence[str], window: Span | None) -> list[Span]:
+    """Every hit of phrases and patterns inside ``window``, overlaps resolved earliest then longest."""
     spans = [span for phrase in phrases for span in phrase_spans(text, phrase)]
-    if pattern is not None:
+    for pattern in patterns:
         spans += pattern_spans(text, pattern)
     spans.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
@@ -315,7 +315,7 @@ class _Draft:
         return [
             (part, text, span)
             for part, text, window in self.places(test.where)
-            for span in occurrences(text, test.phrases, test.pattern, window)
+            for span in occurrences(text, test.phrases, test.all_patterns(), window)
         ]
 
 
@@ -348,7 +348,7 @@ def _hits(match: RuleMatch, draft: _Draft) -> list[_Hit]:
         return [_Hit(part, text, span, {"count": len(found), "max": match.max, "match": text.shown(span)})]
     if kind == "ratio":
         count = len(draft.hits(match))
-        versus = len(draft.hits(match.model_copy(update={"phrases": match.versus, "pattern": None})))
+        versus = len(draft.hits(match.model_copy(update={"phrases": match.versus, "pattern": None, "patterns": ()})))
         assert match.factor is not None
         if count >= match.min and count > match.factor * versus:
             part, text, _ = places[0]
@@ -392,8 +392,14 @@ def check_message(
     situation: Situation,
     subject: str | None = None,
     language: str = "en",
+    sure: bool = True,
 ) -> list[Finding]:
     """Every finding of ``rules`` in a draft written in ``language``, sorted by part and position.
+
+    ``sure`` is False when nothing in the draft said what kind of message it is and
+    ``situation`` is only the guide's default: a rule whose verdict depends on the
+    situation then reports at its ``when_unsure`` severity (a hint, mostly), so a
+    wrong guess does not make it warn.
 
     ``subject`` is None when the message has no subject line (a LinkedIn
     message or invitation); rules about the subject then do not apply. Each
@@ -418,7 +424,7 @@ def check_message(
                 hits = [_Hit(part, text, span, {"match": text.shown(span)})]
         if match.unless is not None and draft.hits(match.unless):
             continue
-        severity = rule.severity_in(situation)
+        severity = rule.severity_in(situation, sure)
         for hit in hits[:MAX_PER_RULE]:
             findings.append(_finding(rule, severity, hit))
     return sorted(findings, key=Finding.sort_key)

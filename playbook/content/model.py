@@ -676,20 +676,20 @@ class SituationGuide(Model):
 
 # What each kind of match needs, and what it must leave out.
 _KIND_NEEDS: dict[str, tuple[str, ...]] = {
-    "contains": ("phrases|pattern",),
-    "lacks": ("phrases|pattern",),
-    "count": ("phrases|pattern", "max|limit"),
+    "contains": ("phrases|pattern|patterns",),
+    "lacks": ("phrases|pattern|patterns",),
+    "count": ("phrases|pattern|patterns", "max|limit"),
     "words": ("max|limit",),
     "sentence-words": ("max|limit",),
     "characters": ("max|limit",),
     "ratio": ("phrases", "versus", "factor"),
     "empty": (),
 }
-_KIND_FIELDS = {"phrases", "pattern", "max", "limit", "versus", "factor", "min"}
+_KIND_FIELDS = {"phrases", "pattern", "patterns", "max", "limit", "versus", "factor", "min"}
 _KIND_USES: dict[str, set[str]] = {
-    "contains": {"phrases", "pattern"},
-    "lacks": {"phrases", "pattern"},
-    "count": {"phrases", "pattern", "max", "limit"},
+    "contains": {"phrases", "pattern", "patterns"},
+    "lacks": {"phrases", "pattern", "patterns"},
+    "count": {"phrases", "pattern", "patterns", "max", "limit"},
     "words": {"max", "limit"},
     "sentence-words": {"max", "limit"},
     "characters": {"max", "limit"},
@@ -723,6 +723,13 @@ class TextTest(Model):
             "it is matched against the lowercased text line by line (^ and $ match at line ends)."
         ),
     )
+    patterns: tuple[RegexPattern, ...] = Field(
+        default=(),
+        description=(
+            "More regular expressions in the same syntax, each searched like pattern: one per idea "
+            "(a word class such as the ways to ask for a referral), so each stays short enough to read."
+        ),
+    )
     where: MessagePart = Field(
         default="body",
         description="The part searched: body, subject, opening (the first two sentences after the greeting) or message (subject and body).",
@@ -730,9 +737,15 @@ class TextTest(Model):
 
     def findings(self) -> Iterator[Finding]:
         """Something to look for, and a pattern both engines read alike."""
-        if not self.phrases and self.pattern is None:
+        if not self.phrases and self.pattern is None and not self.patterns:
             yield Finding(("phrases",), "there is nothing to look for", "add phrases, a pattern, or both")
         yield from _pattern_findings(self.pattern, ("pattern",))
+        for index, pattern in enumerate(self.patterns):
+            yield from _pattern_findings(pattern, ("patterns", index))
+
+    def all_patterns(self) -> tuple[str, ...]:
+        """The pattern and the patterns, as both engines search them."""
+        return ((self.pattern,) if self.pattern is not None else ()) + self.patterns
 
 
 class RuleMatch(TextTest):
@@ -829,6 +842,14 @@ class CheckerRule(Model):
         default_factory=dict,
         description="A different severity in some situations, for example candidate-to-recruiter: hint.",
     )
+    when_unsure: Severity | None = Field(
+        default=None,
+        description=(
+            "The severity when nothing in the draft says what kind of message it is and the checker falls back "
+            "on the default situation (usually hint, for a rule whose verdict depends on the situation); "
+            "unset keeps the severity of that situation."
+        ),
+    )
     match: RuleMatch = Field(description="How the rule finds the problem, in drafts of the languages it names.")
     languages: tuple[DraftLanguage, ...] = Field(
         default=(),
@@ -902,8 +923,10 @@ class CheckerRule(Model):
                         "add it to situations, or remove this line",
                     )
 
-    def severity_in(self, situation: Situation) -> Severity:
-        """The rule's severity in a situation."""
+    def severity_in(self, situation: Situation, sure: bool = True) -> Severity:
+        """The rule's severity in a situation; ``sure`` is False when the situation is only the default guess."""
+        if not sure and self.when_unsure is not None:
+            return self.when_unsure
         return self.severity_by_situation.get(situation, self.severity)
 
     def applies_to(self, situation: Situation) -> bool:

@@ -64,7 +64,8 @@ test("the shared files hold every set of messages and every rule", () => {
 });
 
 test("every rule's pattern compiles in JavaScript's u mode", () => {
-  const patterns = [...rules, ...shared.es.rules].flatMap((r) => [r.match.pattern, r.match.only_if?.pattern, r.match.unless?.pattern]).filter(Boolean);
+  const tests = [...rules, ...shared.es.rules].flatMap((r) => [r.match, r.match.only_if, r.match.unless]).filter(Boolean);
+  const patterns = tests.flatMap((t) => [t.pattern, ...(t.patterns || [])]).filter(Boolean);
   assert.ok(patterns.length > 10);
   for (const pattern of patterns) assert.doesNotThrow(() => new RegExp(pattern, "gmu"), pattern);
 });
@@ -80,6 +81,16 @@ for (const message of messages) {
   test(`${message.set} ${message.id}: the same findings as the Python checker`, () => {
     const found = run(message).map((f) => asPython(f, f.part === "subject" ? message.subject : message.body));
     assert.deepEqual(found, message.findings);
+  });
+}
+
+for (const message of messages) {
+  test(`${message.set} ${message.id}: the same findings as the Python checker in the inferred situation`, () => {
+    const { rules: languageRules, guide: cues } = byLanguage[message.language];
+    const inferred = inferSituation(cues, message.body, message.subject ?? null);
+    const found = checkMessage(languageRules, message.body, inferred.situation, message.subject ?? null, inferred.cue !== null);
+    const shown = found.map((f) => asPython(f, f.part === "subject" ? message.subject : message.body));
+    assert.deepEqual(shown, message.findings_as_inferred);
   });
 }
 

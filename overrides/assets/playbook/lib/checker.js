@@ -11,7 +11,7 @@
  *   spaces or line breaks, with no letter, digit, mark or underscore just
  *   before or after. Each phrase is searched on its own; overlapping hits keep
  *   the earliest, then the longest.
- * - A pattern (multiline, `u` flag) is searched again from the end of each
+ * - A pattern (the `pattern` and each of `patterns`; multiline, `u` flag) is searched again from the end of each
  *   hit; empty hits are skipped one character on.
  * - Sentences end after . ! ? (with closing quotes or brackets) before a space
  *   or line break, at a blank line, and before a list item (not after a title
@@ -299,10 +299,10 @@ function patternSpans(text, pattern) {
   return spans;
 }
 
-function occurrences(text, phrases, pattern, area) {
+function occurrences(text, phrases, patterns, area) {
   let spans = [];
   for (const phrase of phrases || []) spans = spans.concat(phraseSpans(text, phrase));
-  if (pattern != null) spans = spans.concat(patternSpans(text, pattern));
+  for (const pattern of patterns) spans = spans.concat(patternSpans(text, pattern));
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = [];
   for (const span of spans) {
@@ -331,7 +331,9 @@ class Draft {
   hits(test) {
     const found = [];
     for (const { part, text, area } of this.places(test.where || "body")) {
-      for (const span of occurrences(text, test.phrases, test.pattern, area)) found.push({ part, text, span });
+      // The pattern and each of the patterns, as Python's TextTest.all_patterns gives them.
+      const patterns = (test.pattern != null ? [test.pattern] : []).concat(test.patterns || []);
+      for (const span of occurrences(text, test.phrases, patterns, area)) found.push({ part, text, span });
     }
     return found;
   }
@@ -362,7 +364,7 @@ function ruleHits(match, draft) {
   }
   if (kind === "ratio") {
     const count = draft.hits(match).length;
-    const versus = draft.hits({ phrases: match.versus, pattern: null, where: match.where }).length;
+    const versus = draft.hits({ phrases: match.versus, pattern: null, patterns: [], where: match.where }).length;
     const min = match.min == null ? 1 : match.min;
     if (count >= min && count > match.factor * versus) {
       const { part, text } = places[0];
@@ -424,9 +426,11 @@ function fill(template, values) {
  * @param {string} body         the message, with \n line breaks
  * @param {string} situation    one of the situations in content/situations.py (the page data lists them)
  * @param {string | null} [subject]  the subject line, or null for a message without one
+ * @param {boolean} [sure]  false when nothing in the draft said what kind of message it is and
+ *   `situation` is only the guide's default: a rule then reports at its `when_unsure` severity
  * @returns {Finding[]}
  */
-export function checkMessage(rules, body, situation, subject = null) {
+export function checkMessage(rules, body, situation, subject = null, sure = true) {
   const draft = new Draft(body, subject);
   const findings = [];
   for (const rule of rules) {
@@ -444,7 +448,7 @@ export function checkMessage(rules, body, situation, subject = null) {
     }
     if (match.unless && draft.hits(match.unless).length) continue;
     const overrides = rule.severity_by_situation || {};
-    const severity = overrides[situation] || rule.severity;
+    const severity = (!sure && rule.when_unsure) || overrides[situation] || rule.severity;
     for (const hit of hits.slice(0, MAX_PER_RULE)) findings.push(toFinding(rule, severity, hit));
   }
   return findings.sort(

@@ -124,9 +124,13 @@ export function mount(el, data) {
     subjectField.wrap.hidden = !hasSubject();
   }
 
+  // False while the situation is only the guide's default (no cue in the text): rules whose verdict
+  // depends on the situation then give tips, not warnings (their when_unsure severity).
+  let sure = true;
   function guess(body, subjectText) {
     if (chosen || !data.guide || !body.trim()) return;
     const inferred = inferSituation(data.guide, body, subjectText);
+    sure = inferred.cue !== null;
     const before = situation.value;
     if (situations.some((s) => s.id === inferred.situation)) situation.value = inferred.situation;
     const text = inferred.cue
@@ -150,7 +154,7 @@ export function mount(el, data) {
       return;
     }
     const started = performance.now();
-    const findings = checkMessage(data.rules, body, situation.value, subjectText);
+    const findings = checkMessage(data.rules, body, situation.value, subjectText, chosen || sure);
     render(findings, body, subjectText);
     // Measured for the browser test of large pastes; shown to nobody.
     el.setAttribute("data-pb-check-ms", String(Math.round(performance.now() - started)));
