@@ -65,6 +65,49 @@ def test_added_entry_is_a_page_linked_both_ways(fork_site: Project) -> None:
     assert "visit-the-career-fair/" in page(fork_site, "principles")
 
 
+def test_a_forks_own_tag_is_named_on_its_pages_and_the_tags_page(fork_site: Project) -> None:
+    """content/local/tags.yml names the fork's tag "career fair" as "career fairs" (the fixture's entry uses it)."""
+    added = page(fork_site, "principles/visit-the-career-fair")
+    assert '<a href="../../tags/#tag:career-fairs" class="md-tag">career fairs</a>' in added
+    tags_page = page(fork_site, "tags")
+    heading = tags_page.index('<h2 id="tag:career-fairs"><span class="md-tag">career fairs</span>')
+    assert '<a href="../principles/visit-the-career-fair/">' in tags_page[heading : heading + 400]
+
+
+UPSTREAM_TAGS = "tags:\n  - id: giving\n    label: giving\n  - id: first contact\n    label: first contact\n"
+
+
+def test_a_forks_tag_that_clashes_with_upstreams_is_reported_at_its_line(project: Project) -> None:
+    (project.content_dir / "tags.yml").write_text(UPSTREAM_TAGS, encoding="utf-8")
+    write(
+        project,
+        "tags.yml",
+        "tags:\n  - id: career fair\n    label: career fairs\n  - id: giving\n    label: generosity\n"
+        "  - id: first message\n    label: First Contact\n",
+    )
+    assert report(project) == [
+        "content/local/tags.yml:4:9: tags[1].id: the tag 'giving' is already in content/tags.yml:2,"
+        " shown as 'giving' — remove it from this file: your entries can use it as it is",
+        "content/local/tags.yml:7:12: tags[2].label: 'First Contact' is already the name of the upstream tag"
+        " 'first contact' (content/tags.yml:5) — give the tag 'first message' another name,"
+        " or tag your entries 'first contact' instead",
+    ]
+
+
+def test_a_malformed_tags_file_of_a_fork_is_reported_at_its_place(project: Project) -> None:
+    write(project, "tags.yml", "tags:\n  - id: Career Fair\n    label: career fairs\n  - id: fair\n")
+    assert report(project) == [
+        "content/local/tags.yml:2:9: tags[0].id: the text 'Career Fair' is not allowed here"
+        " — use lowercase words, for example referrals",
+        "content/local/tags.yml:4:5: tags[1].label: the required field 'label' is missing"
+        " — add 'label:' (The tag as readers see it on pages, on the tags page and in search.)",
+    ]
+    write(project, "tags.yml", "tags:\n  - id: fair\n    label: fairs\n  - id: fair\n    label: fairs\n")
+    assert report(project) == [
+        "content/local/tags.yml:4:9: tags[1].id: the tag 'fair' is already named at tags[0] — keep one of the two"
+    ]
+
+
 def test_overridden_fields_replace_upstream_ones(fork_site: Project) -> None:
     principle = page(fork_site, "principles/give-first")
     assert "Give first, ask later" in principle
@@ -168,7 +211,7 @@ def test_override_that_makes_a_template_fail_the_self_check_is_reported_at_the_o
     ]
 
 
-@pytest.mark.parametrize("relative", ["overrides/give-first.yml", "branding.yml", "strings/pages.yml"])
+@pytest.mark.parametrize("relative", ["overrides/give-first.yml", "branding.yml", "tags.yml", "strings/pages.yml"])
 def test_a_bad_overlay_or_strings_file_is_reported_at_its_place(project: Project, relative: str) -> None:
     shown = f"content/local/{relative}"
     write(project, relative, "title: [unclosed\n")

@@ -233,6 +233,36 @@ def test_a_forks_overrides_notes_and_entries_take_their_translation(project: Pro
     ]
 
 
+def test_a_forks_own_tags_take_their_translation_and_a_spanish_name_clash_is_reported(project: Project) -> None:
+    spanish(project)
+    write(project, "tags.yml", "tags:\n  - id: giving\n    label: giving\n")
+    write(project, "tags.es.yml", "translation_of: tags\nreviewed: ''\ntags:\n  - id: giving\n    label: dar\n")
+    write(project, "local/tags.yml", "tags:\n  - id: career fair\n    label: career fairs\n")
+    write(project, "local/tags.es.yml", "translation_of: tags\ntags:\n  - id: career fair\n    label: ferias\n")
+    checked = check(project, QUIET)
+    assert checked.playbook.tag_name("career fair") == "ferias" and checked.playbook.tag_name("giving") == "dar"
+    unreviewed = {s.translation for s in checked.translations if s.state == "unreviewed"}
+    assert "content/local/tags.es.yml" in unreviewed
+    (project.content_dir / "local/tags.es.yml").unlink()
+    missing = {s.english for s in check(project, QUIET).translations if s.state == "missing"}
+    assert "content/local/tags.yml" in missing
+    write(project, "local/tags.es.yml", "translation_of: tags\ntags:\n  - id: career fair\n    label: Dar\n")
+    assert report(project) == [
+        "content/local/tags.es.yml:4:12: tags[0].label: 'Dar' is already the name of the upstream tag 'giving'"
+        " (content/tags.es.yml:5) — give the tag 'career fair' another name, or tag your entries 'giving' instead"
+    ]
+    write(project, "local/tags.es.yml", "translation_of: tags\ntags:\n  - id: job fair\n    label: ferias\n")
+    assert report(project) == [
+        "content/local/tags.es.yml:3:9: tags[0].id: this item is 'job fair' but the English item at this place"
+        " is 'career fair' — keep the items in the English order, with their ids and names unchanged"
+    ]
+    (project.content_dir / "local/tags.yml").unlink()
+    assert report(project) == [
+        "content/local/tags.es.yml:1:1: (file): there is no tags.yml beside this translation to translate"
+        " — put the translation beside the English file it translates, named <id>.es.yml"
+    ]
+
+
 def test_a_source_title_is_translated_only_when_the_playbook_wrote_it(project: Project) -> None:
     """A published title stays as published; a title that describes an untitled work reads in Spanish."""
     write(

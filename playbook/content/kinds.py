@@ -107,4 +107,7 @@ SINGLETONS: dict[str, Kind] = {
     "tags": _kind("tags", "", model.Tags),
 }
 
+# A fork's own tags (content/local/tags.yml): the overlay reads them, link adds them to the upstream vocabulary.
+FORK_TAGS = _kind("fork-tags", "", model.Tags)
+
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}

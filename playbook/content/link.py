@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args, overload
 
 from playbook.content.collect import Loaded, Origin
-from playbook.content.kinds import KINDS, Reference
+from playbook.content.kinds import FORK_TAGS, KINDS, Reference
 from playbook.content.load import Path
 from playbook.content.model import (
     AUDIENCES,
@@ -297,8 +297,7 @@ def link(
     guide = singletons["situations"].value if "situations" in singletons else None
     assert limits is None or isinstance(limits, Limits)
     assert guide is None or isinstance(guide, SituationGuide)
-    tags = singletons["tags"].value if "tags" in singletons else None
-    assert tags is None or isinstance(tags, Tags)
+    tags = _vocabulary(singletons)
     return (
         Playbook(
             site=site,
@@ -319,6 +318,14 @@ def link(
         ),
         [],
     )
+
+
+def _vocabulary(singletons: dict[str, Loaded]) -> Tags | None:
+    """The tags readers see: upstream's (content/tags.yml), then a fork's own (content/local/tags.yml)."""
+    found = [singletons[name].value for name in ("tags", FORK_TAGS.name) if name in singletons]
+    assert all(isinstance(value, Tags) for value in found)
+    named = [item for value in found if isinstance(value, Tags) for item in value.tags]
+    return Tags(tags=tuple(named)) if named else None
 
 
 def _dangling(

@@ -664,6 +664,27 @@ class Tags(Model):
         min_length=1, description="Every tag entries may use, each with the name shown for it."
     )
 
+    def findings(self) -> Iterator[Finding]:
+        """A tag is named once, and no two tags show under one name (the tags page would merge them)."""
+        ids: dict[str, int] = {}
+        labels: dict[str, int] = {}
+        for index, item in enumerate(self.tags):
+            if item.id in ids:
+                yield Finding(
+                    ("tags", index, "id"),
+                    f"the tag '{item.id}' is already named at tags[{ids[item.id]}]",
+                    "keep one of the two",
+                )
+            ids.setdefault(item.id, index)
+            label = item.label.casefold()
+            if label in labels and self.tags[labels[label]].id != item.id:
+                yield Finding(
+                    ("tags", index, "label"),
+                    f"the tags '{self.tags[labels[label]].id}' and '{item.id}' would both show as '{item.label}'",
+                    "give one of them another name",
+                )
+            labels.setdefault(label, index)
+
 
 class SituationGuide(Model):
     """How the checker infers a draft's situation (content/situations.yml); the writer can always correct it."""

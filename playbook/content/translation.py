@@ -312,7 +312,7 @@ class Status:
         """One line for the person keeping the translation: what is missing or out of date, and what to do."""
         if self.state == "missing":
             target = beside(Path(), Document(self.english, None, {}, {}), language).as_posix()
-            return f"{self.english}: not translated — write {target} (see TRANSLATION.md)"
+            return f"{self.english}: not translated — write {target} (see README.md, The Spanish edition)"
         line = f"{self.translation}: "
         line += {
             "stale": f"the English changed since the review — update it, then `playbook translations --language {language} --mark-reviewed {self.entry}`",

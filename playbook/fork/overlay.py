@@ -9,6 +9,7 @@ changes there never conflict with upstream updates. The folder may hold:
 - ``hidden.yml``: entries to leave out;
 - ``notes/<id>.yml``: the institution's note on an entry ("At our center: …");
 - ``strings/<group>.yml``: interface strings to replace;
+- ``tags.yml``: tags of its own, added to upstream's ``content/tags.yml`` (a clash is an error);
 - images such as the logo, referenced by path from ``branding.yml``.
 """
 
@@ -23,11 +24,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from playbook.content.collect import LOCAL_FOLDER, ContentFile, Loaded, read_all, translation_problem
-from playbook.content.kinds import KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
+from playbook.content.kinds import FORK_TAGS, KIND_BY_FOLDER, KINDS, SINGLETONS, Kind
 from playbook.content.layers import OVERRIDE_KEYS, translation_of
 from playbook.content.link import HIDEABLE_PAGES, HiddenAt
 from playbook.content.load import Document, NotReadable, read_mapping, read_regular_file, symlink_outside
-from playbook.content.model import Branding, Hidden, Model, Note, Override, Site
+from playbook.content.model import Branding, Hidden, Model, Note, Override, Site, Tags
 from playbook.content.strings import translation_languages
 from playbook.content.svg import svg_dangers
 from playbook.content.translation import Status, beside, orphans, translatable, translate_file, untranslated
@@ -36,7 +37,8 @@ from playbook.problems import Problem
 
 M = TypeVar("M", bound=Model)
 
-SPECIAL_FILES = {"branding.yml", "hidden.yml"}
+TAGS_FILE = "tags.yml"
+SPECIAL_FILES = {"branding.yml", "hidden.yml", TAGS_FILE}
 # A brand image is read whole to check it; a logo is a few kilobytes.
 MAX_IMAGE_BYTES = 4 * 1024 * 1024
 SPECIAL_FOLDERS = {"overrides", "notes", "strings"}
@@ -102,12 +104,24 @@ def _yaml_files(folder: Path, translations: bool = False) -> list[Path]:
     )
 
 
+def _translation_files(local: Path) -> list[Path]:
+    """The fork's translation files: beside its entries, overrides and notes, and beside its tags.yml."""
+    folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
+    return [
+        *(p for folder in folders for p in _yaml_files(folder, translations=True)),
+        *(p for p in _yaml_files(local, translations=True) if _translates_tags(p)),
+    ]
+
+
+def _translates_tags(path: Path) -> bool:
+    return (translation_of(path) or ("", ""))[0] == Path(TAGS_FILE).stem
+
+
 def _translation_problems(root: Path, local: Path) -> list[Problem]:
     """Translation files in the fork's folders whose language the playbook cannot read."""
     supported = translation_languages(root / "generators")
-    folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
     problems = []
-    for path in (p for folder in folders for p in _yaml_files(folder, translations=True)):
+    for path in _translation_files(local):
         bad = translation_problem(path, path.relative_to(root).as_posix(), supported)
         problems.extend([bad] if bad else [])
     return problems
@@ -152,7 +166,7 @@ def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Probl
                         f"use one of {folders}",
                     )
                 )
-        elif child.suffix in (".yml", ".yaml") and child.name not in SPECIAL_FILES:
+        elif child.suffix in (".yml", ".yaml") and child.name not in SPECIAL_FILES and not _translates_tags(child):
             problems.append(
                 Problem(
                     display,
@@ -160,7 +174,7 @@ def _entry_files(root: Path, local: Path) -> tuple[list[ContentFile], list[Probl
                     1,
                     "",
                     f"'{child.name}' is not a file the playbook reads here",
-                    "name it branding.yml or hidden.yml, or move it into a kind's folder",
+                    "name it branding.yml, hidden.yml or tags.yml, or move it into a kind's folder",
                 )
             )
     return files, problems
@@ -258,6 +272,60 @@ def _apply_overrides(
             changed = Loaded(item.kind, item.document, value, layered.overlays, item.local)
             loaded[by_id[target_id]], found = translator(changed, document, target_id)
             problems += found
+    return problems
+
+
+def _fork_tags(
+    root: Path, local: Path, loaded: list[Loaded], translator: _Translator
+) -> tuple[Loaded | None, list[Problem]]:
+    """The fork's own tags (``content/local/tags.yml``, translated beside it), each new to upstream's vocabulary.
+
+    A tag upstream already names, or a name upstream already shows, is a clash:
+    the tags page would list two tags as one, or one tag under two names.
+    """
+    path = local / TAGS_FILE
+    if not path.exists():
+        return None, []
+    document, tags, problems = _load(root, path, Tags)
+    if document is None or tags is None:
+        return None, problems
+    item, problems = translator(Loaded(FORK_TAGS, document, tags, (), local=True), document, "tags")
+    upstream = singleton(loaded, "tags")
+    if upstream is not None:
+        problems += _tag_clashes(upstream, document, item)
+    return (None if problems else item), problems
+
+
+def _tag_clashes(upstream: Loaded, english: Document, fork: Loaded) -> list[Problem]:
+    """The fork's tags that upstream already names, or whose name upstream already shows (in this language)."""
+    assert isinstance(upstream.value, Tags) and isinstance(fork.value, Tags)
+    by_id = {tag.id: index for index, tag in enumerate(upstream.value.tags)}
+    by_label = {tag.label.casefold(): index for index, tag in enumerate(upstream.value.tags)}
+    problems = []
+    for index, tag in enumerate(fork.value.tags):
+        if tag.id in by_id:
+            where = by_id[tag.id]
+            line = upstream.document.position_of(("tags", where, "id")).line
+            shown = upstream.value.tags[where].label
+            problems.append(
+                problem_at(
+                    english,
+                    ("tags", index, "id"),
+                    f"the tag '{tag.id}' is already in {upstream.document.path}:{line}, shown as '{shown}'",
+                    "remove it from this file: your entries can use it as it is",
+                )
+            )
+        elif tag.label.casefold() in by_label:
+            other = upstream.value.tags[by_label[tag.label.casefold()]]
+            at = upstream.document_for(("tags", by_label[tag.label.casefold()], "label"))
+            line = at.position_of(("tags", by_label[tag.label.casefold()], "label")).line
+            problems.append(
+                fork.origin.problem(
+                    ("tags", index, "label"),
+                    f"'{tag.label}' is already the name of the upstream tag '{other.id}' ({at.path}:{line})",
+                    f"give the tag '{tag.id}' another name, or tag your entries '{other.id}' instead",
+                )
+            )
     return problems
 
 
@@ -368,9 +436,11 @@ def apply_overlay(
     problems += _apply_overrides(root, local, result, translator, hidden)
     notes, found = _notes(root, local, result, translator, hidden)
     problems += found
+    tags, found = _fork_tags(root, local, result, translator)
+    problems += found
+    result += [tags] if tags is not None else []
     if language != "en":
-        folders = [local / name for name in sorted([*KIND_BY_FOLDER, "overrides", "notes"])]
-        mine = [p for folder in folders for p in _yaml_files(folder, translations=True)]
+        mine = _translation_files(local)
         problems += orphans(root, [p for p in mine if (translation_of(p) or ("", ""))[1] == language])
     strings_dir = local / "strings"
     overlay = Overlay(hidden, notes, strings_dir if strings_dir.is_dir() else None, tuple(translator.statuses))

@@ -58,6 +58,11 @@ conflict when you merge an upstream update.
                              note: Our advisors can help you find something to offer.
 - principles/, anti-patterns/, templates/, worksheets/, debates/, paths/, sources/
                          new entries of your own, same format as upstream
+- tags.yml               tags of your own, with the name readers see:
+                             tags:
+                               - id: career fair
+                                 label: career fairs
+                         (tags.es.yml beside it names them in Spanish)
 - strings/pages.yml      replace single interface strings
 
 `playbook drift` lists the upstream entries that changed since you last
