@@ -261,18 +261,13 @@ def test_a_title_or_tag_with_markup_quotes_and_ampersands_reads_as_typed_everywh
     # Zensical's index is search.json; it shows each result's path (the page's title, a nav section's
     # before it), which Material does not.
     zensical = (poisoned_site.site_dir / "search.json").exists()
-    tab.goto(base)
-    result_links(tab, "quokka")
-    titles = _text(tab, ".md-search-result__item > a h1, [role='listbox'] [role='option'] h2")
-    assert ENTRY_TITLE in titles, titles
-    if zensical:
-        assert ENTRY_TITLE in _text(tab, "[role='listbox'] [role='option'] menu li")
-    tab.goto(base)
-    result_links(tab, "numbat")
-    titles = _text(tab, ".md-search-result__item > a h1, [role='listbox'] [role='option'] h2")
-    assert PATH_TITLE in titles, titles
-    if zensical:
-        assert PATH_TITLE in _text(tab, "[role='listbox'] [role='option'] menu li")
+    for query, title in (("quokka", ENTRY_TITLE), ("numbat", PATH_TITLE)):
+        tab.goto(base)
+        result_links(tab, query)
+        titles = _text(tab, ".md-search-result__item > a h1, [role='listbox'] [role='option'] h2")
+        assert title in titles, titles
+        if zensical:
+            assert title in _text(tab, "[role='listbox'] [role='option'] menu li")
 
 
 def test_an_address_setting_is_refused_by_url_parsing_at_its_line(tmp_path: Path) -> None:

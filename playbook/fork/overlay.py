@@ -315,10 +315,10 @@ def _tag_clashes(upstream: Loaded, english: Document, fork: Loaded) -> list[Prob
                     "remove it from this file: your entries can use it as it is",
                 )
             )
-        elif tag.label.casefold() in by_label:
-            other = upstream.value.tags[by_label[tag.label.casefold()]]
-            at = upstream.document_for(("tags", by_label[tag.label.casefold()], "label"))
-            line = at.position_of(("tags", by_label[tag.label.casefold()], "label")).line
+        elif (named := by_label.get(tag.label.casefold())) is not None:
+            other = upstream.value.tags[named]
+            at = upstream.document_for(("tags", named, "label"))
+            line = at.position_of(("tags", named, "label")).line
             problems.append(
                 fork.origin.problem(
                     ("tags", index, "label"),

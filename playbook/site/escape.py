@@ -61,7 +61,7 @@ def yaml_title(text: str) -> str:
     Zensical's search shows a page's title in each result's path after decoding only ``&amp;``,
     ``&lt;`` and ``&gt;``, so a quote escaped too would show there as "&quot;".
     """
-    return json.dumps(html.escape(text, quote=False), ensure_ascii=False)
+    return json.dumps(config_title(text), ensure_ascii=False)
 
 
 def yaml_attribute(text: str) -> str:
